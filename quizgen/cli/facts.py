@@ -1,0 +1,120 @@
+"""``quizgen facts list`` and ``quizgen facts show``: reading the fact base."""
+
+import json
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from quizgen.cli.common import (
+    DEFAULT_FACTS,
+    FactsOption,
+    IdOption,
+    KindOption,
+    SinceOption,
+    SourceOption,
+    TagOption,
+    UntilOption,
+    console,
+    load,
+    reports_errors,
+    selection,
+)
+
+if TYPE_CHECKING:
+    from quizgen.factbase import FactBase
+    from quizgen.model import Fact
+
+app = typer.Typer(help="List and show facts.", no_args_is_help=True)
+
+COMMON_FIELDS = {"id", "kind", "name", "statement", "citations", "status", "according_to", "conflicts_with",
+                 "tags", "vetting"}
+
+
+@app.command("list")
+@reports_errors
+def list_facts(
+    facts: FactsOption = DEFAULT_FACTS,
+    kind: KindOption = None,
+    tag: TagOption = None,
+    source: SourceOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    id: IdOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the selected facts as JSON.")] = False,
+) -> None:
+    """List the facts the filters select: id, kind, date, status and name."""
+    from quizgen.select import select_facts
+
+    factbase = load(facts)
+    chosen = select_facts(factbase, selection(kind, tag, source, since, until, id))
+    if as_json:
+        typer.echo(json.dumps([fact.model_dump(mode="json", exclude_defaults=True) for fact in chosen],
+                              indent=2, ensure_ascii=False))
+        return
+    table = Table("id", "kind", "date", "status", "name", title=f"{len(chosen)} of {len(factbase)} facts",
+                  title_justify="left")
+    for fact in chosen:
+        when = fact.date
+        table.add_row(fact.id, fact.kind, when.human() if when else "", fact.status, escape(fact.name))
+    console.print(table)
+
+
+@app.command("show")
+@reports_errors
+def show_fact(
+    fact_id: Annotated[str, typer.Argument(metavar="ID", help="The fact's id.")],
+    facts: FactsOption = DEFAULT_FACTS,
+) -> None:
+    """Show one fact in full, and each cited passage in its surrounding text."""
+    from quizgen.select import Selection, select_facts
+
+    factbase = load(facts)
+    (fact,) = select_facts(factbase, Selection(ids=(fact_id,)))
+    _print_fact(fact)
+    for index in range(len(fact.citations)):
+        _print_passage(factbase, fact, index)
+
+
+def _print_fact(fact: "Fact") -> None:
+    console.print(f"[bold]{escape(fact.name)}[/]  [dim]{fact.id} · {fact.kind} · {fact.status}[/]")
+    console.print(escape(fact.statement))
+    rows: list[tuple[str, str]] = []
+    if fact.according_to:
+        rows.append(("according to", fact.according_to))
+    data = fact.model_dump(mode="json", exclude_defaults=True)
+    for name, value in data.items():
+        if name not in COMMON_FIELDS:
+            rows.append((name.replace("_", " "), _plain(value)))
+    for name in ("conflicts_with", "tags"):
+        if data.get(name):
+            rows.append((name.replace("_", " "), ", ".join(data[name])))
+    rows += [(f"vetting {k.replace('_', ' ')}", str(v)) for k, v in data["vetting"].items()]
+    table = Table(show_header=False, box=None, pad_edge=False)
+    for label, value in rows:
+        table.add_row(f"[dim]{label}[/]", escape(value))
+    console.print(table)
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_plain(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return "; ".join(_plain(v) for v in value)
+    return str(value)
+
+
+def _print_passage(factbase: "FactBase", fact: "Fact", index: int) -> None:
+    from rich.panel import Panel
+
+    from quizgen.sources import passage_around
+
+    citation = fact.citations[index]
+    source = factbase.sources[citation.source]
+    before, quote, after = passage_around(factbase.text_of(citation.source), citation.start, citation.end)
+    passage = Text.assemble(("…" if before else "", "dim"), (before, "dim"), (quote, "bold yellow"),
+                            (after, "dim"), ("…" if after else "", "dim"))
+    title = f"[{index}] {escape(source.citation_label())} · {citation.start}:{citation.end}"
+    console.print(Panel(passage, title=title, title_align="left"))

@@ -1,0 +1,133 @@
+"""``quizgen check`` and ``quizgen schema``: the vetting gate and the fact format."""
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from quizgen.cli.common import DEFAULT_FACTS, FactsOption, console, reports_errors
+
+if TYPE_CHECKING:
+    from quizgen.check import CheckReport
+
+SHOWN_PER_LIST = 12
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(check)
+    app.command()(schema)
+    app.command()(cite)
+
+
+@reports_errors
+def check(
+    facts: FactsOption = DEFAULT_FACTS,
+    fix_offsets: Annotated[
+        bool, typer.Option("--fix-offsets", help="Re-anchor quotes whose offsets drifted, where unambiguous.")
+    ] = False,
+    full: Annotated[bool, typer.Option("--full", help="List every contested fact, conflict and slip.")] = False,
+) -> None:
+    """Verify every citation, source hash, id, reference and date; print the vetting report."""
+    from quizgen.check import check_factbase
+    from quizgen.check import fix_offsets as fix
+
+    if fix_offsets:
+        result = fix(facts)
+        for change in result.fixed:
+            console.print(f"re-anchored {change.fact_id} citations[{change.citation}]: "
+                          f"{change.old[0]}:{change.old[1]} → {change.new[0]}:{change.new[1]}")
+        for problem in result.unfixable:
+            typer.echo(f"not re-anchored: {problem.line()}", err=True)
+    report = check_factbase(facts)
+    for problem in report.errors:
+        typer.echo(problem.line(), err=True)
+    for problem in report.warnings:
+        typer.echo(f"warning: {problem.line()}", err=True)
+    if report.facts:
+        _print_report(report, full)
+    if not report.ok:
+        typer.echo(f"{report.file}: {len(report.errors)} error(s)", err=True)
+        raise typer.Exit(2)
+
+
+def _counts_table(title: str, counts: dict[str, int], order: list[str]) -> Table:
+    table = Table(title=title, show_header=False, title_justify="left", box=None, pad_edge=False)
+    for key in order:
+        if counts.get(key):
+            table.add_row(key, str(counts[key]))
+    return table
+
+
+def _print_report(report: "CheckReport", full: bool) -> None:
+    from rich.columns import Columns
+
+    from quizgen.model import KINDS, STATUSES
+
+    state = "[green]clean[/]" if report.ok else f"[red]{len(report.errors)} error(s)[/]"
+    console.print(f"[bold]{report.file}[/]: {len(report.facts)} facts from {len(report.sources)} sources — {state}, "
+                  f"{len(report.warnings)} warning(s)")
+    console.print(Columns([
+        _counts_table("by kind", report.by_kind, list(KINDS)),
+        _counts_table("by source", report.by_source, [s.id for s in report.sources]),
+        _counts_table("by status", report.by_status, list(STATUSES)),
+    ], padding=(0, 4)))
+    _print_list(f"contested (claimed or disputed, taught as 'According to …'): {len(report.contested)}",
+                [f"{f.id} — according to {f.according_to}" for f in report.contested], full)
+    _print_list(f"conflicts recorded between facts: {len(report.conflicts)}",
+                [f"{a} ⟷ {b}" for a, b in report.conflicts], full)
+    _print_list(f"slips in the sources, noted and kept out of questions: {len(report.slips)}",
+                [f"{fact_id}: {note}" for fact_id, note in report.slips], full)
+    _print_list(f"relative dates resolved: {len(report.relative_dates)}",
+                [f"{fact_id}: {note}" for fact_id, note in report.relative_dates], full)
+
+
+def _print_list(title: str, lines: list[str], full: bool) -> None:
+    console.print(f"[bold]{title}[/]")
+    shown = lines if full else lines[:SHOWN_PER_LIST]
+    for line in shown:
+        console.print(f"  {line}", overflow="ellipsis", no_wrap=not full)
+    if len(shown) < len(lines):
+        console.print(f"  … {len(lines) - len(shown)} more (--full lists them all)")
+
+
+@reports_errors
+def schema(
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write the schema here instead of printing it.")] = None,
+) -> None:
+    """Print (or write) the JSON Schema of the fact format, generated from the model."""
+    from quizgen.atomic import write_atomic
+    from quizgen.model import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(out, text)
+        console.print(f"wrote {out}")
+
+
+@reports_errors
+def cite(
+    source_id: Annotated[str, typer.Argument(metavar="SOURCE", help="The source id.")],
+    quote: Annotated[str, typer.Argument(help="The passage as you would type it (spaces and quotes may differ).")],
+    facts: FactsOption = DEFAULT_FACTS,
+) -> None:
+    """Print the exact citation (offsets and verbatim quote) for a passage of a source, as JSON."""
+    from quizgen.errors import Problem, QuizgenError
+    from quizgen.factbase import load_texts, parse_document, read_raw
+    from quizgen.sources import locate_quote
+
+    document = parse_document(read_raw(facts), str(facts))
+    texts, problems = load_texts(document, facts.parent, str(facts))
+    if source_id not in texts:
+        raise QuizgenError(problems or [Problem(str(facts), None, "SOURCE", f"unknown source {source_id!r}; "
+                                                f"known: {', '.join(s.id for s in document.sources)}")])
+    text = texts[source_id].text
+    spans = locate_quote(text, quote)
+    if len(spans) != 1:
+        raise QuizgenError(Problem(str(facts), None, "QUOTE", f"the passage occurs {len(spans)} times in {source_id}"))
+    start, end = spans[0]
+    typer.echo(json.dumps({"source": source_id, "start": start, "end": end, "quote": text[start:end]},
+                          ensure_ascii=False))

@@ -1,0 +1,231 @@
+"""Loading a fact base: parse, validate, read its sources, verify every anchor.
+
+``load_factbase`` is what every command goes through, so no deck or quiz is ever
+built from a fact whose quote is not where it says it is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from quizgen.errors import Problem, QuizgenError, fail
+from quizgen.model import KINDS, Fact, FactBaseDocument, FieldProblem, PlaceFact, Source
+from quizgen.sources import SourceText, citation_mismatch, load_source_text
+
+DEFAULT_FACTS_FILE = "facts.json"
+
+
+@dataclass
+class FactBase:
+    """A validated fact base with its source texts, ready for selection and items."""
+
+    path: Path
+    document: FactBaseDocument
+    texts: dict[str, SourceText]
+    warnings: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.by_id: dict[str, Fact] = {fact.id: fact for fact in self.document.facts}
+        self.sources: dict[str, Source] = {source.id: source for source in self.document.sources}
+
+    @property
+    def facts(self) -> list[Fact]:
+        return self.document.facts
+
+    def __len__(self) -> int:
+        return len(self.document.facts)
+
+    def __iter__(self) -> Iterator[Fact]:
+        return iter(self.document.facts)
+
+    def text_of(self, source_id: str) -> str:
+        return self.texts[source_id].text
+
+    def places(self) -> list[PlaceFact]:
+        return [fact for fact in self.facts if isinstance(fact, PlaceFact)]
+
+
+def read_raw(path: Path) -> Any:
+    """The parsed JSON of a fact base, or a QuizgenError saying exactly what is wrong with the file."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise fail(name, "fact base not found") from None
+    except IsADirectoryError:
+        raise fail(name, "is a directory, not a fact base file") from None
+    except OSError as err:
+        raise fail(name, f"cannot read: {err.strerror}") from None
+    if not data.strip():
+        raise fail(name, "file is empty; a fact base is a JSON object with sources and facts")
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise fail(name, "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise fail(name, f"not valid UTF-8 at byte {err.start}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise fail(name, f"invalid JSON at line {err.lineno} column {err.colno}: {err.msg}") from None
+    except RecursionError:
+        raise fail(name, "invalid JSON: nested too deeply") from None
+
+
+def parse_document(raw: Any, file: str) -> FactBaseDocument:
+    """Validate parsed JSON against the model, naming the fact id and field of each error."""
+    if not isinstance(raw, dict):
+        raise QuizgenError(Problem(file, None, None, f"top level must be a JSON object, not {_json_type(raw)}"))
+    try:
+        return FactBaseDocument.model_validate(raw)
+    except ValidationError as err:
+        raise QuizgenError([_problem_from_error(error, raw, file) for error in err.errors()]) from None
+
+
+def _problem_from_error(error: Any, raw: dict[str, Any], file: str) -> Problem:
+    loc = list(error["loc"])
+    fact_id: str | None = None
+    if len(loc) >= 2 and loc[0] in ("facts", "sources") and isinstance(loc[1], int):
+        entries = raw.get(loc[0])
+        entry = entries[loc[1]] if isinstance(entries, list) and loc[1] < len(entries) else None
+        label = entry.get("id") if isinstance(entry, dict) else None
+        if loc[0] == "facts":
+            fact_id = label if isinstance(label, str) else f"facts[{loc[1]}]"
+            loc = loc[2:]
+            # a discriminated union puts the kind tag in the path; it is not a field
+            if loc and loc[0] in KINDS and isinstance(entry, dict) and entry.get("kind") == loc[0]:
+                loc = loc[1:]
+        else:
+            loc = [f"sources[{label if isinstance(label, str) else loc[1]}]", *loc[2:]]
+    cause = error.get("ctx", {}).get("error")
+    if isinstance(cause, FieldProblem):
+        loc.append(cause.field)
+    return Problem(file, fact_id, _field_path(loc) or _implied_field(error), _reason(error))
+
+
+def _field_path(loc: Iterable[Any]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def _implied_field(error: Any) -> str | None:
+    if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
+        return "kind"
+    return None
+
+
+def _reason(error: Any) -> str:
+    kind = error["type"]
+    if kind == "union_tag_invalid":
+        return f"unknown kind {error['ctx']['tag']!r}; valid kinds: {', '.join(KINDS)}"
+    if kind == "union_tag_not_found":
+        return f"missing kind; valid kinds: {', '.join(KINDS)}"
+    if kind == "extra_forbidden":
+        return "unknown key (not part of the fact format; see facts.schema.json)"
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    if kind == "too_short" and error["loc"] and error["loc"][-1] == "citations":
+        return "at least one citation is required"
+    return f"{error['msg']} (got {_json_type(error.get('input'))})" if kind.endswith("_type") else str(error["msg"])
+
+
+def _json_type(value: Any) -> str:
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null",
+            int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+
+
+def integrity_problems(document: FactBaseDocument, texts: dict[str, SourceText], file: str) -> list[Problem]:
+    """What the model alone cannot see: unique ids, references that resolve, quotes at their offsets."""
+    problems: list[Problem] = []
+    seen_sources: set[str] = set()
+    for source in document.sources:
+        if source.id in seen_sources:
+            problems.append(Problem(file, None, f"sources[{source.id}].id", "duplicate source id"))
+        seen_sources.add(source.id)
+
+    ids: dict[str, int] = {}
+    for index, fact in enumerate(document.facts):
+        if fact.id in ids:
+            reason = f"duplicate id: facts[{ids[fact.id]}] and facts[{index}] share it"
+            problems.append(Problem(file, fact.id, "id", reason))
+        else:
+            ids[fact.id] = index
+    places = {fact.id for fact in document.facts if isinstance(fact, PlaceFact)}
+
+    for fact in document.facts:
+        for i, citation in enumerate(fact.citations):
+            where = f"citations[{i}]"
+            if citation.source not in seen_sources:
+                known = ", ".join(sorted(seen_sources))
+                problems.append(Problem(file, fact.id, f"{where}.source",
+                                        f"unknown source {citation.source!r}; known: {known}"))
+                continue
+            loaded = texts.get(citation.source)
+            if loaded is None:
+                continue  # the source's own problem is already reported
+            mismatch = citation_mismatch(citation, loaded.text)
+            if mismatch:
+                problems.append(Problem(file, fact.id, f"{where}.quote", mismatch))
+        for i, other in enumerate(fact.conflicts_with):
+            if other == fact.id:
+                problems.append(Problem(file, fact.id, f"conflicts_with[{i}]", "a fact cannot conflict with itself"))
+            elif other not in ids:
+                problems.append(Problem(file, fact.id, f"conflicts_with[{i}]", f"no fact has the id {other!r}"))
+        for name, referenced in _place_references(fact):
+            if referenced not in places:
+                what = "no fact has the id" if referenced not in ids else "is not a place:"
+                problems.append(Problem(file, fact.id, name, f"{what} {referenced!r}"))
+    return problems
+
+
+def _place_references(fact: Fact) -> list[tuple[str, str]]:
+    refs = [(f"places[{i}]", place) for i, place in enumerate(getattr(fact, "places", []))]
+    if isinstance(fact, PlaceFact) and fact.located_in:
+        refs.append(("located_in", fact.located_in))
+    return refs
+
+
+def one_sided_conflicts(document: FactBaseDocument, file: str) -> list[Problem]:
+    """Conflicts recorded on one fact but not its counterpart: a warning, the link still counts."""
+    links = {(fact.id, other) for fact in document.facts for other in fact.conflicts_with}
+    return [
+        Problem(file, a, "conflicts_with", f"{b!r} does not list {a!r} back", severity="warning")
+        for a, b in sorted(links) if (b, a) not in links
+    ]
+
+
+def load_texts(document: FactBaseDocument, base_dir: Path, file: str) -> tuple[dict[str, SourceText], list[Problem]]:
+    texts: dict[str, SourceText] = {}
+    problems: list[Problem] = []
+    for source in document.sources:
+        loaded = load_source_text(source, base_dir, file)
+        if isinstance(loaded, Problem):
+            problems.append(loaded)
+        else:
+            texts[source.id] = loaded
+    return texts, problems
+
+
+def load_factbase(path: Path | str = DEFAULT_FACTS_FILE) -> FactBase:
+    """Load and fully verify a fact base; raise QuizgenError listing every problem found."""
+    path = Path(path)
+    file = str(path)
+    document = parse_document(read_raw(path), file)
+    texts, problems = load_texts(document, path.parent, file)
+    problems += integrity_problems(document, texts, file)
+    if problems:
+        raise QuizgenError(problems)
+    return FactBase(path, document, texts, warnings=one_sided_conflicts(document, file))

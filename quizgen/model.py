@@ -1,0 +1,266 @@
+"""The fact model: the single source of truth for the fact-base format.
+
+Every model is strict and forbids unknown keys, so a typo in ``facts.json`` is an
+error rather than a silently ignored field. The JSON Schema that editors use is
+generated from these classes (``quizgen schema``), never written by hand.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from quizgen.dates import PARTIAL_DATE_PATTERN, PartialDate, Precision, parse_partial_date
+
+SCHEMA_FILENAME = "facts.schema.json"
+
+FACT_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+TAG_PATTERN = r"^[a-z0-9][a-z0-9-]*(::[a-z0-9][a-z0-9-]*)*$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+
+def _valid_date(text: str) -> str:
+    parse_partial_date(text)  # raises InvalidDate (a ValueError) with the reason
+    return text
+
+
+FactId = Annotated[
+    str,
+    Field(pattern=FACT_ID_PATTERN, description="A stable slug, never reused: it seeds Anki note identities."),
+]
+IsoDate = Annotated[
+    str,
+    Field(pattern=PARTIAL_DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the text."),
+    AfterValidator(_valid_date),
+]
+Tag = Annotated[str, Field(pattern=TAG_PATTERN, description="Hierarchical with '::', e.g. period::2020-war.")]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+Status = Literal["established", "reported", "claimed", "disputed"]
+STATUSES: tuple[Status, ...] = ("established", "reported", "claimed", "disputed")
+Qualifier = Literal["early", "mid", "late", "about", "by", "before", "after"]
+
+
+class FieldProblem(ValueError):
+    """A cross-field check's failure, naming the field a user should fix."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class When(StrictModel):
+    """A date or a range, with an optional qualifier such as "early" (early October 2023)."""
+
+    date: IsoDate
+    end: IsoDate | None = Field(None, description="Last date of a range (a war, a blockade).")
+    qualifier: Qualifier | None = Field(None, description="Keeps vague dates vague: 'early', 'late', 'by'...")
+
+    @model_validator(mode="after")
+    def _end_not_before_start(self) -> When:
+        if self.end is not None and parse_partial_date(self.end) < parse_partial_date(self.date):
+            raise FieldProblem("end", f"range ends ({self.end}) before it starts ({self.date})")
+        return self
+
+    @property
+    def start(self) -> PartialDate:
+        return parse_partial_date(self.date)
+
+    @property
+    def finish(self) -> PartialDate | None:
+        return parse_partial_date(self.end) if self.end else None
+
+    @property
+    def precision(self) -> Precision:
+        return self.start.precision
+
+    def human(self) -> str:
+        text = self.start.human()
+        if self.qualifier:
+            text = f"{self.qualifier} {text}"
+        if self.finish is not None:
+            text = f"{text} – {self.finish.human()}"
+        return text
+
+
+class Citation(StrictModel):
+    """A verbatim passage of a source, located by code-point offsets.
+
+    ``prefix`` and ``suffix`` (optional) are the text just before and after the
+    quote; they let ``check --fix-offsets`` re-anchor a quote that occurs more than once.
+    """
+
+    source: FactId
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+    quote: NonEmpty
+    prefix: str | None = None
+    suffix: str | None = None
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Citation:
+        if self.end <= self.start:
+            raise FieldProblem("end", f"end ({self.end}) must be greater than start ({self.start})")
+        return self
+
+
+class Vetting(StrictModel):
+    """The record of a human (or second-reader) check of this fact against its passages."""
+
+    reviewed_on: IsoDate
+    note: str | None = None
+    slip: str | None = Field(
+        None, description="A slip in the source text (misspelling, wrong figure) and how the fact avoids it."
+    )
+    relative_date: str | None = Field(None, description="How a relative date in the text ('Thursday') was resolved.")
+
+
+class Alias(StrictModel):
+    """Another name for a place or organization, and who uses it."""
+
+    name: NonEmpty
+    used_by: str | None = Field(None, description="Who uses this name, e.g. 'Azerbaijan'.")
+
+
+class FactFields(StrictModel):
+    """Fields every fact has, whatever its kind."""
+
+    id: FactId
+    name: NonEmpty = Field(description="A short label: the event, agreement, place, person, body or quantity.")
+    statement: NonEmpty = Field(description="One plain sentence a learner can read as the fact.")
+    citations: list[Citation] = Field(min_length=1)
+    status: Status
+    according_to: str | None = Field(None, description="Who says so; required unless the fact is established.")
+    conflicts_with: list[FactId] = Field(default_factory=list)
+    tags: list[Tag] = Field(default_factory=list)
+    vetting: Vetting
+
+    @model_validator(mode="after")
+    def _attributed_unless_established(self) -> FactFields:
+        if self.status != "established" and not (self.according_to and self.according_to.strip()):
+            raise FieldProblem("according_to", f"required for a {self.status} fact: say who makes the claim")
+        return self
+
+    @property
+    def date(self) -> When | None:
+        """The date a timeline places this fact at, if it has one."""
+        return None
+
+
+class EventFact(FactFields):
+    kind: Literal["event"]
+    when: When
+    places: list[FactId] = Field(default_factory=list, description="Ids of place facts where it happened.")
+
+    @property
+    def date(self) -> When | None:
+        return self.when
+
+
+AgreementType = Literal["treaty", "ceasefire", "protocol", "deal", "decree", "negotiation-format", "talks"]
+
+
+class AgreementFact(FactFields):
+    kind: Literal["agreement"]
+    agreement_type: AgreementType
+    when: When | None = None
+    parties: list[NonEmpty] = Field(default_factory=list)
+    mediators: list[NonEmpty] = Field(default_factory=list)
+    places: list[FactId] = Field(default_factory=list)
+
+    @property
+    def date(self) -> When | None:
+        return self.when
+
+
+class PlaceFact(FactFields):
+    kind: Literal["place"]
+    place_type: NonEmpty = Field(description="city, town, village, region, country, corridor, monastery...")
+    aliases: list[Alias] = Field(default_factory=list)
+    located_in: FactId | None = Field(None, description="Id of the place fact that contains this one.")
+
+
+class PersonFact(FactFields):
+    kind: Literal["person"]
+    role: NonEmpty = Field(description="The role the texts give, as of their date.")
+    affiliation: str | None = None
+
+
+class OrganizationFact(FactFields):
+    kind: Literal["organization"]
+    aliases: list[Alias] = Field(default_factory=list)
+
+
+Approximation = Literal["exact", "about", "more-than", "at-least", "up-to", "fewer-than"]
+
+
+class FigureFact(FactFields):
+    kind: Literal["figure"]
+    # float accepts JSON integers too; displays print whole numbers without ".0"
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: NonEmpty = Field(description="What is counted: people, percent, US dollars...")
+    approximation: Approximation = "exact"
+    as_of: When
+
+    @model_validator(mode="after")
+    def _value_or_range(self) -> FigureFact:
+        if self.value is not None:
+            if self.low is not None or self.high is not None:
+                raise FieldProblem("value", "give value, or low and high, not both")
+        elif self.low is None or self.high is None:
+            raise FieldProblem("value", "a figure needs either value, or both low and high")
+        elif self.low > self.high:
+            raise FieldProblem("low", f"low ({self.low}) is greater than high ({self.high})")
+        return self
+
+    @property
+    def date(self) -> When | None:
+        return self.as_of
+
+
+Fact = Annotated[
+    Union[EventFact, AgreementFact, PlaceFact, PersonFact, OrganizationFact, FigureFact],
+    Field(discriminator="kind"),
+]
+KINDS: tuple[str, ...] = ("event", "agreement", "place", "person", "organization", "figure")
+
+
+class Source(StrictModel):
+    """One text of the corpus, pinned by its sha256 so an edit after anchoring is caught."""
+
+    id: FactId
+    title: NonEmpty
+    publisher: NonEmpty
+    published: IsoDate | None = Field(None, description="Publication or update date; null when the text is undated.")
+    date_note: str | None = Field(None, description="What is known of the date when it is missing or approximate.")
+    note: NonEmpty = Field(description="One line on genre and stance.")
+    file: NonEmpty = Field(description="Path of the text, relative to the fact base file.")
+    sha256: Annotated[str, Field(pattern=SHA256_PATTERN)]
+
+    def citation_label(self) -> str:
+        when = parse_partial_date(self.published).human() if self.published else "undated"
+        return f"{self.title}, {self.publisher}, {when}"
+
+
+class FactBaseDocument(StrictModel):
+    """The whole ``facts.json``: the source catalog and the facts."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, populate_by_name=True)
+
+    schema_: str | None = Field(None, alias="$schema")
+    sources: list[Source] = Field(min_length=1)
+    facts: list[Fact]
+
+
+def json_schema() -> dict[str, object]:
+    schema = FactBaseDocument.model_json_schema(by_alias=True)
+    schema["$id"] = SCHEMA_FILENAME
+    schema["title"] = "quizgen fact base"
+    return schema

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quizgen.factbase import FactBase, load_factbase
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTS = ROOT / "facts.json"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+APOLLO = FIXTURES / "apollo" / "facts.json"
+BROKEN = FIXTURES / "broken"
+
+
+@pytest.fixture(scope="session")
+def factbase() -> FactBase:
+    return load_factbase(FACTS)
+
+
+@pytest.fixture(scope="session")
+def apollo() -> FactBase:
+    return load_factbase(APOLLO)
+
+
+@pytest.fixture
+def apollo_copy(tmp_path: Path) -> Path:
+    """A writable copy of the Apollo fixture fact base and its sources."""
+    target = tmp_path / "apollo"
+    shutil.copytree(APOLLO.parent, target)
+    return target / "facts.json"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()

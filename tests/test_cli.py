@@ -1,0 +1,109 @@
+"""The CLI, driven as a user drives it: exit codes, one-line errors, no tracebacks."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from quizgen.cli import app
+from quizgen.model import json_schema
+from tests.conftest import APOLLO, BROKEN, FACTS, ROOT
+
+
+def run(runner: CliRunner, *args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args))
+
+
+def test_check_clean_fact_base_exits_zero_with_report(runner: CliRunner) -> None:
+    result = run(runner, "check", "--facts", str(APOLLO))
+    assert result.exit_code == 0, result.output
+    assert "11 facts from 1 sources — clean" in result.output
+    assert "by kind" in result.output and "person" in result.output
+
+
+def test_check_shipped_fact_base(runner: CliRunner) -> None:
+    result = run(runner, "check", "--facts", str(FACTS))
+    assert result.exit_code == 0, result.output
+    assert "contested" in result.output and "conflicts recorded" in result.output
+
+
+def test_check_broken_exits_two_with_one_line_per_error(runner: CliRunner) -> None:
+    path = BROKEN / "duplicate-id.json"
+    result = run(runner, "check", "--facts", str(path))
+    assert result.exit_code == 2
+    assert f"{path}: nasa: id: duplicate id: facts[9] and facts[11] share it" in result.stderr.splitlines()
+    assert "Traceback" not in result.output
+
+
+def test_fix_offsets_through_the_cli(runner: CliRunner, apollo_copy: Path) -> None:
+    doc = json.loads(apollo_copy.read_text(encoding="utf-8"))
+    doc["facts"][2]["citations"][0]["start"] -= 2
+    doc["facts"][2]["citations"][0]["end"] -= 2
+    apollo_copy.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run(runner, "check", "--facts", str(apollo_copy)).exit_code == 2
+    result = run(runner, "check", "--fix-offsets", "--facts", str(apollo_copy))
+    assert result.exit_code == 0, result.output
+    assert "re-anchored splashdown citations[0]" in result.output
+
+
+def test_facts_list_with_filters(runner: CliRunner) -> None:
+    result = run(runner, "facts", "list", "--facts", str(APOLLO), "--kind", "person")
+    assert result.exit_code == 0
+    assert "3 of 11 facts" in result.output and "buzz-aldrin" in result.output and "nasa" not in result.output
+
+
+def test_facts_list_json(runner: CliRunner) -> None:
+    result = run(runner, "facts", "list", "--facts", str(APOLLO), "--id", "nasa", "--json")
+    assert [fact["id"] for fact in json.loads(result.stdout)] == ["nasa"]
+
+
+def test_unknown_filter_value_lists_valid_ones(runner: CliRunner) -> None:
+    result = run(runner, "facts", "list", "--facts", str(APOLLO), "--kind", "battle")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"{APOLLO}: -: --kind: unknown value 'battle'; valid values: event, agreement, "
+                                     "place, person, organization, figure")
+
+
+def test_facts_show_prints_the_passage_in_its_context(runner: CliRunner) -> None:
+    result = run(runner, "facts", "show", "eagle-landing", "--facts", str(APOLLO))
+    assert result.exit_code == 0, result.output
+    # the panel wraps lines and draws borders: read it as flowing text
+    text = " ".join(result.output.replace("│", " ").replace("╭", " ").replace("─", " ").split())
+    assert "Landing of the lunar module Eagle" in text
+    assert "Four days later, on July 20, 1969, the lunar module Eagle landed" in text
+    assert "Apollo 11: a short study text, quizgen test suite, 1 March 2024" in text
+
+
+def test_facts_show_unknown_id(runner: CliRunner) -> None:
+    result = run(runner, "facts", "show", "apollo-12", "--facts", str(APOLLO))
+    assert result.exit_code == 2 and "apollo-12: --id: no fact has this id" in result.stderr
+
+
+def test_schema_prints_the_generated_schema(runner: CliRunner) -> None:
+    result = run(runner, "schema")
+    assert json.loads(result.stdout) == json_schema()
+
+
+def test_cite_prints_an_exact_citation(runner: CliRunner) -> None:
+    result = run(runner, "cite", "apollo-notes", "NASA's estimate", "--facts", str(APOLLO))
+    citation = json.loads(result.stdout)
+    assert citation["quote"] == "NASA’s estimate" and citation["end"] - citation["start"] == 15
+
+
+def test_missing_fact_base_in_current_directory(runner: CliRunner, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "check")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == "facts.json: -: -: fact base not found"
+
+
+def test_python_dash_m_and_help_stay_light() -> None:
+    code = ("import sys, runpy; sys.argv = ['quizgen', '--help']\n"
+            "try:\n    runpy.run_module('quizgen', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in ('genanki', 'reportlab', 'pydantic') if m in sys.modules]\n"
+            "print('HEAVY', heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert "Usage: quizgen" in out and "check" in out
+    assert "HEAVY []" in out

@@ -1,0 +1,45 @@
+from quizgen.model import Citation
+from quizgen.sources import citation_mismatch, locate_quote, passage_around, reanchor
+
+TEXT = "Alpha said\u00a0“yes”. Beta said no. Alpha said\u00a0“yes”. Gamma—said maybe."
+
+
+def cite(quote: str, start: int = 0, **context: str) -> Citation:
+    return Citation(source="s", start=start, end=start + len(quote), quote=quote, **context)
+
+
+def test_quote_must_match_exactly_in_code_points() -> None:
+    start = TEXT.index("Beta")
+    assert citation_mismatch(cite("Beta said no.", start), TEXT) is None
+    # a plain space where the text has a no-break space is a different quote
+    assert citation_mismatch(cite("Alpha said “yes”", 0), TEXT) is not None
+
+
+def test_locate_tolerates_how_a_quote_was_typed_and_returns_exact_offsets() -> None:
+    spans = locate_quote(TEXT, 'Gamma-said maybe')
+    assert spans == [(TEXT.index("Gamma"), TEXT.index("Gamma") + len("Gamma—said maybe"))]
+    assert len(locate_quote(TEXT, 'Alpha said "yes"')) == 2
+
+
+def test_reanchor_moves_a_unique_quote() -> None:
+    assert reanchor(cite("Beta said no.", 3), TEXT) == (TEXT.index("Beta"), TEXT.index("Beta") + 13)
+
+
+def test_reanchor_refuses_an_ambiguous_quote_without_context() -> None:
+    assert reanchor(cite("Alpha said\u00a0“yes”", 5), TEXT) == (
+        "quote occurs 2 times in the source; add a prefix or suffix to say which")
+
+
+def test_reanchor_uses_prefix_to_choose() -> None:
+    second = TEXT.index("Alpha", 1)
+    assert reanchor(cite("Alpha said\u00a0“yes”", 5, prefix="no. "), TEXT) == (second, second + 16)
+
+
+def test_reanchor_reports_a_vanished_quote() -> None:
+    assert reanchor(cite("Delta"), TEXT) == "quote does not occur anywhere in the source"
+
+
+def test_passage_stops_at_line_breaks() -> None:
+    text = "first line\nbefore QUOTE after\nlast line"
+    start = text.index("QUOTE")
+    assert passage_around(text, start, start + 5) == ("before ", "QUOTE", " after")
