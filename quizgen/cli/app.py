@@ -2,7 +2,7 @@
 
 import typer
 
-from quizgen.cli import facts, vetting
+from quizgen.cli import facts, items, vetting
 
 app = typer.Typer(
     name="quizgen",
@@ -14,6 +14,7 @@ app = typer.Typer(
 )
 app.add_typer(facts.app, name="facts")
 vetting.register(app)
+items.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,115 @@
+"""``quizgen items`` and ``quizgen lint``: the question engine, for a person to inspect."""
+
+import json
+from dataclasses import asdict
+from typing import Annotated, Optional
+
+import typer
+from rich.markup import escape
+
+from quizgen.cli.common import (
+    DEFAULT_FACTS,
+    FactsOption,
+    IdOption,
+    KindOption,
+    SinceOption,
+    SourceOption,
+    TagOption,
+    UntilOption,
+    console,
+    load,
+    reports_errors,
+    selection,
+)
+
+TypeOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--type", "--types", help="Item types, repeatable or comma-separated: qa, cloze, mcq, true-false, "
+                 "matching, ordering, short-answer."),
+]
+SeedOption = Annotated[int, typer.Option("--seed", help="Seed for options and order: same seed, same items.")]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("items")(show_items)
+    app.command("lint")(lint)
+
+
+def parse_types(values: Optional[list[str]], facts_file: str) -> tuple[str, ...]:
+    from quizgen.errors import Problem, QuizgenError
+    from quizgen.items import ITEM_TYPES
+
+    if not values:
+        return ITEM_TYPES
+    wanted = [part.strip() for value in values for part in value.split(",") if part.strip()]
+    unknown = [t for t in wanted if t not in ITEM_TYPES]
+    if unknown:
+        raise QuizgenError([Problem(facts_file, None, "--type", f"unknown value {t!r}; valid values: "
+                                    f"{', '.join(ITEM_TYPES)}") for t in unknown])
+    return tuple(dict.fromkeys(wanted))
+
+
+@reports_errors
+def show_items(
+    facts: FactsOption = DEFAULT_FACTS,
+    kind: KindOption = None,
+    tag: TagOption = None,
+    source: SourceOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    id: IdOption = None,
+    types: TypeOption = None,
+    seed: SeedOption = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the items as JSON.")] = False,
+) -> None:
+    """Print the items the selected facts yield: prompt, options, answer and source."""
+    from quizgen.items import items_for
+    from quizgen.select import select_facts
+
+    factbase = load(facts)
+    chosen = select_facts(factbase, selection(kind, tag, source, since, until, id))
+    items = items_for(factbase, chosen, parse_types(types, str(facts)), seed)  # type: ignore[arg-type]
+    if as_json:
+        typer.echo(json.dumps([asdict(item) for item in items], indent=2, ensure_ascii=False))
+        return
+    for item in items:
+        console.print(f"[dim]{item.id}[/]")
+        console.print(f"[bold]{escape(item.prompt)}[/]")
+        for index, option in enumerate(item.options):
+            mark = "✓" if index == item.correct_option else " "
+            console.print(f"  {mark} {chr(65 + index)}. {escape(option)}")
+        for left, right in item.pairs:
+            console.print(f"  • {escape(left)} — {escape(right)}")
+        console.print(f"  [green]answer:[/] {escape(item.answer)}")
+        if item.correction:
+            console.print(f"  [green]true statement:[/] {escape(item.correction)}")
+        for passage in item.passages[:2]:
+            console.print(f"  [dim]{escape(passage.source_label)}: “{escape(passage.quote)}”[/]")
+        console.print()
+    console.print(f"{len(items)} items from {len(chosen)} facts (seed {seed})")
+
+
+@reports_errors
+def lint(
+    facts: FactsOption = DEFAULT_FACTS,
+    kind: KindOption = None,
+    tag: TagOption = None,
+    source: SourceOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    id: IdOption = None,
+    seed: SeedOption = 0,
+) -> None:
+    """Report what weakens items: leaks, long answers, near duplicates, confusable facts, facts with no item."""
+    from quizgen.lint import lint_factbase
+    from quizgen.select import select_facts
+
+    factbase = load(facts)
+    chosen = select_facts(factbase, selection(kind, tag, source, since, until, id))
+    problems = lint_factbase(factbase, chosen, seed)
+    errors = [p for p in problems if p.severity == "error"]
+    for problem in problems:
+        typer.echo(f"{problem.severity}: {problem.line()}", err=problem.severity == "error")
+    console.print(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s) over {len(chosen)} facts")
+    if errors:
+        raise typer.Exit(1)

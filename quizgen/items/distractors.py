@@ -1,0 +1,252 @@
+"""Wrong answers that teach nothing false by accident.
+
+Distractors come from the fact base first (a real date of another event, a real town,
+a real figure of the same unit), of the answer's kind and granularity. What could also
+be true is never offered as wrong: the answer's aliases, the values of facts recorded
+as conflicting versions of it, a person with the same role. Only when the fact base
+has too few are values made up, and then only ones that differ from every version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+
+from quizgen.dates import PartialDate, Precision, parse_partial_date
+from quizgen.items.questions import Question, Value
+from quizgen.items.text import format_number, normalise
+from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, OrganizationFact, PersonFact, PlaceFact
+
+OPTIONS = 4
+
+
+@dataclass(frozen=True)
+class Candidate:
+    value: Value
+    text: str
+
+
+class DistractorPools:
+    """Every value in the fact base, grouped by the pools questions draw wrong answers from."""
+
+    def __init__(self, facts: list[Fact]) -> None:
+        self.by_id = {fact.id: fact for fact in facts}
+        self.dates: dict[int, dict[PartialDate, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.numbers: dict[str, dict[float, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.names: dict[str, dict[str, str]] = defaultdict(dict)  # pool -> normalised name -> display name
+        self.owner: dict[tuple[str, str], set[str]] = defaultdict(set)  # (pool, normalised) -> fact ids
+        self.place_types: dict[str, str] = {}
+        for fact in facts:
+            self._add(fact)
+
+    def _name(self, pool: str, name: str, fact_id: str) -> None:
+        key = normalise(name)
+        self.names[pool].setdefault(key, name)
+        self.owner[(pool, key)].add(fact_id)
+
+    def _add(self, fact: Fact) -> None:
+        when = fact.date
+        if when is not None and when.end is None:
+            self.dates[int(when.precision)][when.start].add(fact.id)
+        if isinstance(fact, (EventFact, AgreementFact)):
+            self._name("event-name", fact.name, fact.id)
+        if isinstance(fact, AgreementFact):
+            for name in fact.mediators:
+                self._name("mediator", name, fact.id)
+        elif isinstance(fact, PlaceFact):
+            for name in [fact.name, *(alias.name for alias in fact.aliases)]:
+                self._name("place-name", name, fact.id)
+                self.place_types[normalise(name)] = fact.place_type
+        elif isinstance(fact, PersonFact):
+            self._name("person", fact.name, fact.id)
+            self._name("role", fact.role, fact.id)
+        elif isinstance(fact, OrganizationFact):
+            self._name("organization", fact.name, fact.id)
+        elif isinstance(fact, FigureFact) and fact.value is not None:
+            self.numbers[fact.unit][float(fact.value)].add(fact.id)
+
+    # --- what must never be offered as wrong ----------------------------------------
+
+    def _true_versions(self, question: Question) -> set[str]:
+        """The fact and every fact recorded as another version of it."""
+        fact = question.fact
+        related = {fact.id, *fact.conflicts_with}
+        related |= {other.id for other in self.by_id.values() if fact.id in other.conflicts_with}
+        return related
+
+    def _also_true_names(self, question: Question) -> set[str]:
+        fact = question.fact
+        names = {normalise(question.answer)}
+        if isinstance(fact, PlaceFact):
+            names |= {normalise(fact.name)} | {normalise(alias.name) for alias in fact.aliases}
+        if isinstance(fact, PersonFact):
+            # another person with the same role would be a second true answer
+            same_role = [p for p in self.by_id.values()
+                         if isinstance(p, PersonFact) and normalise(p.role) == normalise(fact.role)]
+            names |= {normalise(p.name) for p in same_role}
+            if question.pool == "role":
+                names |= {normalise(p.role) for p in same_role}
+        if isinstance(fact, AgreementFact):
+            names |= {normalise(m) for m in fact.mediators}
+        return names
+
+    # --- candidates -------------------------------------------------------------------
+
+    def candidates(self, question: Question) -> list[Candidate]:
+        kind, _, detail = question.pool.partition(":")
+        if kind == "qualified-date":
+            return []
+        if kind == "date":
+            return self._date_candidates(question, int(detail))
+        if kind == "number":
+            return self._number_candidates(question, detail)
+        if question.pool in ("event-name", "mediators"):
+            return self._event_candidates(question) if kind == "event-name" else []
+        return self._name_candidates(question)
+
+    def _date_candidates(self, question: Question, precision: int) -> list[Candidate]:
+        answer = question.value
+        assert isinstance(answer, PartialDate)
+        excluded = self._true_versions(question)
+        taken = {answer}
+        for fact_id in excluded:
+            when = self.by_id[fact_id].date if fact_id in self.by_id else None
+            if when is not None:
+                taken.add(when.start)
+        found = [date for date, owners in self.dates[precision].items()
+                 if date not in taken and not owners & excluded and not _overlaps(date, answer)]
+        if len(found) < OPTIONS - 1:
+            found += [d for d in _nearby_dates(answer) if d not in taken and d not in found]
+        return [Candidate(date, date.human()) for date in found]
+
+    def _number_candidates(self, question: Question, unit: str) -> list[Candidate]:
+        answer = question.value
+        assert isinstance(answer, float)
+        excluded = self._true_versions(question)
+        truths = self._figure_truths(excluded, answer)
+
+        def clearly_different(value: float) -> bool:
+            return all(abs(value - truth) > 0.05 * max(abs(truth), 1) for truth in truths)
+
+        found = [v for v, owners in self.numbers[unit].items() if clearly_different(v) and not owners & excluded]
+        if len(found) < OPTIONS - 1:
+            found += [v for v in _nearby_numbers(answer, unit) if clearly_different(v) and v not in found]
+        prefix = question.answer[: question.answer.find(question.alternatives[0])] if question.alternatives else ""
+        suffix = f" {unit}"
+        return [Candidate(v, f"{prefix}{format_number(v)}{suffix}") for v in found]
+
+    def _figure_truths(self, excluded: set[str], answer: float) -> set[float]:
+        truths = {answer}
+        for fact_id in excluded:
+            fact = self.by_id.get(fact_id)
+            if isinstance(fact, FigureFact):
+                truths |= {float(v) for v in (fact.value, fact.low, fact.high) if v is not None}
+        return truths
+
+    def _event_candidates(self, question: Question) -> list[Candidate]:
+        when = question.fact.date
+        assert when is not None
+        excluded = self._true_versions(question)
+        found = []
+        for key, name in self.names["event-name"].items():
+            owners = self.owner[("event-name", key)]
+            if owners & excluded:
+                continue
+            # an event of overlapping date could also answer "what took place on …"
+            if any((d := self.by_id[o].date) is not None and _overlaps(d.start, when.start) for o in owners):
+                continue
+            found.append(Candidate(name, name))
+        return found
+
+    def _name_candidates(self, question: Question) -> list[Candidate]:
+        pool = question.pool
+        # the answer's owner may have other names (aliases): none of them is wrong
+        excluded_ids = {question.fact.id} | self.owner[(pool, normalise(question.answer))]
+        also_true = self._also_true_names(question)
+        names = self.names[pool]
+        found = [Candidate(name, name) for key, name in names.items()
+                 if key not in also_true and not self.owner[(pool, key)] & excluded_ids]
+        if pool == "place-name":
+            # a town among towns: prefer places of the answer's type
+            answer_type = self.place_types.get(normalise(question.answer))
+            same = [c for c in found if self.place_types.get(normalise(c.text)) == answer_type]
+            if len(same) >= OPTIONS - 1:
+                found = same
+        return found
+
+
+def _overlaps(a: PartialDate, b: PartialDate) -> bool:
+    return a.first_day() <= b.last_day() and b.first_day() <= a.last_day()
+
+
+def _nearby_dates(date: PartialDate) -> list[PartialDate]:
+    """Made-up dates of the same precision near the answer, for a thin fact base."""
+    out: list[PartialDate] = []
+    for step in (1, -1, 2, -2, 3, -3, 5, -5):
+        if date.precision is Precision.YEAR:
+            text = f"{date.year + step:04d}"
+        elif date.precision is Precision.MONTH:
+            month = date.year * 12 + date.month - 1 + step
+            text = f"{month // 12:04d}-{month % 12 + 1:02d}"
+        else:
+            shifted = date.first_day().toordinal() + step * 3
+            text = dt.date.fromordinal(shifted).isoformat()
+        out.append(parse_partial_date(text))
+    return out
+
+
+def _nearby_numbers(value: float, unit: str) -> list[float]:
+    factors = (0.5, 1.5, 2.0, 0.25, 3.0) if unit != "percent" else (0.5, 0.75, 1.15)
+    out = []
+    for factor in factors:
+        candidate = _round_like(value * factor)
+        if unit == "percent" and not 0 < candidate <= 100:
+            continue
+        out.append(candidate)
+    return out
+
+
+def _round_like(value: float) -> float:
+    if value >= 100:
+        magnitude = 10 ** (len(str(int(value))) - 2)
+        return float(round(value / magnitude) * magnitude)
+    return float(round(value))
+
+
+def choose(candidates: list[Candidate], answer_value: Value, rng: random.Random, target: int,
+           chronological: bool) -> tuple[list[str], int] | None:
+    """Pick three distractors and lay out four options with the answer at ``target`` where possible.
+
+    Dates are shown in chronological order, so their answer's position is steered by
+    choosing how many distractors fall before it.
+    """
+    if len(candidates) < OPTIONS - 1:
+        return None
+    if not chronological:
+        picked = rng.sample(sorted(candidates, key=lambda c: c.text), OPTIONS - 1)
+        texts = [c.text for c in picked]
+        texts.insert(target, "")
+        return texts, target
+    assert isinstance(answer_value, PartialDate)
+    by_distance = sorted(candidates, key=lambda c: (abs(_days(c.value) - _days(answer_value)), c.text))
+    before = [c for c in by_distance if _days(c.value) < _days(answer_value)]
+    after = [c for c in by_distance if _days(c.value) > _days(answer_value)]
+    n_before = min(target, len(before))
+    n_after = OPTIONS - 1 - n_before
+    if n_after > len(after):
+        n_after = len(after)
+        n_before = min(len(before), OPTIONS - 1 - n_after)
+    if n_before + n_after < OPTIONS - 1:
+        return None
+    picked = before[:n_before] + after[:n_after]
+    ordered = sorted(picked, key=lambda c: _days(c.value))
+    texts = [c.text for c in ordered]
+    texts.insert(n_before, "")
+    return texts, n_before
+
+
+def _days(value: Value) -> int:
+    assert isinstance(value, PartialDate)
+    return value.first_day().toordinal()

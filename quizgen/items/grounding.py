@@ -1,0 +1,49 @@
+"""Is the answer in the passage? Every item must be checkable against its text.
+
+Dates are compared as dates ("September 19, 2023" grounds 19 September 2023), numbers
+as numbers ("one hundred thousand" grounds 100,000), names by their words.
+"""
+
+from __future__ import annotations
+
+from quizgen.dates import PartialDate, Precision
+from quizgen.factbase import FactBase
+from quizgen.items.questions import Question
+from quizgen.items.text import content_words, date_in_text, dates_in, numbers_in, words, words_appear_in
+
+
+def _date_grounded(date: PartialDate, text: str, question: Question, factbase: FactBase) -> bool:
+    if date_in_text(date, text):
+        return True
+    # "On September 19" in one passage and 2023 in another, or a text about one year
+    years = {year for year, _, _ in dates_in(text) if year is not None}
+    if date.year in years and date_in_text(date, text, context_year=date.year):
+        return True
+    # "Thursday" in a text dated that Thursday: grounded by the source's own date,
+    # only where the fact records how the relative date was resolved
+    if question.fact.vetting.relative_date:
+        for citation in question.fact.citations:
+            published = factbase.sources[citation.source].published
+            if published and date.precision <= Precision.DAY and published.startswith(date.iso()):
+                return True
+    return False
+
+
+def answer_grounded(question: Question, factbase: FactBase) -> bool:
+    text = "\n".join(citation.quote for citation in question.fact.citations)
+    kind = question.pool.partition(":")[0]
+    if kind == "date":
+        assert isinstance(question.value, PartialDate)
+        return _date_grounded(question.value, text, question, factbase)
+    if kind == "number":
+        assert isinstance(question.value, float)
+        return question.value in numbers_in(text)
+    if question.role == "on-date":
+        # the date asked about must be in the text, and the passage must speak of the event named
+        when = question.fact.date
+        assert when is not None
+        named = content_words(question.answer)
+        present = {w[:6] for w in words(text)}
+        shared = sum(1 for w in named if w[:6] in present)
+        return _date_grounded(when.start, text, question, factbase) and shared * 2 >= len(named)
+    return words_appear_in(question.answer, text)

@@ -1,0 +1,56 @@
+"""Learner-facing items: what decks and printed quizzes are made of.
+
+An item knows nothing of Anki or PDF. Its id comes from its type, its role and its
+fact ids, never from its wording, so that editing a statement updates an Anki note
+in place rather than creating a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ItemType = Literal["qa", "cloze", "mcq", "true-false", "matching", "ordering", "short-answer"]
+ITEM_TYPES: tuple[ItemType, ...] = ("qa", "cloze", "mcq", "true-false", "matching", "ordering", "short-answer")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A cited passage as the learner sees it, with where it comes from."""
+
+    fact_id: str
+    source_id: str
+    source_label: str  # title, publisher, date
+    start: int
+    end: int
+    quote: str
+    before: str = ""  # surrounding text, for context
+    after: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    type: ItemType
+    role: str
+    prompt: str
+    answer: str
+    fact_ids: tuple[str, ...]
+    passages: tuple[Passage, ...]
+    tags: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()  # multiple choice, in display order
+    correct_option: int | None = None
+    pairs: tuple[tuple[str, str], ...] = ()  # matching: (prompt, answer); ordering: (label, date) in true order
+    extra_options: tuple[str, ...] = ()  # matching: right-hand options that match nothing
+    cloze: tuple[str, str, str] | None = None  # (before, deleted, after)
+    correction: str | None = None  # true/false: the true statement when the item's is false
+    sort_key: str = ""  # chronological position, for introducing new cards in order
+    context: str = ""  # the fact's statement, shown after answering
+    status: str = "established"
+    according_to: str | None = None
+    extra: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def attributed(self) -> bool:
+        return self.status in ("claimed", "disputed")

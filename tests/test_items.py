@@ -1,0 +1,218 @@
+"""The question engine's rules, on the shipped fact base and on a fact base of another subject."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizgen.dates import parse_partial_date
+from quizgen.factbase import FactBase, load_factbase
+from quizgen.items import ITEM_TYPES, Item, build_items, items_for
+from quizgen.items.text import date_in_text, normalise, numbers_in, words_appear_in
+from quizgen.model import FigureFact, PersonFact, PlaceFact
+from tests.conftest import APOLLO, FACTS, ROOT
+
+BASES = {"shipped": load_factbase(FACTS), "apollo": load_factbase(APOLLO)}
+SEEDS = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+YES_NO_OPENINGS = ("is ", "are ", "was ", "were ", "did ", "does ", "do ", "can ", "has ", "have ", "will ")
+DATE_FORMS = [re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$"), re.compile(r"^[A-Z][a-z]+ \d{4}$"), re.compile(r"^\d{4}$")]
+
+
+def all_items(base: FactBase, seed: int) -> list[Item]:
+    return items_for(base, seed=seed)
+
+
+def true_names(base: FactBase, item: Item) -> set[str]:
+    """Every text that would be a correct answer to this item's prompt."""
+    fact = base.by_id[item.fact_ids[0]]
+    names = {normalise(item.answer), *(normalise(a) for a in item.alternatives)}
+    for other in base.facts:
+        if isinstance(other, PlaceFact):
+            place_names = {normalise(other.name), *(normalise(a.name) for a in other.aliases)}
+            if normalise(item.answer) in place_names:
+                names |= place_names
+    if isinstance(fact, PersonFact):
+        names |= {normalise(p.name) for p in base.facts if isinstance(p, PersonFact)
+                  and normalise(p.role) == normalise(fact.role)}
+    return names
+
+
+def conflicting_values(base: FactBase, item: Item) -> set[str]:
+    fact = base.by_id[item.fact_ids[0]]
+    related = [base.by_id[i] for i in fact.conflicts_with]
+    related += [f for f in base.facts if fact.id in f.conflicts_with]
+    values = set()
+    for other in related:
+        if other.date is not None:
+            values.add(normalise(other.date.start.human()))
+        if isinstance(other, FigureFact) and other.value is not None:
+            values.add(f"{other.value:g}")
+    return values
+
+
+@pytest.mark.parametrize("name", BASES)
+@SEEDS
+@given(seed=st.integers(0, 10_000))
+def test_multiple_choice_has_exactly_one_correct_option(name: str, seed: int) -> None:
+    base = BASES[name]
+    for item in (i for i in all_items(base, seed) if i.type == "mcq"):
+        assert len(item.options) == 4 and item.correct_option is not None
+        assert item.options[item.correct_option] == item.answer
+        assert len({normalise(o) for o in item.options}) == 4, item.options
+        correct = true_names(base, item)
+        wrong = [o for i, o in enumerate(item.options) if i != item.correct_option]
+        assert not {normalise(o) for o in wrong} & correct, (item.id, item.options)
+        assert not {normalise(o) for o in wrong} & conflicting_values(base, item), (item.id, item.options)
+        assert not any("of the above" in normalise(o) for o in item.options)
+
+
+@pytest.mark.parametrize("name", BASES)
+@SEEDS
+@given(seed=st.integers(0, 10_000))
+def test_distractors_share_the_answers_kind_and_granularity(name: str, seed: int) -> None:
+    for item in (i for i in all_items(BASES[name], seed) if i.type == "mcq"):
+        if item.role == "date":
+            form = next(p for p in DATE_FORMS if p.match(item.answer))
+            assert all(form.match(option) for option in item.options), item.options
+            days = [parse_partial_date(_iso(option)).first_day() for option in item.options]
+            assert days == sorted(days), "date options are shown in chronological order"
+        if item.role == "value":
+            unit_word = item.answer.split()[-1]
+            assert all(option.endswith(unit_word) for option in item.options), item.options
+
+
+def _iso(human: str) -> str:
+    from quizgen.dates import MONTH_NAMES
+
+    parts = human.split()
+    if len(parts) == 3:
+        return f"{parts[2]}-{MONTH_NAMES.index(parts[1]) + 1:02d}-{int(parts[0]):02d}"
+    if len(parts) == 2:
+        return f"{parts[1]}-{MONTH_NAMES.index(parts[0]) + 1:02d}"
+    return parts[0]
+
+
+@pytest.mark.parametrize("name", BASES)
+def test_correct_position_is_balanced_over_a_quiz(name: str) -> None:
+    mcqs = [i for i in all_items(BASES[name], 7) if i.type == "mcq"]
+    counts = Counter(i.correct_option for i in mcqs)
+    assert max(counts.values()) - min(counts.get(p, 0) for p in range(4)) <= max(2, len(mcqs) // 4), counts
+
+
+@pytest.mark.parametrize("name", BASES)
+@SEEDS
+@given(seed=st.integers(0, 10_000))
+def test_false_statements_are_truly_false(name: str, seed: int) -> None:
+    base = BASES[name]
+    items = [i for i in all_items(base, seed) if i.type == "true-false"]
+    assert items
+    for item in items:
+        fact = base.by_id[item.fact_ids[0]]
+        if item.answer == "True":
+            assert normalise(item.prompt).endswith(normalise(fact.statement))
+            continue
+        assert item.correction and normalise(item.prompt) != normalise(item.correction)
+        swapped = set(normalise(item.prompt).split()) - set(normalise(item.correction).split())
+        assert swapped, item.prompt
+        aliases = {normalise(a.name) for a in getattr(fact, "aliases", [])}
+        assert not any(word in alias.split() for word in swapped for alias in aliases)
+
+
+@pytest.mark.parametrize("name", BASES)
+def test_claims_are_taught_as_claims(name: str) -> None:
+    base = BASES[name]
+    for item in all_items(base, 0):
+        if item.type in ("matching", "ordering"):
+            assert all(base.by_id[i].status == "established" for i in item.fact_ids)
+            continue
+        fact = base.by_id[item.fact_ids[0]]
+        if fact.status in ("claimed", "disputed"):
+            assert "according to" in normalise(item.prompt) or normalise(fact.according_to or "") in normalise(
+                item.prompt), item.prompt
+
+
+@pytest.mark.parametrize("name", BASES)
+def test_answers_can_be_read_in_their_passages(name: str) -> None:
+    base = BASES[name]
+    for item in all_items(base, 0):
+        if item.type not in ("qa", "mcq", "short-answer") or item.role == "on-date":
+            continue
+        text = " ".join(p.quote for p in item.passages)
+        fact = base.by_id[item.fact_ids[0]]
+        if item.role == "date":
+            date = parse_partial_date(_iso(item.answer.removeprefix("early ").removeprefix("late ")))
+            relative = fact.vetting.relative_date is not None
+            assert date_in_text(date, text, context_year=date.year) or relative, (item.id, text)
+        elif item.role == "value":
+            assert isinstance(fact, FigureFact) and fact.value in numbers_in(text), (item.id, text)
+        else:
+            assert words_appear_in(item.answer, text), (item.id, item.answer, text)
+
+
+@pytest.mark.parametrize("name", BASES)
+def test_prompts_are_well_formed(name: str) -> None:
+    items = all_items(BASES[name], 0)
+    seen: set[tuple[str, str]] = set()
+    for item in items:
+        prompt = normalise(item.prompt)
+        if item.type not in ("true-false", "cloze", "matching", "ordering"):
+            assert normalise(item.answer) not in prompt, item.prompt
+            assert not prompt.startswith(YES_NO_OPENINGS), item.prompt
+        key = (item.type, prompt)
+        assert key not in seen, f"two {item.type} items ask {item.prompt!r}"
+        seen.add(key)
+        assert item.fact_ids and item.passages, item.id
+
+
+@pytest.mark.parametrize("name", BASES)
+def test_every_item_type_is_made(name: str) -> None:
+    assert {item.type for item in all_items(BASES[name], 0)} == set(ITEM_TYPES)
+
+
+def test_matching_and_ordering_shapes() -> None:
+    for base in BASES.values():
+        for item in all_items(base, 1):
+            if item.type == "matching":
+                assert 4 <= len(item.pairs) <= 6
+                rights = [normalise(r) for _, r in item.pairs] + [normalise(e) for e in item.extra_options]
+                assert len(set(rights)) == len(rights)
+            if item.type == "ordering":
+                assert 4 <= len(item.pairs) <= 5
+                dates = [base.by_id[i].date for i in item.fact_ids]
+                assert len({d.start for d in dates if d}) == len(dates)
+                assert sorted(item.options) == sorted(name for name, _ in item.pairs)
+
+
+@pytest.mark.parametrize("name", BASES)
+def test_same_seed_same_items(name: str) -> None:
+    assert all_items(BASES[name], 11) == all_items(BASES[name], 11)
+
+
+def test_item_ids_come_from_facts_and_type_not_wording() -> None:
+    base = BASES["apollo"]
+    before = {i.id for i in all_items(base, 0)}
+    edited_facts = [f.model_copy(update={"statement": f.statement.replace("Apollo 11", "The Apollo 11 mission")})
+                    for f in base.facts]
+    edited = FactBase(base.path, base.document.model_copy(update={"facts": edited_facts}), base.texts)
+    after = {i.id for i in all_items(edited, 0)}
+    assert after == before
+
+
+def test_types_select_what_is_made() -> None:
+    items = items_for(BASES["apollo"], types=["mcq"], seed=3)
+    assert items and {i.type for i in items} == {"mcq"}
+    with pytest.raises(ValueError, match="unknown item types"):
+        build_items(BASES["apollo"], types=["essay"])  # type: ignore[list-item]
+
+
+def test_engine_knows_nothing_of_anki_or_pdf() -> None:
+    code = "import sys, quizgen.items; print(sorted(m for m in sys.modules if m.split('.')[0] in " \
+           "('genanki', 'reportlab', 'anki')))"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          check=True).stdout.strip() == "[]"
