@@ -43,6 +43,10 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
     temp = Path(temp_name)
     try:
         yield temp
+        # mkstemp makes files private (0600); an output should get the usual mode
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, target)
     except OSError as err:
         raise QuizgenError(Problem(str(target), None, None, f"cannot write: {_describe(err)}")) from None

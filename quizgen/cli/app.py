@@ -2,7 +2,7 @@
 
 import typer
 
-from quizgen.cli import facts, items, vetting
+from quizgen.cli import facts, items, outputs, vetting
 
 app = typer.Typer(
     name="quizgen",
@@ -15,6 +15,7 @@ app = typer.Typer(
 app.add_typer(facts.app, name="facts")
 vetting.register(app)
 items.register(app)
+outputs.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,151 @@
+"""Building outputs: the library operations behind ``quizgen anki`` and ``quizgen build``.
+
+Each output is written atomically, and beside each deck a small manifest records the
+notes it held, so the next build can name the facts that were retired and give the
+Anki search that finds their notes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quizgen.atomic import ensure_writable_dir, write_atomic
+from quizgen.errors import Problem, QuizgenError
+from quizgen.factbase import FactBase, load_factbase
+from quizgen.items import Item, ItemType, items_for
+from quizgen.recipes import AnkiRecipe, HandoutRecipe, QuizRecipe, load_recipes
+from quizgen.select import Selection, select_facts
+from quizgen.templates import templates_dir
+
+if TYPE_CHECKING:
+    from quizgen.render.anki import NoteRecord
+
+
+def inputs_timestamp(factbase: FactBase, *extra: Path) -> float:
+    """When the inputs last changed: stamps notes so Anki sees an edited deck as newer.
+
+    ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention) overrides it.
+    """
+    fixed = os.environ.get("SOURCE_DATE_EPOCH")
+    if fixed:
+        try:
+            return float(fixed)
+        except ValueError:
+            raise QuizgenError(Problem("SOURCE_DATE_EPOCH", None, None, f"not a number: {fixed!r}")) from None
+    paths = [factbase.path, *(text.path for text in factbase.texts.values()), *extra]
+    paths += [p for p in templates_dir().rglob("*") if p.is_file()]
+    return max(path.stat().st_mtime for path in paths)
+
+
+@dataclass
+class RetiredNote:
+    item_id: str
+    fact_ids: tuple[str, ...]
+    search: str  # paste into Anki's browser to find the note
+
+
+@dataclass
+class DeckReport:
+    path: Path
+    deck_name: str
+    notes: int
+    cards: int
+    items_by_type: dict[str, int]
+    new_guids: int = 0
+    retired: list[RetiredNote] = field(default_factory=list)
+    retired_facts: list[str] = field(default_factory=list)
+
+
+def manifest_path(out: Path) -> Path:
+    return out.with_name(out.name + ".manifest.json")
+
+
+def _anki_search(deck: str, field_name: str, value: str) -> str:
+    return f'"deck:{deck}" "{field_name}:{value}"'
+
+
+def build_deck(factbase: FactBase, selection: Selection, types: Sequence[ItemType], out: Path | str,
+               name: str, deck_id: int, description: str = "", seed: int = 0,
+               timestamp: float | None = None) -> DeckReport:
+    from quizgen.render.anki import DeckSpec, write_apkg
+
+    out = Path(out)
+    ensure_writable_dir(out)  # fail before doing the work
+    facts = select_facts(factbase, selection)
+    items = items_for(factbase, facts, types, seed)
+    if not items:
+        raise QuizgenError(Problem(str(factbase.path), None, "--types",
+                                   f"the selected facts yield no item of type {', '.join(types)}"))
+    previous = _read_manifest(manifest_path(out))
+    stamp = timestamp if timestamp is not None else inputs_timestamp(factbase)
+    built = write_apkg(items, factbase, DeckSpec(name, deck_id, description), out, stamp)
+    notes = [{"guid": n.guid, "item_id": n.item_id, "fact_ids": list(n.fact_ids)} for n in built.notes]
+    write_atomic(manifest_path(out), json.dumps({"deck": name, "deck_id": deck_id, "notes": notes},
+                                                indent=1, ensure_ascii=False) + "\n")
+    current = {n.guid for n in built.notes}
+    report = DeckReport(out, name, len(built.notes), built.cards, _count_types(items))
+    if previous is not None:
+        report.new_guids = len(current - {n.guid for n in previous})
+        for note in previous:
+            if note.guid not in current:
+                report.retired.append(RetiredNote(note.item_id, note.fact_ids,
+                                                  _anki_search(name, "ItemId", note.item_id)))
+        gone = {fid for note in previous for fid in note.fact_ids} - set(factbase.by_id)
+        report.retired_facts = sorted(gone)
+    else:
+        report.new_guids = len(current)
+    return report
+
+
+def _count_types(items: Sequence[Item]) -> dict[str, int]:
+    return dict(Counter(item.type for item in items))
+
+
+def _read_manifest(path: Path) -> list[NoteRecord] | None:
+    from quizgen.render.anki import NoteRecord
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [NoteRecord(str(n["guid"]), str(n["item_id"]), tuple(str(f) for f in n["fact_ids"]))
+                for n in data["notes"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # no earlier build (or an unreadable manifest): nothing to compare against
+
+
+@dataclass
+class BuildResult:
+    recipe: Path
+    reports: list[object]
+
+
+def build_recipe(factbase: FactBase, recipe_path: Path, recipe: AnkiRecipe | QuizRecipe | HandoutRecipe,
+                 out_dir: Path) -> list[object]:
+    """Build one recipe into ``out_dir``; returns the reports of what was written."""
+    if isinstance(recipe, AnkiRecipe):
+        timestamp = inputs_timestamp(factbase, recipe_path)
+        return [build_deck(factbase, recipe.filters.selection(), recipe.types, out_dir / recipe.output,
+                           recipe.name, recipe.resolved_deck_id(), recipe.description, recipe.seed, timestamp)]
+    raise QuizgenError(Problem(str(recipe_path), None, "format", f"{recipe.format} recipes are not built yet"))
+
+
+def build_all(facts: Path, recipes_dir: Path, out_dir: Path,
+              progress: Callable[[str], None] | None = None) -> list[BuildResult]:
+    """Build every recipe in ``recipes_dir`` into ``out_dir`` (created if missing)."""
+    factbase = load_factbase(facts)
+    recipes = load_recipes(recipes_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise QuizgenError(Problem(str(out_dir), None, None, f"cannot create output folder: {err.strerror}")) from None
+    results = []
+    for path, recipe in recipes:
+        if progress:
+            progress(recipe.name)
+        results.append(BuildResult(path, build_recipe(factbase, path, recipe, out_dir)))
+    return results

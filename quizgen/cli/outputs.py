@@ -1,0 +1,94 @@
+"""``quizgen anki`` and ``quizgen build``: writing decks (and, with their recipes, quizzes)."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+from rich.markup import escape
+
+from quizgen.cli.common import (
+    DEFAULT_FACTS,
+    FactsOption,
+    IdOption,
+    KindOption,
+    SinceOption,
+    SourceOption,
+    TagOption,
+    UntilOption,
+    console,
+    load,
+    reports_errors,
+    selection,
+)
+from quizgen.cli.items import SeedOption, TypeOption, parse_types
+
+if TYPE_CHECKING:
+    from quizgen.build import DeckReport
+
+
+def register(app: typer.Typer) -> None:
+    app.command("anki")(anki)
+    app.command("build")(build)
+
+
+def print_deck_report(report: "DeckReport") -> None:
+    types = ", ".join(f"{count} {kind}" for kind, count in sorted(report.items_by_type.items()))
+    console.print(f"wrote [bold]{escape(str(report.path))}[/]: deck “{escape(report.deck_name)}”, "
+                  f"{report.notes} notes, {report.cards} cards ({types}); {report.new_guids} new since last build")
+    for fact_id in report.retired_facts:
+        console.print(f"  retired fact [yellow]{escape(fact_id)}[/]: no longer in the fact base")
+    for note in report.retired:
+        console.print(f"  retired note {escape(note.item_id)} — find it in Anki with: {escape(note.search)}")
+
+
+@reports_errors
+def anki(
+    out: Annotated[Path, typer.Option("--out", help="The .apkg file to write.")],
+    facts: FactsOption = DEFAULT_FACTS,
+    kind: KindOption = None,
+    tag: TagOption = None,
+    source: SourceOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    id: IdOption = None,
+    types: TypeOption = None,
+    seed: SeedOption = 0,
+    name: Annotated[Optional[str], typer.Option("--name", help="Deck name ('::' for sub-decks).")] = None,
+    deck_id: Annotated[Optional[int], typer.Option("--deck-id", help="Fixed deck id (default: from the name).")]
+    = None,
+) -> None:
+    """Build one Anki deck from command-line filters, e.g. only the agreements."""
+    from quizgen.build import build_deck
+    from quizgen.recipes import deck_id_for
+
+    factbase = load(facts)
+    chosen = selection(kind, tag, source, since, until, id)
+    deck_name = name or f"quizgen::{out.stem}"
+    item_types = parse_types(types, str(facts)) if types else ("qa", "cloze")
+    report = build_deck(factbase, chosen, item_types, out, deck_name,  # type: ignore[arg-type]
+                        deck_id if deck_id is not None else deck_id_for(deck_name), seed=seed)
+    print_deck_report(report)
+
+
+@reports_errors
+def build(
+    facts: FactsOption = DEFAULT_FACTS,
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("dist"),
+    recipes: Annotated[Path, typer.Option("--recipes", help="Folder of recipes (*.toml).")] = Path("decks"),
+) -> None:
+    """Build every recipe (decks, quizzes, handouts) into the output folder."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from quizgen.build import DeckReport, build_all
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task("loading the fact base", total=None)
+        results = build_all(facts, recipes, out,
+                            lambda name: progress.update(task, description=f"building {escape(name)}"))
+    for result in results:
+        for report in result.reports:
+            if isinstance(report, DeckReport):
+                print_deck_report(report)
+            else:
+                console.print(str(report))

@@ -1,0 +1,126 @@
+"""Recipes: what to build, as data (``decks/*.toml``): name, filters, item types, output.
+
+A recipe is validated like the fact base: strict, unknown keys forbidden, and every
+error reported as one line naming the file and the field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import Field, TypeAdapter, ValidationError
+
+from quizgen.errors import Problem, QuizgenError
+from quizgen.model import StrictModel
+from quizgen.select import Selection
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+ItemTypeName = Literal["qa", "cloze", "mcq", "true-false", "matching", "ordering", "short-answer"]
+
+
+def _deck_types() -> list[ItemTypeName]:
+    return ["qa", "cloze"]
+
+
+def _quiz_types() -> list[ItemTypeName]:
+    return ["mcq", "true-false", "short-answer"]
+
+
+class Filters(StrictModel):
+    kind: list[str] = Field(default_factory=list)
+    tag: list[str] = Field(default_factory=list)
+    source: list[str] = Field(default_factory=list)
+    since: str | None = None
+    until: str | None = None
+    id: list[str] = Field(default_factory=list)
+
+    def selection(self) -> Selection:
+        return Selection.of(self.kind, self.tag, self.source, self.since, self.until, self.id)
+
+
+class RecipeBase(StrictModel):
+    name: str = Field(min_length=1)
+    description: str = ""
+    output: str = Field(min_length=1, description="File name, relative to the output folder.")
+    filters: Filters = Field(default_factory=Filters)
+    seed: int = 0
+
+
+class AnkiRecipe(RecipeBase):
+    format: Literal["anki"]
+    deck_id: int | None = Field(None, description="Fixed Anki deck id; derived from the name when absent.")
+    types: list[ItemTypeName] = Field(default_factory=_deck_types)
+
+    def resolved_deck_id(self) -> int:
+        return self.deck_id if self.deck_id is not None else deck_id_for(self.name)
+
+
+class QuizRecipe(RecipeBase):
+    format: Literal["quiz"]
+    title: str | None = None
+    types: list[ItemTypeName] = Field(default_factory=_quiz_types)
+    count: int | None = Field(None, gt=0)
+    versions: int = Field(1, ge=1, le=26)
+    paper: Literal["a4", "letter"] = "a4"
+    key: str | None = Field(None, description="Answer key file name; default: <output>-key.pdf.")
+
+
+class HandoutRecipe(RecipeBase):
+    format: Literal["handout"]
+    title: str | None = None
+    paper: Literal["a4", "letter"] = "a4"
+
+
+Recipe = Annotated[Union[AnkiRecipe, QuizRecipe, HandoutRecipe], Field(discriminator="format")]
+_RECIPE = TypeAdapter(Recipe)
+
+
+def deck_id_for(name: str) -> int:
+    """A stable deck id from a deck name: the same name always gives the same Anki deck."""
+    return 1 << 30 | int.from_bytes(hashlib.sha256(name.encode()).digest()[:4], "big") >> 2
+
+
+def load_recipe(path: Path) -> AnkiRecipe | QuizRecipe | HandoutRecipe:
+    file = str(path)
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise QuizgenError(Problem(file, None, None, "recipe not found")) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise QuizgenError(Problem(file, None, None, f"cannot read recipe: {err}")) from None
+    except tomllib.TOMLDecodeError as err:
+        raise QuizgenError(Problem(file, None, None, f"invalid TOML: {err}")) from None
+    try:
+        return _RECIPE.validate_python(data)
+    except ValidationError as err:
+        problems = []
+        for error in err.errors():
+            loc = [str(part) for part in error["loc"] if part not in ("anki", "quiz", "handout")]
+            reason = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
+            if error["type"] == "union_tag_invalid":
+                reason = f"unknown format {error['ctx']['tag']!r}; valid formats: anki, quiz, handout"
+                loc = ["format"]
+            problems.append(Problem(file, None, ".".join(loc) or "format", reason))
+        raise QuizgenError(problems) from None
+
+
+def load_recipes(folder: Path) -> list[tuple[Path, AnkiRecipe | QuizRecipe | HandoutRecipe]]:
+    paths = sorted(folder.glob("*.toml"))
+    if not paths:
+        raise QuizgenError(Problem(str(folder), None, None, "no recipes (*.toml) in this folder"))
+    recipes, problems = [], []
+    for path in paths:
+        try:
+            recipes.append((path, load_recipe(path)))
+        except QuizgenError as err:
+            problems += err.problems
+    if problems:
+        raise QuizgenError(problems)
+    return recipes

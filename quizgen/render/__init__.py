@@ -1,0 +1,1 @@
+"""Renderers: one output format each, from items. They never choose questions."""

@@ -1,0 +1,45 @@
+"""A passage as HTML, with the answer marked inside it: shared by Anki cards and, as text, the PDF key."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from quizgen.items import Item, Passage
+from quizgen.sources import locate_quote
+
+
+def answer_forms(item: Item) -> list[str]:
+    """The ways the answer may be written in a passage, most specific first."""
+    forms = [item.answer, *item.alternatives]
+    # "19 September 2023" is also "September 19"; a figure "at least 70,500 people" is "70,500"
+    for form in list(forms):
+        match = re.fullmatch(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})", form)
+        if match:
+            forms += [f"{match[2]} {match[1]}, {match[3]}", f"{match[2]} {match[1]}", match[3]]
+        number = re.search(r"\d[\d,.]*(?: (?:million|billion))?", form)
+        if number:
+            forms.append(number.group(0))
+    return [f for f in dict.fromkeys(forms) if f.strip()]
+
+
+def mark_span(passage: Passage, forms: list[str]) -> tuple[int, int] | None:
+    for form in forms:
+        spans = locate_quote(passage.quote, form)
+        if spans:
+            return spans[0]
+    return None
+
+
+def passage_html(passage: Passage, item: Item) -> str:
+    """The quote in bold context, the answer in <mark>; every character escaped."""
+    span = mark_span(passage, answer_forms(item))
+    quote = passage.quote
+    if span:
+        start, end = span
+        body = f"{escape(quote[:start])}<mark>{escape(quote[start:end])}</mark>{escape(quote[end:])}"
+    else:
+        body = escape(quote)
+    around_before = f'<span class="qg-around">…{escape(passage.before)}</span>' if passage.before else ""
+    around_after = f'<span class="qg-around">{escape(passage.after)}…</span>' if passage.after else ""
+    return f"{around_before}<b>{body}</b>{around_after}"
