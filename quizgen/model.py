@@ -207,6 +207,10 @@ class FigureFact(FactFields):
     high: float | None = None
     unit: NonEmpty = Field(description="What is counted: people, percent, US dollars...")
     approximation: Approximation = "exact"
+    wording: str | None = Field(
+        None, description="The text's own words when the figure is vague ('hundreds of thousands'): "
+        "questions then use these words and never a made-up precise number."
+    )
     as_of: When
 
     @model_validator(mode="after")

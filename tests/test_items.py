@@ -164,7 +164,8 @@ def test_prompts_are_well_formed(name: str) -> None:
         if item.type not in ("true-false", "cloze", "matching", "ordering"):
             assert normalise(item.answer) not in prompt, item.prompt
             assert not prompt.startswith(YES_NO_OPENINGS), item.prompt
-        key = (item.type, prompt)
+        # matching and ordering prompts are shared instructions; their pairs are the question
+        key = (item.type, prompt if item.type not in ("matching", "ordering") else item.id)
         assert key not in seen, f"two {item.type} items ask {item.prompt!r}"
         seen.add(key)
         assert item.fact_ids and item.passages, item.id

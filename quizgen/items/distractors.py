@@ -96,7 +96,7 @@ class DistractorPools:
 
     def candidates(self, question: Question) -> list[Candidate]:
         kind, _, detail = question.pool.partition(":")
-        if kind == "qualified-date":
+        if kind in ("qualified-date", "figure-wording"):
             return []
         if kind == "date":
             return self._date_candidates(question, int(detail))
@@ -115,8 +115,11 @@ class DistractorPools:
             when = self.by_id[fact_id].date if fact_id in self.by_id else None
             if when is not None:
                 taken.add(when.start)
+        # a real date is a good distractor only if it is near enough to be plausible
+        horizon = _HORIZON_DAYS[precision]
         found = [date for date, owners in self.dates[precision].items()
-                 if date not in taken and not owners & excluded and not _overlaps(date, answer)]
+                 if date not in taken and not owners & excluded and not _overlaps(date, answer)
+                 and abs(date.first_day().toordinal() - answer.first_day().toordinal()) <= horizon]
         if len(found) < OPTIONS - 1:
             found += [d for d in _nearby_dates(answer) if d not in taken and d not in found]
         return [Candidate(date, date.human()) for date in found]
@@ -175,6 +178,9 @@ class DistractorPools:
             if len(same) >= OPTIONS - 1:
                 found = same
         return found
+
+
+_HORIZON_DAYS = {int(Precision.YEAR): 40 * 366, int(Precision.MONTH): 10 * 366, int(Precision.DAY): 5 * 366}
 
 
 def _overlaps(a: PartialDate, b: PartialDate) -> bool:

@@ -1,8 +1,9 @@
 """The question engine: selected facts in, learner-facing items out.
 
 ``items_for`` is the library entry point. It is deterministic: each item draws its
-randomness from the seed and its own id, so one item's options do not change when
-another fact is added. Items that would teach badly are not made at all: an answer
+distractors from the seed and its own id, so one item's options do not change when
+another fact is added; only where the correct option stands is balanced over the set.
+ Items that would teach badly are not made at all: an answer
 that leaks into its prompt, an answer not found in its passage, two items with the
 same prompt, a multiple choice without three honest distractors.
 """
@@ -80,20 +81,30 @@ def _sort_key(fact: Fact) -> str:
 
 
 def _leaks(question: Question) -> bool:
-    """The prompt gives its own answer away (the answer, an alternative, or for dates the year)."""
+    """The prompt, attribution included, gives its own answer away (or for dates the year)."""
     forms = [question.answer, *question.alternatives]
     if question.pool.startswith("date"):
         value = question.value
         forms.append(str(getattr(value, "year", "")))
-    prompt = normalise(question.prompt)
+    prompt = normalise(attribute(question.prompt, question.fact))
     return any(form and contains_phrase(prompt, form) for form in forms)
 
 
 def _surface_in_statement(question: Question) -> tuple[str, int, int, Callable[[Value], str]] | None:
-    statement = question.fact.statement
+    """Where the answer stands in the statement, for a cloze deletion or a true-or-false swap.
+
+    Never inside the attribution: deleting "Russia" from "Russia claimed …" would hide
+    whose claim it is, and swapping it would falsify the attribution, not the claim.
+    """
+    fact = question.fact
+    statement = fact.statement
     lowered = normalise(statement)
+    claimant = normalise(fact.according_to or "")
     for form, render in question.surface:
         if not form or normalise(form) not in lowered:
+            continue
+        if claimant and fact.status in ATTRIBUTED_STATUSES and (
+                normalise(form) in claimant or claimant in normalise(form)):
             continue
         start = statement.find(form)
         if start < 0:
@@ -125,6 +136,8 @@ class ItemEngine:
             if not made:
                 self.result.rejected.append(Rejection(fact.id, "-", "this fact yields no question"))
             for question in made:
+                if question.role == "on-date" and not self._only_fact_that_day(question):
+                    continue  # "what took place on …" must have one answer in the whole fact base
                 if _leaks(question):
                     self._reject(question, "the prompt contains its own answer")
                 elif not answer_grounded(question, self.factbase):
@@ -132,6 +145,11 @@ class ItemEngine:
                 else:
                     accepted.append(question)
         return self._unique_prompts(accepted)
+
+    def _only_fact_that_day(self, question: Question) -> bool:
+        when = question.fact.date
+        assert when is not None
+        return self.pools.dates[int(when.precision)][when.start] == {question.fact.id}
 
     def _reject(self, question: Question, reason: str) -> None:
         self.result.rejected.append(Rejection(question.fact.id, question.role, reason))
@@ -190,25 +208,23 @@ class ItemEngine:
 
     def mcq(self, questions: list[Question]) -> list[Item]:
         items = []
-        positions = self._balanced_positions(len(questions))
-        for question, target in zip(questions, positions, strict=True):
+        used = [0] * OPTIONS  # where correct answers have landed so far in this quiz
+        order = random.Random(self.seed)
+        for question in questions:
             item_id = f"mcq:{question.role}:{question.fact.id}"
             rng = item_rng(self.seed, item_id)
+            fewest = min(used)
+            target = order.choice([p for p in range(OPTIONS) if used[p] == fewest])
             chronological = question.pool.startswith("date")
             laid_out = choose(self.pools.candidates(question), question.value, rng, target, chronological)
             if laid_out is None:
                 self._reject(question, "fewer than three honest distractors for multiple choice")
                 continue
             options, correct = laid_out
+            used[correct] += 1
             options[correct] = question.answer
             items.append(self._item("mcq", question, options=tuple(options), correct_option=correct))
         return items
-
-    def _balanced_positions(self, count: int) -> list[int]:
-        """Correct positions spread evenly over the quiz, in a seeded order."""
-        positions = [i % OPTIONS for i in range(count)]
-        random.Random(self.seed).shuffle(positions)
-        return positions
 
     def true_false(self, facts: Sequence[Fact], by_fact: dict[str, list[Question]]) -> list[Item]:
         items = []

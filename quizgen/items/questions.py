@@ -70,9 +70,14 @@ def text_surface(text: str) -> tuple[tuple[str, Callable[[Value], str]], ...]:
     return ((text, str),)
 
 
+UNASKABLE_QUALIFIERS = ("before", "after", "by")
+
+
 def _date_question(fact: Fact, when: When, prompt: str) -> Question | None:
     if when.end is not None:
         return None  # a range is not one date to recall or to swap
+    if when.qualifier in UNASKABLE_QUALIFIERS:
+        return None  # "after 1994" places a fact on a timeline; it is no date to recall
     date = when.start
     answer = when.human()
     alternatives = tuple(dict.fromkeys(a for a in (date.human(), american(date), date.iso()) if a != answer))
@@ -90,11 +95,10 @@ def event_questions(fact: EventFact) -> Iterator[Question]:
 
 
 def _on_date_question(fact: EventFact | AgreementFact, when: When | None) -> Iterator[Question]:
-    # a year alone names too much to be asked back ("what happened in 2023?")
-    if when is None or when.end is not None or when.qualifier or when.precision is Precision.YEAR:
+    # only a day names one event; a month or a year ("what happened in 2023?") names many
+    if when is None or when.end is not None or when.qualifier or when.precision is not Precision.DAY:
         return
-    preposition = "on" if when.precision is Precision.DAY else "in"
-    yield Question(fact, "on-date", f"What took place {preposition} {when.human()}?", fact.name, "event-name",
+    yield Question(fact, "on-date", f"What took place on {when.human()}?", fact.name, "event-name",
                    fact.name, surface=())
 
 
@@ -124,9 +128,20 @@ def place_questions(fact: PlaceFact, container: PlaceFact | None) -> Iterator[Qu
         else:
             yield Question(fact, f"alias-of:{alias.name}", f"By what other name is {fact.name} known?", alias.name,
                            "place-name", alias.name, surface=text_surface(alias.name))
+    yield from identify_question(fact, fact.place_type)
     if container is not None:
         yield Question(fact, "located-in", f"Where is {fact.name} ({fact.place_type})?", container.name,
                        "place-name", container.name, surface=text_surface(container.name))
+
+
+def identify_question(fact: PlaceFact | OrganizationFact, what: str) -> Iterator[Question]:
+    """Which place (or body) is this? Its statement, with its name taken out, is the prompt."""
+    statement = fact.statement
+    if fact.name not in statement:
+        return
+    described = statement.replace(fact.name, "…")
+    yield Question(fact, "identify", f"Which {what} is described here: “{described}”", fact.name,
+                   "place-name" if isinstance(fact, PlaceFact) else "organization", fact.name)
 
 
 def person_questions(fact: PersonFact) -> Iterator[Question]:
@@ -144,6 +159,7 @@ def _with_article(role: str) -> str:
 
 
 def organization_questions(fact: OrganizationFact) -> Iterator[Question]:
+    yield from identify_question(fact, "organization")
     for alias in fact.aliases:
         if alias.name.isupper() and len(alias.name) <= 8:
             yield Question(fact, f"acronym:{alias.name}", f"What does {alias.name} stand for?", fact.name,
@@ -151,13 +167,19 @@ def organization_questions(fact: OrganizationFact) -> Iterator[Question]:
 
 
 def figure_questions(fact: FigureFact) -> Iterator[Question]:
+    as_of = fact.as_of.human()
+    dated = "" if as_of.split()[-1] in fact.name else f" ({as_of})"
+    prompt = f"What figure is given for: {fact.name}{dated}?"
+    if fact.wording:
+        # a vague figure is taught in the text's words; no number is made up for it
+        yield Question(fact, "value", prompt, fact.wording, "figure-wording", fact.wording,
+                       surface=text_surface(fact.wording))
+        return
     if fact.value is None:
         return  # a range is reported in full on the card; it is no value to pick among others
     number = format_number(fact.value)
     answer = f"{approximation_prefix(fact.approximation)}{number} {fact.unit}"
-    as_of = fact.as_of.human()
-    dated = "" if as_of.split()[-1] in fact.name else f" ({as_of})"
-    yield Question(fact, "value", f"What figure is given for: {fact.name}{dated}?", answer,
+    yield Question(fact, "value", prompt, answer,
                    f"number:{fact.unit}", float(fact.value), (number,),
                    surface=((number, _number_text),))
 
