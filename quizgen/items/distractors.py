@@ -172,12 +172,33 @@ class DistractorPools:
         found = [Candidate(name, name) for key, name in names.items()
                  if key not in also_true and not self.owner[(pool, key)] & excluded_ids]
         if pool == "place-name":
-            # a town among towns: prefer places of the answer's type
+            # a town among towns, a region among regions: a place of another level may
+            # contain the answer ("in Azerbaijan" for a town in Nagorno-Karabakh) and be true
             answer_type = self.place_types.get(normalise(question.answer))
-            same = [c for c in found if self.place_types.get(normalise(c.text)) == answer_type]
-            if len(same) >= OPTIONS - 1:
-                found = same
+            related = self._containment(question)
+            found = [c for c in found if self.place_types.get(normalise(c.text)) == answer_type
+                     and not self.owner[(pool, normalise(c.text))] & related]
         return found
+
+    def _containment(self, question: Question) -> set[str]:
+        """Ids of every place above or below the question's place and its answer."""
+        start = {question.fact.id} | self.owner[("place-name", normalise(question.answer))]
+        above: set[str] = set()
+        for place_id in start:
+            current: str | None = place_id
+            while current and current not in above:
+                above.add(current)
+                fact = self.by_id.get(current)
+                current = fact.located_in if isinstance(fact, PlaceFact) else None
+        below = set(start)
+        changed = True
+        while changed:
+            changed = False
+            for fact in self.by_id.values():
+                if isinstance(fact, PlaceFact) and fact.located_in in below and fact.id not in below:
+                    below.add(fact.id)
+                    changed = True
+        return above | below
 
 
 _HORIZON_DAYS = {int(Precision.YEAR): 40 * 366, int(Precision.MONTH): 10 * 366, int(Precision.DAY): 5 * 366}
