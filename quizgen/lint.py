@@ -16,8 +16,8 @@ from quizgen.dates import MONTH_NAMES
 from quizgen.errors import Problem
 from quizgen.factbase import FactBase
 from quizgen.items import build_items
-from quizgen.items.text import normalise, words
 from quizgen.model import Fact, PersonFact
+from quizgen.text import normalise, words
 
 LONG_ANSWER_WORDS = 12
 NEAR_DUPLICATE = 0.9

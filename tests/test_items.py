@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from quizgen.dates import parse_partial_date
 from quizgen.factbase import FactBase, load_factbase
 from quizgen.items import ITEM_TYPES, Item, build_items, items_for
-from quizgen.items.text import date_in_text, normalise, numbers_in, words_appear_in
 from quizgen.model import FigureFact, PersonFact, PlaceFact
+from quizgen.text import date_in_text, normalise, numbers_in, words_appear_in
 from tests.conftest import APOLLO, FACTS, ROOT
 
 BASES = {"shipped": load_factbase(FACTS), "apollo": load_factbase(APOLLO)}

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from quizgen.dates import PartialDate, Precision, parse_partial_date
 from quizgen.items.questions import Question, Value
-from quizgen.items.text import format_number, normalise
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, OrganizationFact, PersonFact, PlaceFact
+from quizgen.text import format_number, normalise
 
 OPTIONS = 4
 

@@ -17,16 +17,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from quizgen.attribution import ATTRIBUTED_STATUSES, attribute
 from quizgen.factbase import FactBase
 from quizgen.items.distractors import OPTIONS, DistractorPools, choose
 from quizgen.items.grounding import answer_grounded
 from quizgen.items.model import ITEM_TYPES, Item, ItemType, Passage
 from quizgen.items.questions import Question, Value, questions_for
-from quizgen.items.text import contains_phrase, normalise, words
 from quizgen.model import AgreementFact, EventFact, Fact, PlaceFact
 from quizgen.sources import passage_around
+from quizgen.text import contains_phrase, normalise, words
 
-ATTRIBUTED_STATUSES = ("claimed", "disputed", "reported")
 SHORT_ANSWER_WORDS = 6
 MATCHING_SIZE = 5
 ORDERING_SIZE = 5
@@ -54,15 +54,6 @@ class ItemSet:
 def item_rng(seed: int, item_id: str) -> random.Random:
     digest = hashlib.sha256(f"{seed}:{item_id}".encode()).digest()
     return random.Random(int.from_bytes(digest[:8], "big"))
-
-
-def attribute(text: str, fact: Fact) -> str:
-    """Teach a party's claim as that party's: 'According to X, …'."""
-    if fact.status not in ATTRIBUTED_STATUSES or not fact.according_to:
-        return text
-    if contains_phrase(text, fact.according_to) or "according to" in normalise(text):
-        return text
-    return f"According to {fact.according_to}, {text[0].lower()}{text[1:]}"
 
 
 def _passages(fact: Fact, factbase: FactBase) -> tuple[Passage, ...]:
@@ -254,7 +245,9 @@ class ItemEngine:
         return items
 
     def _false_value(self, question: Question, rng: random.Random) -> Value | None:
-        candidates = self.pools.candidates(question)
+        # a value the sentence already names elsewhere makes nonsense, not a false statement
+        candidates = [c for c in self.pools.candidates(question)
+                      if not contains_phrase(question.fact.statement, c.text)]
         if not candidates:
             return None
         # the nearest plausible values make the best false statements
@@ -264,7 +257,8 @@ class ItemEngine:
         """Dates to events, places to their other names, agreements to years: 4 to 6 pairs each."""
         items: list[Item] = []
         dated = [f for f in facts if isinstance(f, (EventFact, AgreementFact)) and f.status == "established"
-                 and f.date is not None and f.date.end is None and not f.date.qualifier]
+                 and f.date is not None and f.date.end is None and not f.date.qualifier
+                 and not _name_gives_date(f)]
         items += self._matching_groups("dates", dated, _date_label)
         named = [f for f in facts if isinstance(f, PlaceFact) and f.aliases and f.status == "established"]
         items += self._matching_groups("other-names", named, _first_alias)
@@ -306,7 +300,7 @@ class ItemEngine:
     def ordering(self, facts: Sequence[Fact]) -> list[Item]:
         """Four or five events whose dates cannot be confused, to put in order."""
         dated = [f for f in facts if isinstance(f, (EventFact, AgreementFact)) and f.status == "established"
-                 and f.date is not None and not f.date.qualifier]
+                 and f.date is not None and not f.date.qualifier and not _name_gives_date(f)]
         pool = sorted(dated, key=lambda f: f.id)
         random.Random(f"{self.seed}:ordering").shuffle(pool)
         groups: list[list[Fact]] = []
@@ -358,6 +352,12 @@ class ItemEngine:
             made += self.short_answer(questions)
         self.result.items = made
         return self.result
+
+
+def _name_gives_date(fact: Fact) -> bool:
+    """A name with its own year in it ("November 2020 ceasefire") would answer a matching or ordering item."""
+    when = fact.date
+    return when is not None and str(when.start.year) in fact.name
 
 
 def _date_label(fact: Fact) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from quizgen.dates import PartialDate, Precision
 from quizgen.factbase import FactBase
 from quizgen.items.questions import Question
-from quizgen.items.text import content_words, date_in_text, dates_in, numbers_in, words, words_appear_in
+from quizgen.text import content_words, date_in_text, dates_in, numbers_in, words, words_appear_in
 
 
 def _date_grounded(date: PartialDate, text: str, question: Question, factbase: FactBase) -> bool:

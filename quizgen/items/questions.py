@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from quizgen.dates import MONTH_NAMES, PartialDate, Precision
-from quizgen.items.text import approximation_prefix, format_number
 from quizgen.model import (
     AgreementFact,
     EventFact,
@@ -23,6 +22,7 @@ from quizgen.model import (
     PlaceFact,
     When,
 )
+from quizgen.text import approximation_prefix, format_number
 
 Value = PartialDate | float | str
 
