@@ -131,7 +131,81 @@ def build_recipe(factbase: FactBase, recipe_path: Path, recipe: AnkiRecipe | Qui
         timestamp = inputs_timestamp(factbase, recipe_path)
         return [build_deck(factbase, recipe.filters.selection(), recipe.types, out_dir / recipe.output,
                            recipe.name, recipe.resolved_deck_id(), recipe.description, recipe.seed, timestamp)]
-    raise QuizgenError(Problem(str(recipe_path), None, "format", f"{recipe.format} recipes are not built yet"))
+    selection = recipe.filters.selection()
+    if isinstance(recipe, QuizRecipe):
+        key = out_dir / recipe.key if recipe.key else None
+        return [build_quiz(factbase, selection, recipe.types, out_dir / recipe.output, key=key, count=recipe.count,
+                           versions=recipe.versions, seed=recipe.seed, paper=recipe.paper,
+                           title=recipe.title or recipe.name)]
+    return [build_handout(factbase, selection, out_dir / recipe.output, title=recipe.title or recipe.name,
+                          paper=recipe.paper)]
+
+
+@dataclass
+class QuizReport:
+    path: Path
+    key: Path
+    versions: int
+    questions: int
+    points: int
+    by_type: dict[str, int]
+
+    def __str__(self) -> str:
+        types = ", ".join(f"{count} {kind}" for kind, count in sorted(self.by_type.items()))
+        return (f"wrote {self.path} and {self.key}: {self.versions} version(s) of {self.questions} questions, "
+                f"{self.points} points ({types})")
+
+
+@dataclass
+class HandoutReport:
+    path: Path
+    dated: int
+    glossary: int
+
+    def __str__(self) -> str:
+        return f"wrote {self.path}: timeline of {self.dated} dated facts, glossary of {self.glossary} entries"
+
+
+def default_key_path(out: Path) -> Path:
+    return out.with_name(f"{out.stem}-key{out.suffix or '.pdf'}")
+
+
+def build_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemType], out: Path | str, *,
+               key: Path | str | None = None, count: int | None = None, versions: int = 1, seed: int = 0,
+               paper: str = "a4", title: str = "Quiz") -> QuizReport:
+    """A printable quiz in ``versions`` versions, and its answer key with sources and passages."""
+    from quizgen.quiz import plan_quiz
+    from quizgen.render.quiz_pdf import write_key, write_quiz
+
+    out = Path(out)
+    key_path = Path(key) if key is not None else default_key_path(out)
+    ensure_writable_dir(out)
+    ensure_writable_dir(key_path)
+    if key_path.resolve() == out.resolve():
+        raise QuizgenError(Problem(str(key_path), None, "--key", "the answer key would overwrite the quiz"))
+    items = items_for(factbase, select_facts(factbase, selection), types, seed)
+    if not items:
+        raise QuizgenError(Problem(str(factbase.path), None, "--types",
+                                   f"the selected facts yield no item of type {', '.join(types)}"))
+    quiz = plan_quiz(items, title, count, versions, seed)
+    write_quiz(quiz, out, paper)
+    write_key(quiz, key_path, paper)
+    first = quiz.versions[0]
+    return QuizReport(out, key_path, versions, len(first.questions), sum(s.points for s in first.sections),
+                      _count_types(quiz.items))
+
+
+def build_handout(factbase: FactBase, selection: Selection, out: Path | str, *, title: str = "Study handout",
+                  paper: str = "a4") -> HandoutReport:
+    from quizgen.model import AgreementFact, PlaceFact
+    from quizgen.render.handout_pdf import write_handout
+
+    out = Path(out)
+    ensure_writable_dir(out)
+    facts = select_facts(factbase, selection)
+    write_handout(factbase, facts, out, title, paper)
+    return HandoutReport(out, sum(1 for f in facts if f.date is not None),
+                         sum(1 for f in facts if isinstance(f, (PlaceFact, AgreementFact))))
 
 
 def build_all(facts: Path, recipes_dir: Path, out_dir: Path,

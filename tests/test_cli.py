@@ -107,3 +107,67 @@ def test_python_dash_m_and_help_stay_light() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
     assert "Usage: quizgen" in out and "check" in out
     assert "HEAVY []" in out
+
+
+def test_anki_deck_of_only_agreements(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "agreements.apkg"
+    result = run(runner, "anki", "--facts", str(FACTS), "--kind", "agreement", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.exists() and "notes" in result.output
+
+
+def test_quiz_on_2023_twenty_questions_seed_7(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "quiz.pdf"
+    args = ["pdf", "--facts", str(FACTS), "--since", "2023", "--until", "2023", "--count", "20", "--seed", "7",
+            "--versions", "2", "--title", "2023", "--out", str(out)]
+    result = run(runner, *args)
+    assert result.exit_code == 0, result.output
+    assert out.exists() and (tmp_path / "quiz-key.pdf").exists()
+    assert "2 version(s) of 20 questions" in " ".join(result.output.split())
+    first = out.read_bytes()
+    assert run(runner, *args).exit_code == 0 and out.read_bytes() == first
+
+
+def test_handout_command(runner: CliRunner, tmp_path: Path) -> None:
+    result = run(runner, "handout", "--facts", str(APOLLO), "--out", str(tmp_path / "h.pdf"), "--paper", "letter")
+    assert result.exit_code == 0, result.output
+
+
+def test_build_writes_every_recipe(runner: CliRunner, tmp_path: Path) -> None:
+    result = run(runner, "build", "--facts", str(FACTS), "--recipes", str(ROOT / "decks"), "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    written = {p.name for p in tmp_path.iterdir()}
+    assert {"nagorno-karabakh-full.apkg", "class-quiz-2023.pdf", "class-quiz-2023-key.pdf",
+            "study-handout.pdf"} <= written
+
+
+def test_unknown_item_type_lists_valid_ones(runner: CliRunner, tmp_path: Path) -> None:
+    result = run(runner, "items", "--facts", str(APOLLO), "--type", "essay")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"{APOLLO}: -: --type: unknown value 'essay'; valid values: qa, cloze, mcq, "
+                                     "true-false, matching, ordering, short-answer")
+
+
+def test_unwritable_output_is_one_line_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "missing" / "deck.apkg"
+    result = run(runner, "anki", "--facts", str(APOLLO), "--out", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"{out}: -: -: cannot write: folder {out.parent} does not exist"
+    assert not out.parent.exists()
+
+
+def test_unknown_paper(runner: CliRunner, tmp_path: Path) -> None:
+    result = run(runner, "pdf", "--facts", str(APOLLO), "--paper", "a5", "--out", str(tmp_path / "q.pdf"))
+    assert result.exit_code == 2 and "--paper: unknown value 'a5'; valid values: a4, letter" in result.stderr
+
+
+def test_items_and_lint_commands(runner: CliRunner) -> None:
+    items = run(runner, "items", "--facts", str(APOLLO), "--type", "mcq", "--seed", "3")
+    assert items.exit_code == 0 and "✓" in items.output
+    lint = run(runner, "lint", "--facts", str(APOLLO))
+    # the fixture gives Michael Collins a role its quote does not state: an error, so exit 1
+    assert lint.exit_code == 1
+    assert (f"error: {APOLLO}: michael-collins: role: answer 'command module pilot' cannot be read in the cited "
+            "passages") in lint.stderr
+    warnings_only = run(runner, "lint", "--facts", str(APOLLO), "--kind", "event")
+    assert warnings_only.exit_code == 0, warnings_only.output

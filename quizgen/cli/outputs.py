@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 def register(app: typer.Typer) -> None:
     app.command("anki")(anki)
     app.command("build")(build)
+    app.command("pdf")(pdf)
+    app.command("handout")(handout)
 
 
 def print_deck_report(report: "DeckReport") -> None:
@@ -92,3 +94,65 @@ def build(
                 print_deck_report(report)
             else:
                 console.print(str(report))
+
+
+PaperOption = Annotated[str, typer.Option("--paper", help="a4 or letter.")]
+
+
+def _paper(value: str, facts: Path) -> str:
+    from quizgen.errors import Problem, QuizgenError
+
+    if value not in ("a4", "letter"):
+        raise QuizgenError(Problem(str(facts), None, "--paper", f"unknown value {value!r}; valid values: a4, letter"))
+    return value
+
+
+@reports_errors
+def pdf(
+    out: Annotated[Path, typer.Option("--out", help="The quiz PDF to write.")],
+    facts: FactsOption = DEFAULT_FACTS,
+    kind: KindOption = None,
+    tag: TagOption = None,
+    source: SourceOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    id: IdOption = None,
+    types: TypeOption = None,
+    count: Annotated[Optional[int], typer.Option("--count", min=1, help="Number of questions.")] = None,
+    versions: Annotated[int, typer.Option("--versions", min=1, max=26, help="Shuffled versions A, B, …")] = 1,
+    seed: SeedOption = 0,
+    paper: PaperOption = "a4",
+    title: Annotated[str, typer.Option("--title", help="Title printed on the quiz.")] = "Quiz",
+    key: Annotated[Optional[Path], typer.Option("--key", help="Answer key PDF (default: FILE-key.pdf).")] = None,
+) -> None:
+    """Write a printable quiz and its answer key, e.g. twenty questions on 2023 with seed 7."""
+    from quizgen.build import build_quiz
+
+    factbase = load(facts)
+    item_types = parse_types(types, str(facts)) if types else ("mcq", "true-false", "short-answer")
+    report = build_quiz(factbase, selection(kind, tag, source, since, until, id), item_types,  # type: ignore[arg-type]
+                        out, key=key, count=count, versions=versions, seed=seed, paper=_paper(paper, facts),
+                        title=title)
+    console.print(escape(str(report)))
+
+
+@reports_errors
+def handout(
+    out: Annotated[Path, typer.Option("--out", help="The handout PDF to write.")],
+    facts: FactsOption = DEFAULT_FACTS,
+    kind: KindOption = None,
+    tag: TagOption = None,
+    source: SourceOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    id: IdOption = None,
+    paper: PaperOption = "a4",
+    title: Annotated[str, typer.Option("--title", help="Title printed on the handout.")] = "Study handout",
+) -> None:
+    """Write a study handout: a drawn timeline of the dated facts, then a glossary with citations."""
+    from quizgen.build import build_handout
+
+    factbase = load(facts)
+    report = build_handout(factbase, selection(kind, tag, source, since, until, id), out, title=title,
+                           paper=_paper(paper, facts))
+    console.print(escape(str(report)))

@@ -158,7 +158,7 @@ def write_pdf(path: Path | str, story: Sequence[Flowable], *, title: str, subjec
         doc = BaseDocTemplate(
             str(temp), pagesize=pagesize, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
             bottomMargin=18 * mm, title=title, author=AUTHOR, subject=subject, creator=AUTHOR,
-            lang=LANGUAGE, invariant=True, pageCompression=1,
+            lang=LANGUAGE, invariant=True, pageCompression=1, initialFontName=FONT,
         )
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])

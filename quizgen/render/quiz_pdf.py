@@ -140,7 +140,8 @@ def _matching_table(question: QuizQuestion, st: dict[str, Any]) -> Table:
         right = Paragraph(f"{LETTERS[i]}. {text(rights[i])}", st["body"]) if i < len(rights) else ""
         rows.append([left, right])
     table = Table(rows, colWidths=["58%", "42%"], hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, -1), 18),
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (0, -1), 18),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
     return table
 
