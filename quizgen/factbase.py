@@ -69,7 +69,8 @@ def read_raw(path: Path) -> Any:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise fail(name, f"not valid UTF-8 at byte {err.start}") from None
+        line = data.count(b"\n", 0, err.start) + 1
+        raise fail(name, f"not valid UTF-8 at line {line} (byte {err.start})") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as err:

@@ -26,6 +26,9 @@ EXPECTED = {
     "missing-according-to": "television-audience: according_to: required for a reported fact: say who makes the claim",
     "offsets-outside-text": "splashdown: citations[0].quote: offsets 5000:5010 run past the end of the text "
                             "(978 characters)",
+    "bom": "-: -: file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM",
+    "not-utf8": "-: -: not valid UTF-8 at line 281 (byte 7815)",
+    "empty": "-: -: file is empty; a fact base is a JSON object with sources and facts",
     "missing-source-file": "-: sources[apollo-notes].file: source file not found: "
                            + str(BROKEN / "sources" / "apollo-12-notes.txt"),
 }
@@ -57,7 +60,7 @@ def test_shipped_fact_base_loads_with_every_kind(factbase) -> None:  # type: ign
 @pytest.mark.parametrize(("content", "reason"), [
     (b"", "file is empty; a fact base is a JSON object with sources and facts"),
     (b"\xef\xbb\xbf{}", "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM"),
-    (b'{"facts": "\xff"}', "not valid UTF-8 at byte 11"),
+    (b'{"facts": "\xff"}', "not valid UTF-8 at line 1 (byte 11)"),
     (b"[]", "top level must be a JSON object, not an array"),
 ])
 def test_unreadable_files_get_one_clear_line(tmp_path: Path, content: bytes, reason: str) -> None:
