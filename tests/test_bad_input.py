@@ -182,7 +182,7 @@ def test_interrupted_build_keeps_the_earlier_good_outputs(tmp_path: Path, monkey
     monkeypatch.setattr("quizgen.render.quiz_pdf.write_pdf", interrupted)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")  # the deck is rebuilt newer first
     result = runner.invoke(app, ["build", "--facts", str(APOLLO), "--recipes", str(recipes), "--out", str(out)])
-X
+    assert result.exit_code == 130  # click's exit code for Ctrl-C (128 + SIGINT)
     after = {p.name: p.read_bytes() for p in out.iterdir()}
     assert after["apollo.pdf"] == before["apollo.pdf"] and after["apollo-key.pdf"] == before["apollo-key.pdf"]
     assert not [name for name in after if name.endswith(".part")]
