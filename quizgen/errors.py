@@ -17,7 +17,9 @@ class Problem:
     severity: Severity = "error"
 
     def line(self) -> str:
-        return f"{self.file}: {self.fact_id or '-'}: {self.field or '-'}: {self.reason}"
+        text = f"{self.file}: {self.fact_id or '-'}: {self.field or '-'}: {self.reason}"
+        # input may put line breaks in ids and keys; a problem is always one line
+        return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
 
     def __str__(self) -> str:
         return self.line()

@@ -115,6 +115,8 @@ def _field_path(loc: Iterable[Any]) -> str:
     for part in loc:
         if isinstance(part, int):
             path += f"[{part}]"
+        elif not str(part).isidentifier() and not str(part).startswith("sources["):
+            path += f"[{json.dumps(str(part), ensure_ascii=False)}]"  # a key typed with spaces or breaks
         else:
             path += f".{part}" if path else str(part)
     return path
