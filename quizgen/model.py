@@ -80,12 +80,27 @@ class When(StrictModel):
         return self.start.precision
 
     def human(self) -> str:
+        century = self._century()
+        if century:
+            return century
         text = self.start.human()
         if self.qualifier:
             text = f"{self.qualifier} {text}"
         if self.finish is not None:
             text = f"{text} – {self.finish.human()}"
         return text
+
+    def _century(self) -> str | None:
+        """A range of whole years 301–400 is what a text calls "the 4th century"."""
+        start, finish = self.start, self.finish
+        if finish is None or start.precision != Precision.YEAR or finish.precision != Precision.YEAR:
+            return None
+        if start.year % 100 != 1 or finish.year != start.year + 99:
+            return None
+        number = finish.year // 100
+        suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        prefix = f"{self.qualifier} " if self.qualifier else ""
+        return f"{prefix}{number}{suffix} century"
 
 
 class Citation(StrictModel):

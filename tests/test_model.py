@@ -64,3 +64,10 @@ def test_kind_discriminates_the_fact_type() -> None:
         "facts": [EVENT],
     })
     assert isinstance(doc.facts[0], EventFact)
+
+
+def test_a_whole_century_reads_as_a_century() -> None:
+    fact = EventFact.model_validate({**EVENT, "when": {"date": "0301", "end": "0400"}})
+    assert fact.when.human() == "4th century"
+    assert EventFact.model_validate({**EVENT, "when": {"date": "1101", "end": "1200"}}).when.human() == "12th century"
+    assert EventFact.model_validate({**EVENT, "when": {"date": "2020", "end": "2021"}}).when.human() == "2020 – 2021"

@@ -95,9 +95,9 @@ class TimelineRow(Flowable):
 
 
 class YearMark(Flowable):
-    def __init__(self, year: int) -> None:
+    def __init__(self, year: int, label: str) -> None:
         super().__init__()
-        self.year = year
+        self.year, self.label = year, label
         self.height = 9 * mm
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -110,10 +110,11 @@ class YearMark(Flowable):
         canvas.setLineWidth(1.2)
         canvas.line(AXIS_X, 0, AXIS_X, self.height)
         canvas.setFillColor(ACCENT)
-        canvas.roundRect(AXIS_X - 9 * mm, 1.5 * mm, 18 * mm, 6 * mm, 2 * mm, stroke=0, fill=1)
+        half = max(9 * mm, canvas.stringWidth(self.label, FONT_BOLD, 9.5) / 2 + 3 * mm)
+        canvas.roundRect(AXIS_X - half, 1.5 * mm, 2 * half, 6 * mm, 2 * mm, stroke=0, fill=1)
         canvas.setFillColor(colors.white)
         canvas.setFont(FONT_BOLD, 9.5)
-        canvas.drawCentredString(AXIS_X, 3.3 * mm, str(self.year))
+        canvas.drawCentredString(AXIS_X, 3.3 * mm, self.label)
 
 
 def _dated(facts: Sequence[Fact]) -> list[Fact]:
@@ -155,7 +156,7 @@ def _timeline(facts: Sequence[Fact], st: dict[str, Any]) -> list[Flowable]:
         assert when is not None
         if when.start.year != year:
             year = when.start.year
-            flow.append(YearMark(year))
+            flow.append(YearMark(year, when.human() if "century" in when.human() else str(year)))
         body = Paragraph(f"<b>{text(fact.name)}</b><br/><font size=8.5>{text(_attributed(fact))}</font>",
                          st["body"])
         left = Paragraph(f"<font size=8.5 color='#5c5c5c'>{text(when.human())}</font>", st["body"])
