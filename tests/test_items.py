@@ -221,3 +221,16 @@ def test_engine_knows_nothing_of_anki_or_pdf() -> None:
            "('genanki', 'reportlab', 'anki')))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                           check=True).stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("name", BASES)
+def test_matching_dates_never_overlap(name: str) -> None:
+    """No prompt may have two true matches: 'September 2023' beside '24 September 2023' would."""
+    base = BASES[name]
+    for seed in range(5):
+        for item in (i for i in all_items(base, seed) if i.type == "matching" and i.role == "dates"):
+            spans = [parse_partial_date(_iso(right)) for _, right in item.pairs]
+            spans += [parse_partial_date(_iso(extra)) for extra in item.extra_options]
+            for i, a in enumerate(spans):
+                for b in spans[i + 1:]:
+                    assert a.last_day() < b.first_day() or b.last_day() < a.first_day(), (item.id, a, b)

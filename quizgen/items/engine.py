@@ -265,29 +265,23 @@ class ItemEngine:
         return items
 
     def _matching_groups(self, role: str, facts: Sequence[Fact], get_right: Callable[[Fact], str]) -> list[Item]:
-        unique: dict[str, Fact] = {}
-        for fact in sorted(facts, key=_sort_key):
-            unique.setdefault(normalise(get_right(fact)), fact)
-        pool = list(unique.values())
+        def compatible(a: Fact, b: Fact) -> bool:
+            # two right-hand answers that could both be true ("September 2023" and "24 September
+            # 2023") would give a prompt two matches
+            if normalise(get_right(a)) == normalise(get_right(b)):
+                return False
+            return role != "dates" or _distinct_dates(a, b)
+
+        pool = sorted(facts, key=lambda f: f.id)
         random.Random(f"{self.seed}:matching:{role}").shuffle(pool)
-        groups = [pool[i:i + MATCHING_SIZE] for i in range(0, len(pool), MATCHING_SIZE)]
-        if len(groups) > 1 and len(groups[-1]) < 4:
-            leftover = groups.pop()
-            for i, fact in enumerate(leftover):
-                if len(groups[i % len(groups)]) < 6:
-                    groups[i % len(groups)].append(fact)
         items = []
-        for group in groups:
-            if len(group) < 4:
-                continue
+        for group in _compatible_groups(pool, MATCHING_SIZE, compatible):
             group = sorted(group, key=lambda f: f.id)
             pairs = tuple((f.name, get_right(f)) for f in group)
-            used = {normalise(r) for _, r in pairs}
-            spare = [get_right(f) for f in pool if normalise(get_right(f)) not in used]
+            spare = sorted({get_right(f) for f in pool if f not in group and all(compatible(f, g) for g in group)})
             ids = tuple(f.id for f in group)
             item_id = f"matching:{role}:" + "+".join(ids)
-            rng = item_rng(self.seed, item_id)
-            extras = tuple(rng.sample(sorted(spare), min(2, len(spare))))
+            extras = tuple(item_rng(self.seed, item_id).sample(spare, min(2, len(spare))))
             spares = {0: "", 1: " One of them matches nothing.", 2: " Two of them match nothing."}[len(extras)]
             items.append(Item(
                 id=item_id, type="matching", role=role, prompt=_MATCHING_PROMPTS[role] + spares, answer="; ".join(
@@ -303,18 +297,8 @@ class ItemEngine:
                  and f.date is not None and not f.date.qualifier and not _name_gives_date(f)]
         pool = sorted(dated, key=lambda f: f.id)
         random.Random(f"{self.seed}:ordering").shuffle(pool)
-        groups: list[list[Fact]] = []
-        for fact in pool:
-            for group in groups:
-                if len(group) < ORDERING_SIZE and all(_distinct_dates(fact, other) for other in group):
-                    group.append(fact)
-                    break
-            else:
-                groups.append([fact])
         items = []
-        for group in groups:
-            if len(group) < 4:
-                continue
+        for group in _compatible_groups(pool, ORDERING_SIZE, _distinct_dates):
             ordered = sorted(group, key=lambda f: f.date.start)  # type: ignore[union-attr]
             ids = tuple(f.id for f in sorted(group, key=lambda f: f.id))
             item_id = "ordering:events:" + "+".join(ids)
@@ -374,6 +358,20 @@ _MATCHING_PROMPTS = {
     "dates": "Match each event to its date.",
     "other-names": "Match each place to its other name.",
 }
+
+
+def _compatible_groups(pool: Sequence[Fact], size: int, compatible: Callable[[Fact, Fact], bool],
+                       smallest: int = 4) -> list[list[Fact]]:
+    """Greedy groups of up to ``size`` facts, every pair compatible; groups under ``smallest`` are dropped."""
+    groups: list[list[Fact]] = []
+    for fact in pool:
+        for group in groups:
+            if len(group) < size and all(compatible(fact, other) for other in group):
+                group.append(fact)
+                break
+        else:
+            groups.append([fact])
+    return [group for group in groups if len(group) >= smallest]
 
 
 def _distinct_dates(a: Fact, b: Fact) -> bool:
