@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import random
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -181,20 +181,13 @@ class ItemEngine:
 
     def cloze(self, facts: Sequence[Fact], by_fact: dict[str, list[Question]]) -> list[Item]:
         items = []
-        for fact in facts:
-            for question in by_fact.get(fact.id, []):
-                found = _surface_in_statement(question)
-                if found is None:
-                    continue
-                form, start, end, _ = found
-                statement = fact.statement
-                text = attribute(statement, fact)
-                shift = len(text) - len(statement)  # the attribution prefix, if one was added
-                cloze = (text[: start + shift], form, text[end + shift:])
-                items.append(self._item("cloze", question, id=f"cloze:{fact.id}", role="statement",
-                                        prompt=f"{cloze[0]}[…]{cloze[2]}", answer=form, cloze=cloze,
-                                        alternatives=()))
-                break
+        for question, (form, start, end, _) in _statement_answers(facts, by_fact):
+            fact = question.fact
+            text = attribute(fact.statement, fact)
+            shift = len(text) - len(fact.statement)  # the attribution prefix, if one was added
+            cloze = (text[: start + shift], form, text[end + shift:])
+            items.append(self._item("cloze", question, id=f"cloze:{fact.id}", role="statement",
+                                    prompt=f"{cloze[0]}[…]{cloze[2]}", answer=form, cloze=cloze, alternatives=()))
         return items
 
     def mcq(self, questions: list[Question]) -> list[Item]:
@@ -219,29 +212,24 @@ class ItemEngine:
 
     def true_false(self, facts: Sequence[Fact], by_fact: dict[str, list[Question]]) -> list[Item]:
         items = []
-        for fact in facts:
-            for question in by_fact.get(fact.id, []):
-                found = _surface_in_statement(question)
-                if found is None:
-                    continue
-                _, start, end, render = found
-                item_id = f"true-false:{fact.id}"
-                rng = item_rng(self.seed, item_id)
-                statement = fact.statement
-                make_false = rng.random() < 0.5
-                correction = None
-                if make_false:
-                    swapped = self._false_value(question, rng)
-                    if swapped is None:
-                        make_false = False
-                    else:
-                        statement = statement[:start] + render(swapped) + statement[end:]
-                        correction = attribute(fact.statement, fact)
-                items.append(self._item("true-false", question, id=item_id, role="statement",
-                                        prompt=attribute(statement, fact), answer="False" if make_false else "True",
-                                        options=("True", "False"), correct_option=1 if make_false else 0,
-                                        correction=correction, alternatives=()))
-                break
+        for question, (_, start, end, render) in _statement_answers(facts, by_fact):
+            fact = question.fact
+            item_id = f"true-false:{fact.id}"
+            rng = item_rng(self.seed, item_id)
+            statement = fact.statement
+            make_false = rng.random() < 0.5
+            correction = None
+            if make_false:
+                swapped = self._false_value(question, rng)
+                if swapped is None:
+                    make_false = False
+                else:
+                    statement = statement[:start] + render(swapped) + statement[end:]
+                    correction = attribute(fact.statement, fact)
+            items.append(self._item("true-false", question, id=item_id, role="statement",
+                                    prompt=attribute(statement, fact), answer="False" if make_false else "True",
+                                    options=("True", "False"), correct_option=1 if make_false else 0,
+                                    correction=correction, alternatives=()))
         return items
 
     def _false_value(self, question: Question, rng: random.Random) -> Value | None:
@@ -358,6 +346,17 @@ _MATCHING_PROMPTS = {
     "dates": "Match each event to its date.",
     "other-names": "Match each place to its other name.",
 }
+
+
+def _statement_answers(facts: Sequence[Fact], by_fact: dict[str, list[Question]]
+                       ) -> Iterator[tuple[Question, tuple[str, int, int, Callable[[Value], str]]]]:
+    """For each fact, its first question whose answer stands in the statement (to blank or to swap)."""
+    for fact in facts:
+        for question in by_fact.get(fact.id, []):
+            found = _surface_in_statement(question)
+            if found is not None:
+                yield question, found
+                break
 
 
 def _compatible_groups(pool: Sequence[Fact], size: int, compatible: Callable[[Fact, Fact], bool],
