@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from quizgen.atomic import ensure_writable_dir, write_atomic
 from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase, load_factbase
 from quizgen.items import Item, ItemType, items_for
+from quizgen.model import Fact
 from quizgen.recipes import AnkiRecipe, HandoutRecipe, QuizRecipe, load_recipes
 from quizgen.select import Selection, select_facts
 from quizgen.templates import templates_dir
@@ -86,8 +88,10 @@ def build_deck(factbase: FactBase, selection: Selection, types: Sequence[ItemTyp
     stamp = timestamp if timestamp is not None else inputs_timestamp(factbase)
     built = write_apkg(items, factbase, DeckSpec(name, deck_id, description), out, stamp)
     notes = [{"guid": n.guid, "item_id": n.item_id, "fact_ids": list(n.fact_ids)} for n in built.notes]
-    write_atomic(manifest_path(out), json.dumps({"deck": name, "deck_id": deck_id, "notes": notes},
-                                                indent=1, ensure_ascii=False) + "\n")
+    # one note per line: readable, diffable, and quick to write for a large deck
+    lines = ",\n".join(json.dumps(note, ensure_ascii=False) for note in notes)
+    write_atomic(manifest_path(out), f'{{"deck": {json.dumps(name, ensure_ascii=False)}, "deck_id": {deck_id}, '
+                                     f'"notes": [\n{lines}\n]}}\n')
     current = {n.guid for n in built.notes}
     report = DeckReport(out, name, len(built.notes), built.cards, _count_types(items))
     if previous is not None:
@@ -183,7 +187,8 @@ def build_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemTyp
     ensure_writable_dir(key_path)
     if key_path.resolve() == out.resolve():
         raise QuizgenError(Problem(str(key_path), None, "--key", "the answer key would overwrite the quiz"))
-    items = items_for(factbase, select_facts(factbase, selection), types, seed)
+    facts = quiz_candidates(select_facts(factbase, selection), count, seed)
+    items = items_for(factbase, facts, types, seed)
     if not items:
         raise QuizgenError(Problem(str(factbase.path), None, "--types",
                                    f"the selected facts yield no item of type {', '.join(types)}"))
@@ -193,6 +198,23 @@ def build_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemTyp
     first = quiz.versions[0]
     return QuizReport(out, key_path, versions, len(first.questions), sum(s.points for s in first.sections),
                       _count_types(quiz.items))
+
+
+QUIZ_CANDIDATES_PER_QUESTION = 6
+
+
+def quiz_candidates(facts: Sequence[Fact], count: int | None, seed: int) -> list[Fact]:
+    """The facts worth turning into items for a quiz of ``count`` questions.
+
+    A quiz of twenty questions from fifty thousand facts needs items for a seeded
+    sample of them, not for all: the sample is generous (several facts per question)
+    so that every section still finds its items.
+    """
+    wanted = (count or len(facts)) * QUIZ_CANDIDATES_PER_QUESTION
+    if len(facts) <= max(wanted, 400):
+        return list(facts)
+    chosen = random.Random(f"{seed}:quiz-candidates").sample(range(len(facts)), wanted)
+    return [facts[i] for i in sorted(chosen)]
 
 
 def build_handout(factbase: FactBase, selection: Selection, out: Path | str, *, title: str = "Study handout",

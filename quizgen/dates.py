@@ -50,13 +50,10 @@ class PartialDate:
         return Precision.YEAR
 
     def first_day(self) -> dt.date:
-        return dt.date(self.year, self.month or 1, self.day or 1)
+        return _first_day(self.year, self.month, self.day)
 
     def last_day(self) -> dt.date:
-        if self.day:
-            return self.first_day()
-        month = self.month or 12
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return _last_day(self.year, self.month, self.day)
 
     def contains(self, other: PartialDate) -> bool:
         """True when ``other`` falls inside the span this date names."""
@@ -81,11 +78,24 @@ class PartialDate:
         return self.iso()
 
 
+@lru_cache(maxsize=1 << 16)
+def _first_day(year: int, month: int, day: int) -> dt.date:
+    return dt.date(year, month or 1, day or 1)
+
+
+@lru_cache(maxsize=1 << 16)
+def _last_day(year: int, month: int, day: int) -> dt.date:
+    if day:
+        return dt.date(year, month, day)
+    last_month = month or 12
+    return dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+
+
 class InvalidDate(ValueError):
     pass
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def parse_partial_date(text: str) -> PartialDate:
     """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; reject impossible days like 2023-02-30."""
     if not _PARTIAL_DATE.match(text):

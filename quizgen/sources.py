@@ -7,7 +7,9 @@ spaces and curly quotes, and any normalising would move every later offset.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from quizgen.errors import Problem
@@ -121,7 +123,18 @@ def locate_quote(text: str, typed: str) -> list[tuple[int, int]]:
     spaces, curly quotes and dashes. The match is tolerant, but what is stored is
     the exact text at the offsets found, so the citation stays verbatim.
     """
-    import re
+    return [(m.start(), m.end()) for m in _tolerant_pattern(typed).finditer(text)]
 
-    pattern = "".join(_EQUIVALENT_CHARACTERS.get(ch, re.escape(ch)) for ch in " ".join(typed.split()))
-    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+
+def find_in_passage(text: str, typed: str) -> tuple[int, int] | None:
+    """The first place ``typed`` stands in ``text``: exactly if it can, tolerantly if it must."""
+    at = text.find(typed)
+    if at != -1:
+        return at, at + len(typed)
+    match = _tolerant_pattern(typed).search(text)
+    return (match.start(), match.end()) if match else None
+
+
+@lru_cache(maxsize=4096)
+def _tolerant_pattern(typed: str) -> re.Pattern[str]:
+    return re.compile("".join(_EQUIVALENT_CHARACTERS.get(ch, re.escape(ch)) for ch in " ".join(typed.split())))

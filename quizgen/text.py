@@ -35,6 +35,7 @@ def approximation_prefix(approximation: str) -> str:
     return _APPROXIMATION_WORDS[approximation]
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Casefold and unify the characters that vary between a typed answer and a printed text."""
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -71,8 +72,17 @@ def words_appear_in(answer: str, passage: str) -> bool:
 
 def contains_phrase(haystack: str, needle: str) -> bool:
     """True when ``needle`` occurs in ``haystack`` as whole words, ignoring case and typography."""
-    pattern = r"(?<!\w)" + re.escape(normalise(needle)) + r"(?!\w)"
-    return re.search(pattern, normalise(haystack)) is not None
+    text, phrase = normalise(haystack), normalise(needle)
+    if not phrase:
+        return False
+    at = text.find(phrase)
+    while at != -1:
+        end = at + len(phrase)
+        # a whole-word match: no letter or digit runs on at either side
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(phrase, at + 1)
+    return False
 
 
 # --- dates in text -------------------------------------------------------------------

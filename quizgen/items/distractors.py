@@ -3,13 +3,20 @@
 Distractors come from the fact base first (a real date of another event, a real town,
 a real figure of the same unit), of the answer's kind and granularity. What could also
 be true is never offered as wrong: the answer's aliases, the values of facts recorded
-as conflicting versions of it, a person with the same role. Only when the fact base
-has too few are values made up, and then only ones that differ from every version.
+as conflicting versions of it, a person with the same role, a place that contains the
+answer. Only when the fact base has too few are values made up, and then only ones
+that differ from every version.
+
+Everything is indexed once, so a question looks only at the nearest dates and numbers
+(by bisection) and at a bounded window of names: fifty thousand facts cost no more per
+question than fifty.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import hashlib
 import random
 from collections import defaultdict
 from dataclasses import dataclass
@@ -20,6 +27,9 @@ from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, Organizati
 from quizgen.text import format_number, normalise
 
 OPTIONS = 4
+NEAREST = 24  # dates or numbers either side of the answer worth considering
+NAME_WINDOW = 60  # names considered per question in a large pool
+_HORIZON_DAYS = {int(Precision.YEAR): 40 * 366, int(Precision.MONTH): 10 * 366, int(Precision.DAY): 5 * 366}
 
 
 @dataclass(frozen=True)
@@ -29,7 +39,7 @@ class Candidate:
 
 
 class DistractorPools:
-    """Every value in the fact base, grouped by the pools questions draw wrong answers from."""
+    """Every value in the fact base, grouped and indexed by the pools questions draw from."""
 
     def __init__(self, facts: list[Fact]) -> None:
         self.by_id = {fact.id: fact for fact in facts}
@@ -38,8 +48,21 @@ class DistractorPools:
         self.names: dict[str, dict[str, str]] = defaultdict(dict)  # pool -> normalised name -> display name
         self.owner: dict[tuple[str, str], set[str]] = defaultdict(set)  # (pool, normalised) -> fact ids
         self.place_types: dict[str, str] = {}
+        self.conflicted_by: dict[str, set[str]] = defaultdict(set)  # who lists this fact as a conflict
+        self.people_by_role: dict[str, list[PersonFact]] = defaultdict(list)
+        self.children: dict[str, list[str]] = defaultdict(list)
         for fact in facts:
             self._add(fact)
+        self._sorted_dates = {p: sorted(d) for p, d in self.dates.items()}
+        self._date_days = {p: [d.first_day().toordinal() for d in ds] for p, ds in self._sorted_dates.items()}
+        self._sorted_numbers = {unit: sorted(values) for unit, values in self.numbers.items()}
+        self._sorted_names = {pool: sorted(names) for pool, names in self.names.items()}
+        self._names_by_type: dict[str, list[str]] = defaultdict(list)
+        for key in self._sorted_names.get("place-name", []):
+            self._names_by_type[self.place_types[key]].append(key)
+        events = [f for f in facts if isinstance(f, (EventFact, AgreementFact)) and f.date is not None]
+        self._events = sorted(events, key=lambda f: (f.date.start.first_day(), f.id))  # type: ignore[union-attr]
+        self._event_days = [f.date.start.first_day().toordinal() for f in self._events]  # type: ignore[union-attr]
 
     def _name(self, pool: str, name: str, fact_id: str) -> None:
         key = normalise(name)
@@ -50,6 +73,8 @@ class DistractorPools:
         when = fact.date
         if when is not None and when.end is None:
             self.dates[int(when.precision)][when.start].add(fact.id)
+        for other in fact.conflicts_with:
+            self.conflicted_by[other].add(fact.id)
         if isinstance(fact, (EventFact, AgreementFact)):
             self._name("event-name", fact.name, fact.id)
         if isinstance(fact, AgreementFact):
@@ -59,9 +84,12 @@ class DistractorPools:
             for name in [fact.name, *(alias.name for alias in fact.aliases)]:
                 self._name("place-name", name, fact.id)
                 self.place_types[normalise(name)] = fact.place_type
+            if fact.located_in:
+                self.children[fact.located_in].append(fact.id)
         elif isinstance(fact, PersonFact):
             self._name("person", fact.name, fact.id)
             self._name("role", fact.role, fact.id)
+            self.people_by_role[normalise(fact.role)].append(fact)
         elif isinstance(fact, OrganizationFact):
             self._name("organization", fact.name, fact.id)
         elif isinstance(fact, FigureFact) and fact.value is not None:
@@ -70,11 +98,9 @@ class DistractorPools:
     # --- what must never be offered as wrong ----------------------------------------
 
     def _true_versions(self, question: Question) -> set[str]:
-        """The fact and every fact recorded as another version of it."""
+        """The fact and every fact recorded as another version of it (either way round)."""
         fact = question.fact
-        related = {fact.id, *fact.conflicts_with}
-        related |= {other.id for other in self.by_id.values() if fact.id in other.conflicts_with}
-        return related
+        return {fact.id, *fact.conflicts_with, *self.conflicted_by.get(fact.id, ())}
 
     def _also_true_names(self, question: Question) -> set[str]:
         fact = question.fact
@@ -83,8 +109,7 @@ class DistractorPools:
             names |= {normalise(fact.name)} | {normalise(alias.name) for alias in fact.aliases}
         if isinstance(fact, PersonFact):
             # another person with the same role would be a second true answer
-            same_role = [p for p in self.by_id.values()
-                         if isinstance(p, PersonFact) and normalise(p.role) == normalise(fact.role)]
+            same_role = self.people_by_role.get(normalise(fact.role), [])
             names |= {normalise(p.name) for p in same_role}
             if question.pool == "role":
                 names |= {normalise(p.role) for p in same_role}
@@ -116,10 +141,15 @@ class DistractorPools:
             if when is not None:
                 taken.add(when.start)
         # a real date is a good distractor only if it is near enough to be plausible
+        days, dates = self._date_days.get(precision, []), self._sorted_dates.get(precision, [])
+        centre = answer.first_day().toordinal()
         horizon = _HORIZON_DAYS[precision]
-        found = [date for date, owners in self.dates[precision].items()
-                 if date not in taken and not owners & excluded and not _overlaps(date, answer)
-                 and abs(date.first_day().toordinal() - answer.first_day().toordinal()) <= horizon]
+        low = bisect.bisect_left(days, centre - horizon)
+        high = bisect.bisect_right(days, centre + horizon)
+        at = bisect.bisect_left(days, centre)
+        window = dates[max(low, at - NEAREST):min(high, at + NEAREST)]
+        found = [date for date in window
+                 if date not in taken and not self.dates[precision][date] & excluded and not _overlaps(date, answer)]
         if len(found) < OPTIONS - 1:
             found += [d for d in _nearby_dates(answer) if d not in taken and d not in found]
         return [Candidate(date, date.human()) for date in found]
@@ -133,12 +163,14 @@ class DistractorPools:
         def clearly_different(value: float) -> bool:
             return all(abs(value - truth) > 0.05 * max(abs(truth), 1) for truth in truths)
 
-        found = [v for v, owners in self.numbers[unit].items() if clearly_different(v) and not owners & excluded]
+        values = self._sorted_numbers.get(unit, [])
+        at = bisect.bisect_left(values, answer)
+        window = values[max(0, at - NEAREST):at + NEAREST]  # the nearest figures of the same unit
+        found = [v for v in window if clearly_different(v) and not self.numbers[unit][v] & excluded]
         if len(found) < OPTIONS - 1:
             found += [v for v in _nearby_numbers(answer, unit) if clearly_different(v) and v not in found]
         prefix = question.answer[: question.answer.find(question.alternatives[0])] if question.alternatives else ""
-        suffix = f" {unit}"
-        return [Candidate(v, f"{prefix}{format_number(v)}{suffix}") for v in found]
+        return [Candidate(v, f"{prefix}{format_number(v)} {unit}") for v in found]
 
     def _figure_truths(self, excluded: set[str], answer: float) -> set[float]:
         truths = {answer}
@@ -149,36 +181,41 @@ class DistractorPools:
         return truths
 
     def _event_candidates(self, question: Question) -> list[Candidate]:
+        """Other events near in time, none on an overlapping date (which could also be the answer)."""
         when = question.fact.date
         assert when is not None
         excluded = self._true_versions(question)
-        found = []
-        for key, name in self.names["event-name"].items():
+        at = bisect.bisect_left(self._event_days, when.start.first_day().toordinal())
+        nearby = self._events[max(0, at - NEAREST):at + NEAREST]
+        found: dict[str, Candidate] = {}
+        for fact in nearby:
+            other = fact.date
+            key = normalise(fact.name)
+            if fact.id in excluded or other is None or _overlaps(other.start, when.start) or key in found:
+                continue
             owners = self.owner[("event-name", key)]
-            if owners & excluded:
+            if owners & excluded or any(self.by_id[o].date is not None and _overlaps(
+                    self.by_id[o].date.start, when.start) for o in owners):  # type: ignore[union-attr]
                 continue
-            # an event of overlapping date could also answer "what took place on …"
-            if any((d := self.by_id[o].date) is not None and _overlaps(d.start, when.start) for o in owners):
-                continue
-            found.append(Candidate(name, name))
-        return found
+            found[key] = Candidate(fact.name, fact.name)
+        return list(found.values())
 
     def _name_candidates(self, question: Question) -> list[Candidate]:
         pool = question.pool
         # the answer's owner may have other names (aliases): none of them is wrong
         excluded_ids = {question.fact.id} | self.owner[(pool, normalise(question.answer))]
         also_true = self._also_true_names(question)
-        names = self.names[pool]
-        found = [Candidate(name, name) for key, name in names.items()
-                 if key not in also_true and not self.owner[(pool, key)] & excluded_ids]
         if pool == "place-name":
             # a town among towns, a region among regions: a place of another level may
             # contain the answer ("in Azerbaijan" for a town in Nagorno-Karabakh) and be true
             answer_type = self.place_types.get(normalise(question.answer))
+            keys = _window(self._names_by_type.get(answer_type or "", []), question)
             related = self._containment(question)
-            found = [c for c in found if self.place_types.get(normalise(c.text)) == answer_type
-                     and not self.owner[(pool, normalise(c.text))] & related]
-        return found
+            return [Candidate(self.names[pool][key], self.names[pool][key]) for key in keys
+                    if key not in also_true and not self.owner[(pool, key)] & (excluded_ids | related)]
+        keys = _window(self._sorted_names.get(pool, []), question)
+        return [Candidate(self.names[pool][key], self.names[pool][key]) for key in keys
+                if key not in also_true and not self.owner[(pool, key)] & excluded_ids]
 
     def _containment(self, question: Question) -> set[str]:
         """Ids of every place above or below the question's place and its answer."""
@@ -190,18 +227,23 @@ class DistractorPools:
                 above.add(current)
                 fact = self.by_id.get(current)
                 current = fact.located_in if isinstance(fact, PlaceFact) else None
-        below = set(start)
-        changed = True
-        while changed:
-            changed = False
-            for fact in self.by_id.values():
-                if isinstance(fact, PlaceFact) and fact.located_in in below and fact.id not in below:
-                    below.add(fact.id)
-                    changed = True
+        below: set[str] = set()
+        stack = list(start)
+        while stack:
+            place_id = stack.pop()
+            if place_id not in below:
+                below.add(place_id)
+                stack.extend(self.children.get(place_id, ()))
         return above | below
 
 
-_HORIZON_DAYS = {int(Precision.YEAR): 40 * 366, int(Precision.MONTH): 10 * 366, int(Precision.DAY): 5 * 366}
+def _window(keys: list[str], question: Question) -> list[str]:
+    """All of a small pool; of a large one, a stretch chosen by the question's own id."""
+    if len(keys) <= NAME_WINDOW:
+        return keys
+    digest = hashlib.sha256(f"{question.fact.id}:{question.role}".encode()).digest()
+    start = int.from_bytes(digest[:4], "big") % len(keys)
+    return [keys[(start + i) % len(keys)] for i in range(NAME_WINDOW)]
 
 
 def _overlaps(a: PartialDate, b: PartialDate) -> bool:
@@ -218,8 +260,7 @@ def _nearby_dates(date: PartialDate) -> list[PartialDate]:
             month = date.year * 12 + date.month - 1 + step
             text = f"{month // 12:04d}-{month % 12 + 1:02d}"
         else:
-            shifted = date.first_day().toordinal() + step * 3
-            text = dt.date.fromordinal(shifted).isoformat()
+            text = dt.date.fromordinal(date.first_day().toordinal() + step * 3).isoformat()
         out.append(parse_partial_date(text))
     return out
 

@@ -14,7 +14,7 @@ import hashlib
 import random
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from quizgen.attribution import ATTRIBUTED_STATUSES, attribute
@@ -117,6 +117,7 @@ class ItemEngine:
         self.pools = DistractorPools(factbase.facts)
         self.places = {fact.id: fact for fact in factbase.facts if isinstance(fact, PlaceFact)}
         self.result = ItemSet()
+        self._passage_cache: dict[str, tuple[Passage, ...]] = {}
 
     # --- questions -----------------------------------------------------------------------
 
@@ -164,14 +165,22 @@ class ItemEngine:
 
     def _item(self, item_type: ItemType, question: Question, **fields: Any) -> Item:
         fact = question.fact
-        item = Item(
+        values: dict[str, Any] = dict(
             id=f"{item_type}:{question.role}:{fact.id}", type=item_type, role=question.role,
             prompt=attribute(question.prompt, fact), answer=question.answer, fact_ids=(fact.id,),
-            passages=_passages(fact, self.factbase), tags=tuple(fact.tags), alternatives=question.alternatives,
+            passages=self._passages(fact), tags=tuple(fact.tags), alternatives=question.alternatives,
             sort_key=_sort_key(fact), context=attribute(fact.statement, fact), status=fact.status,
             according_to=fact.according_to,
         )
-        return replace(item, **fields)
+        values.update(fields)
+        return Item(**values)
+
+    def _passages(self, fact: Fact) -> tuple[Passage, ...]:
+        """A fact's passages, cut from their texts once however many items show them."""
+        cached = self._passage_cache.get(fact.id)
+        if cached is None:
+            cached = self._passage_cache[fact.id] = _passages(fact, self.factbase)
+        return cached
 
     def qa(self, questions: list[Question]) -> list[Item]:
         return [self._item("qa", q) for q in questions]
@@ -274,7 +283,7 @@ class ItemEngine:
             items.append(Item(
                 id=item_id, type="matching", role=role, prompt=_MATCHING_PROMPTS[role] + spares, answer="; ".join(
                     f"{left} — {r}" for left, r in pairs), fact_ids=ids,
-                passages=tuple(p for f in group for p in _passages(f, self.factbase)),
+                passages=tuple(p for f in group for p in self._passages(f)),
                 tags=tuple(sorted({t for f in group for t in f.tags})), pairs=pairs, extra_options=extras,
                 sort_key=min(_sort_key(f) for f in group)))
         return items
@@ -295,7 +304,7 @@ class ItemEngine:
             items.append(Item(
                 id=item_id, type="ordering", role="events", prompt="Put these in chronological order, earliest first.",
                 answer=" → ".join(f.name for f in ordered), fact_ids=ids,
-                passages=tuple(p for f in ordered for p in _passages(f, self.factbase)),
+                passages=tuple(p for f in ordered for p in self._passages(f)),
                 tags=tuple(sorted({t for f in group for t in f.tags})), options=tuple(shown),
                 pairs=tuple((f.name, f.date.human()) for f in ordered),  # type: ignore[union-attr]
                 sort_key=min(_sort_key(f) for f in group)))

@@ -135,7 +135,10 @@ def _cloze_text(item: Item) -> str | None:
 
 
 def build_notes(items: Sequence[Item], factbase: FactBase, deck_id: int) -> list[genanki.Note]:
-    """One note per item, in chronological order so that new cards are introduced in time order."""
+    """One note per item, in chronological order so that new cards are introduced in time order.
+
+    Each note carries its item as ``note.item`` for the build's manifest.
+    """
     qa, cloze = qa_model(), cloze_model()
     notes = []
     ordered = sorted(items, key=lambda item: (item.sort_key, item.id))
@@ -148,12 +151,14 @@ def build_notes(items: Sequence[Item], factbase: FactBase, deck_id: int) -> list
                 continue
             fields = [text, _passages_html(item), _source_html(item), escape(ids), escape(item.id)]
             notes.append(genanki.Note(model=cloze, fields=fields, **common))
+            notes[-1].item = item
         else:
             fields = [escape(item.prompt), _options_html(item), _answer_html(item),
                       escape(", ".join(item.alternatives)),
                       escape(item.context) if item.context != item.prompt else "",
                       _passages_html(item), _source_html(item), escape(ids), escape(item.id)]
             notes.append(genanki.Note(model=qa, fields=fields, **common))
+            notes[-1].item = item
     return notes
 
 
@@ -173,8 +178,7 @@ def write_apkg(items: Sequence[Item], factbase: FactBase, spec: DeckSpec, path: 
     for note in notes:
         deck.add_note(note)
     result = AnkiBuild(Path(path), spec)
-    by_guid = {note_guid(spec.deck_id, item.id): item for item in items}
-    result.notes = [NoteRecord(note.guid, by_guid[note.guid].id, by_guid[note.guid].fact_ids) for note in notes]
+    result.notes = [NoteRecord(note.guid, note.item.id, note.item.fact_ids) for note in notes]
     result.cards = sum(len(note.cards) for note in notes)
     write_with(path, lambda temp: _write_package(genanki.Package(deck), temp, timestamp))
     return result

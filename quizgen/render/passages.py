@@ -6,7 +6,7 @@ import re
 from html import escape
 
 from quizgen.items import Item, Passage
-from quizgen.sources import locate_quote
+from quizgen.sources import find_in_passage
 
 
 def answer_forms(item: Item) -> list[str]:
@@ -25,9 +25,9 @@ def answer_forms(item: Item) -> list[str]:
 
 def mark_span(passage: Passage, forms: list[str]) -> tuple[int, int] | None:
     for form in forms:
-        spans = locate_quote(passage.quote, form)
-        if spans:
-            return spans[0]
+        span = find_in_passage(passage.quote, form)
+        if span:
+            return span
     return None
 
 

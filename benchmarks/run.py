@@ -1,0 +1,122 @@
+"""Benchmarks, run on demand (never as timed tests): quizgen against the bare libraries.
+
+    python benchmarks/run.py               # 1,000, 10,000 and 50,000 facts
+    python benchmarks/run.py 1000 10000    # chosen sizes
+
+For each size, in one run and side by side: `quizgen check`; `quizgen anki` against a
+bare genanki script writing the same notes; `quizgen pdf` against a bare reportlab
+script laying out the same questions; and `quizgen --help`. Each is a fresh process
+(as a user runs it), timed as the median of several runs, with its peak memory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from synthetic import generate  # noqa: E402
+
+PYTHON = sys.executable
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+QUIZ_QUESTIONS = 200
+TARGETS = {"anki ratio": 1.2, "pdf ratio": 1.2, "check at 50,000 (s)": 2.0, "--help (s)": 0.25, "peak MB": 400}
+
+
+def timed(args: list[str]) -> tuple[float, float]:
+    """Seconds and peak resident memory (MB) of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"failed: {' '.join(args)}\n{process.stderr.read().decode() if process.stderr else ''}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median_of(args: list[str]) -> tuple[float, float]:
+    runs = [timed(args) for _ in range(RUNS)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def quizgen(*args: str) -> list[str]:
+    return [PYTHON, "-m", "quizgen", *args]
+
+
+def export_notes(facts: Path, out: Path) -> None:
+    """The exact notes `quizgen anki` writes, as plain fields for the bare script (not timed)."""
+    from quizgen.factbase import load_factbase
+    from quizgen.items import items_for
+    from quizgen.render.anki import CLOZE_FIELDS, QA_FIELDS, build_notes
+
+    factbase = load_factbase(facts)
+    notes = build_notes(items_for(factbase, types=["qa", "cloze"]), factbase, 1)
+    out.write_text(json.dumps({
+        "qa_fields": QA_FIELDS, "cloze_fields": CLOZE_FIELDS,
+        "notes": [{"fields": n.fields, "guid": n.guid, "tags": n.tags, "cloze": n.model.model_type == 1}
+                  for n in notes],
+    }), encoding="utf-8")
+
+
+def export_questions(facts: Path, out: Path) -> None:
+    """The questions `quizgen pdf` lays out, for the bare script (not timed)."""
+    from quizgen.build import quiz_candidates
+    from quizgen.factbase import load_factbase
+    from quizgen.items import items_for
+    from quizgen.quiz import plan_quiz
+
+    factbase = load_factbase(facts)
+    candidates = quiz_candidates(factbase.facts, QUIZ_QUESTIONS, 0)
+    items = items_for(factbase, candidates, ["mcq", "true-false", "short-answer"], 0)
+    quiz = plan_quiz(items, "Benchmark", QUIZ_QUESTIONS, 1, 0)
+    out.write_text(json.dumps([[{"number": q.number, "prompt": q.item.prompt, "options": list(q.options)}
+                                for q in version.questions] for version in quiz.versions]), encoding="utf-8")
+
+
+def main(sizes: list[int]) -> None:
+    results: dict[str, float] = {}
+    work = Path(tempfile.mkdtemp(prefix="quizgen-bench-"))
+    help_time, _ = median_of(quizgen("--help"))
+    print(f"quizgen --help: median {help_time:.3f} s over {RUNS} runs")
+    results["--help (s)"] = help_time
+    header = (f"{'facts':>7} | {'check':>7} | {'anki':>7} {'genanki':>8} {'ratio':>6} | "
+              f"{'pdf':>7} {'reportlab':>9} {'ratio':>6} | {'peak MB':>7}")
+    print(header)
+    print("-" * len(header))
+    for size in sizes:
+        folder = work / str(size)
+        facts = generate(size, folder)
+        export_notes(facts, folder / "notes.json")
+        export_questions(facts, folder / "questions.json")
+        check, check_mb = median_of(quizgen("check", "--facts", str(facts)))
+        anki, anki_mb = median_of(quizgen("anki", "--facts", str(facts), "--out", str(folder / "deck.apkg")))
+        bare_anki, _ = median_of([PYTHON, str(HERE / "bare_genanki.py"), str(folder / "notes.json"),
+                                  str(folder / "bare.apkg")])
+        pdf, pdf_mb = median_of(quizgen("pdf", "--facts", str(facts), "--count", str(QUIZ_QUESTIONS),
+                                        "--out", str(folder / "quiz.pdf")))
+        bare_pdf, _ = median_of([PYTHON, str(HERE / "bare_reportlab.py"), str(folder / "questions.json"),
+                                 str(folder / "bare.pdf")])
+        peak = max(check_mb, anki_mb, pdf_mb)
+        print(f"{size:>7,} | {check:>6.2f}s | {anki:>6.2f}s {bare_anki:>7.2f}s {anki / bare_anki:>5.2f}x | "
+              f"{pdf:>6.2f}s {bare_pdf:>8.2f}s {pdf / bare_pdf:>5.2f}x | {peak:>7.0f}")
+        results["anki ratio"], results["pdf ratio"], results["peak MB"] = anki / bare_anki, pdf / bare_pdf, peak
+        if size == 50_000:
+            results["check at 50,000 (s)"] = check
+    print("\ntargets (at the largest size measured):")
+    for name, target in TARGETS.items():
+        if name in results:
+            verdict = "met" if results[name] <= target else "MISSED"
+            print(f"  {name:<22} {results[name]:>8.2f}  target ≤ {target:<5}  {verdict}")
+
+
+if __name__ == "__main__":
+    main([int(arg) for arg in sys.argv[1:]] or [1000, 10_000, 50_000])
