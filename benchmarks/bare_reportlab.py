@@ -1,6 +1,7 @@
-"""Baseline: reportlab alone laying out the same questions quizgen prints (prepared beforehand).
+"""Baseline: reportlab alone laying out what `quizgen pdf` prints, prepared beforehand:
+the quiz's questions and options, and the key's answers with their sources and passages.
 
-    python benchmarks/bare_reportlab.py questions.json out.pdf
+    python benchmarks/bare_reportlab.py questions.json out.pdf   # also writes out-key.pdf
 """
 
 import json
@@ -17,13 +18,17 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate
 fonts = Path(__file__).resolve().parent.parent / "quizgen" / "fonts"
 pdfmetrics.registerFont(TTFont("Sans", str(fonts / "DejaVuSans.ttf")))
 body = ParagraphStyle("body", fontName="Sans", fontSize=10.5, leading=14)
-option = ParagraphStyle("option", parent=body, leftIndent=36)
-story = []
+indented = ParagraphStyle("indented", parent=body, leftIndent=36)
 with open(sys.argv[1], encoding="utf-8") as handle:
     versions = json.load(handle)
+quiz, key = [], []
 for version in versions:
     for question in version:
-        block = [Paragraph(f"{question['number']}. {escape(question['prompt'])}", body)]
-        block += [Paragraph(f"{chr(65 + i)}. {escape(o)}", option) for i, o in enumerate(question["options"])]
-        story.append(KeepTogether(block))
-SimpleDocTemplate(sys.argv[2], pagesize=A4, invariant=True).build(story)
+        prompt = Paragraph(f"{question['number']}. {escape(question['prompt'])}", body)
+        options = [Paragraph(f"{chr(65 + i)}. {escape(o)}", indented) for i, o in enumerate(question["options"])]
+        quiz.append(KeepTogether([prompt, *options]))
+        passages = [Paragraph(f"{escape(p['source'])}: “{escape(p['quote'])}”", indented) for p in question["passages"]]
+        key.append(KeepTogether([prompt, Paragraph(escape(question["answer"]), indented), *passages]))
+out = Path(sys.argv[2])
+SimpleDocTemplate(str(out), pagesize=A4, invariant=True).build(quiz)
+SimpleDocTemplate(str(out.with_name(out.stem + "-key.pdf")), pagesize=A4, invariant=True).build(key)

@@ -5,7 +5,7 @@
 
 For each size, in one run and side by side: `quizgen check`; `quizgen anki` against a
 bare genanki script writing the same notes; `quizgen pdf` against a bare reportlab
-script laying out the same questions; and `quizgen --help`. Each is a fresh process
+script laying out the same questions and the same answer key; and `quizgen --help`. Each is a fresh process
 (as a user runs it), timed as the median of several runs, with its peak memory.
 """
 
@@ -78,7 +78,9 @@ def export_questions(facts: Path, out: Path) -> None:
     candidates = quiz_candidates(factbase.facts, QUIZ_QUESTIONS, 0)
     items = items_for(factbase, candidates, ["mcq", "true-false", "short-answer"], 0)
     quiz = plan_quiz(items, "Benchmark", QUIZ_QUESTIONS, 1, 0)
-    out.write_text(json.dumps([[{"number": q.number, "prompt": q.item.prompt, "options": list(q.options)}
+    out.write_text(json.dumps([[{"number": q.number, "prompt": q.item.prompt, "options": list(q.options),
+                                 "answer": q.key_answer(),
+                                 "passages": [{"source": p.source_label, "quote": p.quote} for p in q.item.passages]}
                                 for q in version.questions] for version in quiz.versions]), encoding="utf-8")
 
 
