@@ -166,3 +166,17 @@ def test_failed_build_leaves_the_earlier_deck_untouched(apollo_copy: Path, tmp_p
 def test_unwritable_output_folder_fails_before_any_work(apollo_copy: Path, tmp_path: Path) -> None:
     with pytest.raises(QuizgenError, match="does not exist"):
         _deck(apollo_copy, tmp_path / "missing" / "deck.apkg", V1)
+
+
+def test_new_cards_come_in_chronological_order(shipped_build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out, _ = shipped_build
+    factbase = load_factbase(FACTS)
+    col = fresh_collection(tmp_path / "timeline")
+    import_deck(col, out / "nagorno-karabakh-timeline.apkg")
+    cards = sorted((col.get_card(cid) for cid in col.find_cards("is:new")), key=lambda card: card.due)
+    dates = [factbase.by_id[card.note()["FactIds"].split(", ")[0]].date for card in cards]
+    dated = [when.start.first_day() for when in dates if when is not None]
+    assert len(dated) > 50 and dated == sorted(dated)
+    first_undated = next((i for i, when in enumerate(dates) if when is None), len(dates))
+    assert all(when is None for when in dates[first_undated:]), "undated agreements come last"
+    col.close()
