@@ -16,6 +16,7 @@ from quizgen.errors import QuizgenError
 
 if TYPE_CHECKING:
     from quizgen.factbase import FactBase
+    from quizgen.model import Fact
     from quizgen.select import Selection
 
 console = Console(highlight=False)
@@ -64,6 +65,14 @@ def selection(
     from quizgen.select import Selection
 
     return Selection.of(kind, tag, source, since, until, ids)
+
+
+def load_selected(facts: Path, selected: "Selection") -> tuple["FactBase", list["Fact"]]:
+    """The fact base and the facts the filters select: what listing and inspecting commands start from."""
+    from quizgen.select import select_facts
+
+    factbase = load(facts)
+    return factbase, select_facts(factbase, selected)
 
 
 def load(facts: Path) -> "FactBase":

@@ -18,7 +18,7 @@ from quizgen.cli.common import (
     TagOption,
     UntilOption,
     console,
-    load,
+    load_selected,
     reports_errors,
     selection,
 )
@@ -46,10 +46,7 @@ def list_facts(
     as_json: Annotated[bool, typer.Option("--json", help="Print the selected facts as JSON.")] = False,
 ) -> None:
     """List the facts the filters select: id, kind, date, status and name."""
-    from quizgen.select import select_facts
-
-    factbase = load(facts)
-    chosen = select_facts(factbase, selection(kind, tag, source, since, until, id))
+    factbase, chosen = load_selected(facts, selection(kind, tag, source, since, until, id))
     if as_json:
         typer.echo(json.dumps([fact.model_dump(mode="json", exclude_defaults=True) for fact in chosen],
                               indent=2, ensure_ascii=False))
@@ -69,10 +66,9 @@ def show_fact(
     facts: FactsOption = DEFAULT_FACTS,
 ) -> None:
     """Show one fact in full, and each cited passage in its surrounding text."""
-    from quizgen.select import Selection, select_facts
+    from quizgen.select import Selection
 
-    factbase = load(facts)
-    (fact,) = select_facts(factbase, Selection(ids=(fact_id,)))
+    factbase, (fact,) = load_selected(facts, Selection(ids=(fact_id,)))
     _print_fact(fact)
     for index in range(len(fact.citations)):
         _print_passage(factbase, fact, index)

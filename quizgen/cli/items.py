@@ -17,7 +17,7 @@ from quizgen.cli.common import (
     TagOption,
     UntilOption,
     console,
-    load,
+    load_selected,
     reports_errors,
     selection,
 )
@@ -64,10 +64,7 @@ def show_items(
 ) -> None:
     """Print the items the selected facts yield: prompt, options, answer and source."""
     from quizgen.items import items_for
-    from quizgen.select import select_facts
-
-    factbase = load(facts)
-    chosen = select_facts(factbase, selection(kind, tag, source, since, until, id))
+    factbase, chosen = load_selected(facts, selection(kind, tag, source, since, until, id))
     items = items_for(factbase, chosen, parse_types(types, str(facts)), seed)  # type: ignore[arg-type]
     if as_json:
         typer.echo(json.dumps([asdict(item) for item in items], indent=2, ensure_ascii=False))
@@ -102,10 +99,7 @@ def lint(
 ) -> None:
     """Report what weakens items: leaks, long answers, near duplicates, confusable facts, facts with no item."""
     from quizgen.lint import lint_factbase
-    from quizgen.select import select_facts
-
-    factbase = load(facts)
-    chosen = select_facts(factbase, selection(kind, tag, source, since, until, id))
+    factbase, chosen = load_selected(facts, selection(kind, tag, source, since, until, id))
     problems = lint_factbase(factbase, chosen, seed)
     errors = [p for p in problems if p.severity == "error"]
     for problem in problems:
