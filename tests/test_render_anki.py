@@ -152,7 +152,7 @@ def test_failed_build_leaves_the_earlier_deck_untouched(apollo_copy: Path, tmp_p
     _deck(apollo_copy, out, V1)
     good = out.read_bytes()
 
-    def broken(package, target: Path, timestamp: float) -> None:  # type: ignore[no-untyped-def]
+    def broken(package, notes, target: Path, timestamp: float, result) -> None:  # type: ignore[no-untyped-def]
         target.write_bytes(b"partial")
         raise OSError(28, "No space left on device")
 

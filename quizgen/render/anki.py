@@ -13,7 +13,7 @@ import os
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -135,12 +135,16 @@ def _cloze_text(item: Item) -> str | None:
 
 
 def build_notes(items: Sequence[Item], factbase: FactBase, deck_id: int) -> list[genanki.Note]:
-    """One note per item, in chronological order so that new cards are introduced in time order.
+    """One note per item, in chronological order so that new cards are introduced in time order."""
+    return list(iter_notes(items, factbase, deck_id, qa_model(), cloze_model()))
+
+
+def iter_notes(items: Sequence[Item], factbase: FactBase, deck_id: int, qa: genanki.Model,
+               cloze: genanki.Model) -> Iterator[genanki.Note]:
+    """The notes one at a time, so a large deck is written without holding them all.
 
     Each note carries its item as ``note.item`` for the build's manifest.
     """
-    qa, cloze = qa_model(), cloze_model()
-    notes = []
     ordered = sorted(items, key=lambda item: (item.sort_key, item.id))
     for due, item in enumerate(ordered):
         ids = ", ".join(item.fact_ids)
@@ -150,16 +154,15 @@ def build_notes(items: Sequence[Item], factbase: FactBase, deck_id: int) -> list
             if text is None:
                 continue
             fields = [text, _passages_html(item), _source_html(item), escape(ids), escape(item.id)]
-            notes.append(genanki.Note(model=cloze, fields=fields, **common))
-            notes[-1].item = item
+            note = genanki.Note(model=cloze, fields=fields, **common)
         else:
             fields = [escape(item.prompt), _options_html(item), _answer_html(item),
                       escape(", ".join(item.alternatives)),
                       escape(item.context) if item.context != item.prompt else "",
                       _passages_html(item), _source_html(item), escape(ids), escape(item.id)]
-            notes.append(genanki.Note(model=qa, fields=fields, **common))
-            notes[-1].item = item
-    return notes
+            note = genanki.Note(model=qa, fields=fields, **common)
+        note.item = item
+        yield note
 
 
 def deck_description(spec: DeckSpec, items: Sequence[Item]) -> str:
@@ -173,24 +176,36 @@ def deck_description(spec: DeckSpec, items: Sequence[Item]) -> str:
 def write_apkg(items: Sequence[Item], factbase: FactBase, spec: DeckSpec, path: Path | str,
                timestamp: float) -> AnkiBuild:
     """Write the deck to ``path`` atomically; ``timestamp`` stamps notes (Anki updates only newer notes)."""
+    qa, cloze = qa_model(), cloze_model()
     deck = genanki.Deck(spec.deck_id, spec.name, deck_description(spec, items))
-    notes = build_notes(items, factbase, spec.deck_id)
-    for note in notes:
-        deck.add_note(note)
+    deck.add_model(qa)
+    deck.add_model(cloze)
     result = AnkiBuild(Path(path), spec)
-    result.notes = [NoteRecord(note.guid, note.item.id, note.item.fact_ids) for note in notes]
-    result.cards = sum(len(note.cards) for note in notes)
-    write_with(path, lambda temp: _write_package(genanki.Package(deck), temp, timestamp))
+    notes = iter_notes(items, factbase, spec.deck_id, qa, cloze)
+    write_with(path, lambda temp: _write_package(genanki.Package(deck), notes, temp, timestamp, result))
     return result
 
 
-def _write_package(package: genanki.Package, target: Path, timestamp: float) -> None:
-    """genanki's write_to_file, with a fixed zip date and no stray temporary file."""
+def _write_package(package: genanki.Package, notes: Iterator[genanki.Note], target: Path, timestamp: float,
+                   result: AnkiBuild) -> None:
+    """genanki's write_to_file, streaming the notes, with a fixed zip date and no stray temporary file.
+
+    The package's deck holds the note types but no notes: genanki writes the collection,
+    the deck and the models, then each note is written as it is made, drawing its ids
+    from the same counter in the same order as genanki would.
+    """
+    (deck,) = package.decks
     with tempfile.TemporaryDirectory(prefix="quizgen-anki-") as folder:
         database = os.path.join(folder, "collection.anki2")
         connection = sqlite3.connect(database)
         try:
-            package.write_to_db(connection.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+            cursor = connection.cursor()
+            ids = itertools.count(int(timestamp * 1000))
+            package.write_to_db(cursor, timestamp, ids)
+            for note in notes:
+                note.write_to_db(cursor, timestamp, deck.deck_id, ids)
+                result.notes.append(NoteRecord(note.guid, note.item.id, note.item.fact_ids))
+                result.cards += len(note.cards)
             connection.commit()
         finally:
             connection.close()
