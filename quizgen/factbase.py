@@ -47,9 +47,6 @@ class FactBase:
     def text_of(self, source_id: str) -> str:
         return self.texts[source_id].text
 
-    def places(self) -> list[PlaceFact]:
-        return [fact for fact in self.facts if isinstance(fact, PlaceFact)]
-
 
 def read_raw(path: Path) -> Any:
     """The parsed JSON of a fact base, or a QuizgenError saying exactly what is wrong with the file."""

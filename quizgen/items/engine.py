@@ -47,9 +47,6 @@ class ItemSet:
     items: list[Item] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
 
-    def of_type(self, item_type: ItemType) -> list[Item]:
-        return [item for item in self.items if item.type == item_type]
-
 
 def item_rng(seed: int, item_id: str) -> random.Random:
     digest = hashlib.sha256(f"{seed}:{item_id}".encode()).digest()

@@ -7,7 +7,7 @@ in place rather than creating a new one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 ItemType = Literal["qa", "cloze", "mcq", "true-false", "matching", "ordering", "short-answer"]
@@ -49,8 +49,3 @@ class Item:
     context: str = ""  # the fact's statement, shown after answering
     status: str = "established"
     according_to: str | None = None
-    extra: dict[str, str] = field(default_factory=dict, compare=False)
-
-    @property
-    def attributed(self) -> bool:
-        return self.status in ("claimed", "disputed")

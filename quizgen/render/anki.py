@@ -33,7 +33,6 @@ QA_MODEL_NAME = "quizgen Q&A"
 CLOZE_MODEL_NAME = "quizgen Cloze"
 QA_FIELDS = ("Prompt", "Options", "Answer", "Alternatives", "Context", "Passage", "Source", "FactIds", "ItemId")
 CLOZE_FIELDS = ("Text", "Passage", "Source", "FactIds", "ItemId")
-ANKI_ITEM_TYPES = ("qa", "cloze", "mcq", "true-false", "matching", "ordering", "short-answer")
 
 # Zip entries carry a date; a fixed one keeps two builds of the same inputs byte-identical.
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)

@@ -70,9 +70,9 @@ class YearBars(Flowable):
 class TimelineRow(Flowable):
     """One dated fact: its date left of the axis, a dot on the axis, its name and statement right."""
 
-    def __init__(self, date_text: str, body: Paragraph, left: Paragraph, first: bool) -> None:
+    def __init__(self, body: Paragraph, left: Paragraph, first: bool) -> None:
         super().__init__()
-        self.date_text, self.body, self.left, self.first = date_text, body, left, first
+        self.body, self.left, self.first = body, left, first
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
@@ -160,7 +160,7 @@ def _timeline(facts: Sequence[Fact], st: dict[str, Any]) -> list[Flowable]:
         body = Paragraph(f"<b>{text(fact.name)}</b><br/><font size=8.5>{text(_attributed(fact))}</font>",
                          st["body"])
         left = Paragraph(f"<font size=8.5 color='#5c5c5c'>{text(when.human())}</font>", st["body"])
-        flow.append(TimelineRow(when.human(), body, left, first=fact.status == "established"))
+        flow.append(TimelineRow(body, left, first=fact.status == "established"))
     return flow
 
 
