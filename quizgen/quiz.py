@@ -8,13 +8,13 @@ letter balanced within each version. Everything follows from the seed.
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quizgen.items import Item
+from quizgen.items.engine import seeded_rng
 
 SECTION_ORDER = ("mcq", "true-false", "matching", "ordering", "short-answer", "qa", "cloze")
 SECTIONS = {
@@ -89,18 +89,13 @@ class Quiz:
     versions: list[QuizVersion] = field(default_factory=list)
 
 
-def _rng(*parts: object) -> random.Random:
-    digest = hashlib.sha256(":".join(map(str, parts)).encode()).digest()
-    return random.Random(int.from_bytes(digest[:8], "big"))
-
-
 def choose_items(items: Sequence[Item], count: int | None, seed: int) -> list[Item]:
     """Up to ``count`` items, spread over the item types, never two about the same fact."""
     by_type: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         by_type[item.type].append(item)
     for kind, group in by_type.items():
-        _rng(seed, "choose", kind).shuffle(group)
+        seeded_rng(seed, "choose", kind).shuffle(group)
     chosen: list[Item] = []
     used_facts: set[str] = set()
     limit = count if count is not None else len(items)
@@ -119,7 +114,7 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int) -> list[It
 
 
 def _version(items: Sequence[Item], label: str, seed: int, index: int) -> QuizVersion:
-    rng = _rng(seed, "version", index)
+    rng = seeded_rng(seed, "version", index)
     sections = []
     number = 1
     used = [0, 0, 0, 0]  # correct letters so far in this version
@@ -130,7 +125,7 @@ def _version(items: Sequence[Item], label: str, seed: int, index: int) -> QuizVe
         rng.shuffle(group)
         questions = []
         for item in group:
-            questions.append(_question(item, number, _rng(seed, label, item.id), used))
+            questions.append(_question(item, number, seeded_rng(seed, label, item.id), used))
             number += 1
         title, instructions, _ = SECTIONS[kind]
         sections.append(Section(kind, title, instructions, tuple(questions)))

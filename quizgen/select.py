@@ -65,8 +65,11 @@ def _unknown(option: str, values: Sequence[str], valid: Sequence[str], file: str
             for value in values if value not in valid]
 
 
-def validate_selection(selection: Selection, factbase: FactBase) -> None:
-    """Reject a filter value that names nothing in this fact base, listing what would be valid."""
+def validate_selection(selection: Selection, factbase: FactBase) -> tuple[PartialDate | None, PartialDate | None]:
+    """Reject a filter value that names nothing in this fact base, listing what would be valid.
+
+    Returns the parsed ``--since`` and ``--until`` bounds.
+    """
     file = str(factbase.path)
     all_tags = sorted({tag for fact in factbase for tag in fact.tags})
     # every ancestor of a tag is a valid filter too (period:: selects the whole tree)
@@ -81,14 +84,13 @@ def validate_selection(selection: Selection, factbase: FactBase) -> None:
     since, until = _date_bound(selection.since, "--since", file), _date_bound(selection.until, "--until", file)
     if since and until and until.last_day() < since.first_day():
         raise QuizgenError(Problem(file, None, "--until", f"{selection.until} is before --since {selection.since}"))
+    return since, until
 
 
 def select_facts(factbase: FactBase, selection: Selection = Selection(), *, allow_empty: bool = False) -> list[Fact]:
     """The facts the selection names, in fact-base order."""
-    validate_selection(selection, factbase)
+    since, until = validate_selection(selection, factbase)
     file = str(factbase.path)
-    since = _date_bound(selection.since, "--since", file)
-    until = _date_bound(selection.until, "--until", file)
     chosen = [fact for fact in factbase if _matches(fact, selection, since, until)]
     if not chosen and not allow_empty:
         raise QuizgenError(Problem(file, None, "filters", f"no fact matches the filters ({selection.describe()})"))

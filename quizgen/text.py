@@ -55,7 +55,7 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in _STOPWORDS and not w.isdigit() and len(w) > 2]
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     # "Azerbaijani" reads as "Azerbaijan", "brokered" as "broker": a crude prefix stem is
     # enough to tell whether a passage speaks of the answer's words
     return word[:6]
@@ -66,8 +66,8 @@ def words_appear_in(answer: str, passage: str) -> bool:
     wanted = content_words(answer)
     if not wanted:
         return normalise(answer) in normalise(passage)
-    present = {_stem(w) for w in words(passage)}
-    return all(_stem(w) in present for w in wanted)
+    present = {stem(w) for w in words(passage)}
+    return all(stem(w) in present for w in wanted)
 
 
 def contains_phrase(haystack: str, needle: str) -> bool:

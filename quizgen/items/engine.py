@@ -48,8 +48,9 @@ class ItemSet:
     rejected: list[Rejection] = field(default_factory=list)
 
 
-def item_rng(seed: int, item_id: str) -> random.Random:
-    digest = hashlib.sha256(f"{seed}:{item_id}".encode()).digest()
+def seeded_rng(*parts: object) -> random.Random:
+    """A generator seeded by its parts ("7", "mcq:date:x"): stable across runs and Python versions."""
+    digest = hashlib.sha256(":".join(map(str, parts)).encode()).digest()
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 
@@ -202,7 +203,7 @@ class ItemEngine:
         order = random.Random(self.seed)
         for question in questions:
             item_id = f"mcq:{question.role}:{question.fact.id}"
-            rng = item_rng(self.seed, item_id)
+            rng = seeded_rng(self.seed, item_id)
             fewest = min(used)
             target = order.choice([p for p in range(OPTIONS) if used[p] == fewest])
             chronological = question.pool.startswith("date")
@@ -221,7 +222,7 @@ class ItemEngine:
         for question, (_, start, end, render) in _statement_answers(facts, by_fact):
             fact = question.fact
             item_id = f"true-false:{fact.id}"
-            rng = item_rng(self.seed, item_id)
+            rng = seeded_rng(self.seed, item_id)
             statement = fact.statement
             make_false = rng.random() < 0.5
             correction = None
@@ -275,7 +276,7 @@ class ItemEngine:
             spare = sorted({get_right(f) for f in pool if f not in group and all(compatible(f, g) for g in group)})
             ids = tuple(f.id for f in group)
             item_id = f"matching:{role}:" + "+".join(ids)
-            extras = tuple(item_rng(self.seed, item_id).sample(spare, min(2, len(spare))))
+            extras = tuple(seeded_rng(self.seed, item_id).sample(spare, min(2, len(spare))))
             spares = {0: "", 1: " One of them matches nothing.", 2: " Two of them match nothing."}[len(extras)]
             items.append(Item(
                 id=item_id, type="matching", role=role, prompt=_MATCHING_PROMPTS[role] + spares, answer="; ".join(
@@ -297,7 +298,7 @@ class ItemEngine:
             ids = tuple(f.id for f in sorted(group, key=lambda f: f.id))
             item_id = "ordering:events:" + "+".join(ids)
             shown = [f.name for f in ordered]
-            item_rng(self.seed, item_id).shuffle(shown)
+            seeded_rng(self.seed, item_id).shuffle(shown)
             items.append(Item(
                 id=item_id, type="ordering", role="events", prompt="Put these in chronological order, earliest first.",
                 answer=" → ".join(f.name for f in ordered), fact_ids=ids,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from quizgen.dates import PartialDate, Precision
 from quizgen.factbase import FactBase
 from quizgen.items.questions import Question
-from quizgen.text import content_words, date_in_text, dates_in, numbers_in, words, words_appear_in
+from quizgen.text import content_words, date_in_text, dates_in, numbers_in, stem, words, words_appear_in
 
 
 def _date_grounded(date: PartialDate, text: str, question: Question, factbase: FactBase) -> bool:
@@ -43,7 +43,7 @@ def answer_grounded(question: Question, factbase: FactBase) -> bool:
         when = question.fact.date
         assert when is not None
         named = content_words(question.answer)
-        present = {w[:6] for w in words(text)}
-        shared = sum(1 for w in named if w[:6] in present)
+        present = {stem(w) for w in words(text)}
+        shared = sum(1 for w in named if stem(w) in present)
         return _date_grounded(when.start, text, question, factbase) and shared * 2 >= len(named)
     return words_appear_in(question.answer, text)

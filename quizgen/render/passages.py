@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 
 from quizgen.items import Item, Passage
@@ -31,15 +32,20 @@ def mark_span(passage: Passage, forms: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def passage_html(passage: Passage, item: Item) -> str:
-    """The quote in bold context, the answer in <mark>; every character escaped."""
+def marked_quote(passage: Passage, item: Item, escape_text: Callable[[str], str], tag: str) -> str:
+    """The quote, escaped, with the answer wrapped in ``<tag>`` where it can be found."""
     span = mark_span(passage, answer_forms(item))
     quote = passage.quote
-    if span:
-        start, end = span
-        body = f"{escape(quote[:start])}<mark>{escape(quote[start:end])}</mark>{escape(quote[end:])}"
-    else:
-        body = escape(quote)
+    if not span:
+        return escape_text(quote)
+    start, end = span
+    return (f"{escape_text(quote[:start])}<{tag}>{escape_text(quote[start:end])}</{tag}>"
+            f"{escape_text(quote[end:])}")
+
+
+def passage_html(passage: Passage, item: Item) -> str:
+    """The quote in bold context, the answer in <mark>; every character escaped."""
+    body = marked_quote(passage, item, escape, "mark")
     around_before = f'<span class="qg-around">…{escape(passage.before)}</span>' if passage.before else ""
     around_after = f'<span class="qg-around">{escape(passage.after)}…</span>' if passage.after else ""
     return f"{around_before}<b>{body}</b>{around_after}"

@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from quizgen.items import Item
 from quizgen.quiz import LETTERS, SECTIONS, Quiz, QuizQuestion, QuizVersion
-from quizgen.render.passages import answer_forms, mark_span
+from quizgen.render.passages import marked_quote
 from quizgen.render.pdf_base import (
     FONT,
     MUTED,
@@ -164,13 +164,7 @@ def quiz_story(quiz: Quiz) -> list[Flowable]:
 
 
 def _marked_passage(item: Item, index: int) -> str:
-    passage = item.passages[index]
-    span = mark_span(passage, answer_forms(item))
-    quote = passage.quote
-    if span:
-        start, end = span
-        return f"“{text(quote[:start])}<b>{text(quote[start:end])}</b>{text(quote[end:])}”"
-    return f"“{text(quote)}”"
+    return f"“{marked_quote(item.passages[index], item, text, 'b')}”"
 
 
 def key_story(quiz: Quiz) -> list[Flowable]:
