@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from quizgen.items import Item
-from quizgen.quiz import LETTERS, SECTIONS, Quiz, QuizQuestion, QuizVersion
+from quizgen.quiz import LETTERS, Quiz, QuizQuestion, QuizVersion
 from quizgen.render.passages import marked_quote
 from quizgen.render.pdf_base import (
     FONT,
@@ -146,49 +145,43 @@ def _matching_table(question: QuizQuestion, st: dict[str, Any]) -> Table:
     return table
 
 
-def quiz_story(quiz: Quiz) -> list[Flowable]:
+def _story(quiz: Quiz, key: bool, block: Callable[[QuizQuestion, dict[str, Any]], list[Flowable]]) -> list[Flowable]:
+    """Each version on its own pages: header, then sections of question blocks."""
     st = styles()
     story: list[Flowable] = []
     for index, version in enumerate(quiz.versions):
         if index:
             story.append(PageBreak())
-        story += _header(quiz, version, st, key=False)
+        story += _header(quiz, version, st, key=key)
         for section in version.sections:
             heading = _section_heading(section.type, section.title, section.instructions, section.points, st,
                                        version.label)
             first, *rest = section.questions
             # the heading travels with its first question: never alone at a page's foot
-            story.append(KeepTogether([*heading, *_question_flowables(first, st)]))
-            story += [KeepTogether(_question_flowables(q, st)) for q in rest]
+            story.append(KeepTogether([*heading, *block(first, st)]))
+            story += [KeepTogether(block(q, st)) for q in rest]
     return story
 
 
-def _marked_passage(item: Item, index: int) -> str:
-    return f"“{marked_quote(item.passages[index], item, text, 'b')}”"
+def quiz_story(quiz: Quiz) -> list[Flowable]:
+    return _story(quiz, False, _question_flowables)
+
+
+def _key_flowables(question: QuizQuestion, st: dict[str, Any]) -> list[Flowable]:
+    """The question, its answer, and under it each source and the passage it rests on."""
+    item = question.item
+    block: list[Flowable] = [
+        Paragraph(f"<b>{question.number}.</b> {text(item.prompt)}", st["question"]),
+        Paragraph(text(question.key_answer()), st["answer"]),
+    ]
+    for passage in item.passages:
+        block += [Paragraph(f"{text(passage.source_label)} · fact {text(passage.fact_id)}", st["source"]),
+                  Paragraph(f"“{marked_quote(passage, item, text, 'b')}”", st["passage"])]
+    return block
 
 
 def key_story(quiz: Quiz) -> list[Flowable]:
-    st = styles()
-    story: list[Flowable] = []
-    for index, version in enumerate(quiz.versions):
-        if index:
-            story.append(PageBreak())
-        story += _header(quiz, version, st, key=True)
-        for section in version.sections:
-            heading = _section_heading(section.type, section.title, f"{SECTIONS[section.type][1]}",
-                                       section.points, st, version.label)
-            for position, question in enumerate(section.questions):
-                item = question.item
-                block: list[Flowable] = [
-                    Paragraph(f"<b>{question.number}.</b> {text(item.prompt)}", st["question"]),
-                    Paragraph(text(question.key_answer()), st["answer"]),
-                ]
-                for i, passage in enumerate(item.passages):
-                    block += [Paragraph(f"{text(passage.source_label)} · fact {text(passage.fact_id)}", st["source"]),
-                              Paragraph(_marked_passage(item, i), st["passage"])]
-                # the heading travels with its first entry: never alone at a page's foot
-                story.append(KeepTogether(heading + block if position == 0 else block))
-    return story
+    return _story(quiz, True, _key_flowables)
 
 
 def write_quiz(quiz: Quiz, path: Path | str, paper: str = "a4") -> None:
