@@ -16,7 +16,19 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from quizgen.attribution import attribute
 from quizgen.factbase import FactBase
 from quizgen.model import AgreementFact, Fact, PlaceFact
-from quizgen.render.pdf_base import ACCENT, FONT, FONT_BOLD, INK, MUTED, Bookmark, preflight, styles, text, write_pdf
+from quizgen.render.pdf_base import (
+    ACCENT,
+    FONT,
+    FONT_BOLD,
+    INK,
+    MUTED,
+    Bookmark,
+    FullWidth,
+    preflight,
+    styles,
+    text,
+    write_pdf,
+)
 
 AXIS_X = 40 * mm
 DOT = 2.2
@@ -26,17 +38,12 @@ def _attributed(fact: Fact) -> str:
     return attribute(fact.statement, fact)
 
 
-class YearBars(Flowable):
+class YearBars(FullWidth):
     """How many dated facts fall in each year: the shape of the story at a glance."""
 
     def __init__(self, years: Counter[int]) -> None:
-        super().__init__()
+        super().__init__(48 * mm)
         self.years = years
-        self.height = 48 * mm
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width = available_width
-        return available_width, self.height
 
     def draw(self) -> None:
         canvas = self.canv
@@ -94,15 +101,12 @@ class TimelineRow(Flowable):
         self.body.drawOn(canvas, AXIS_X + 5 * mm, self.height - body_height - 1)
 
 
-class YearMark(Flowable):
-    def __init__(self, year: int, label: str) -> None:
-        super().__init__()
-        self.year, self.label = year, label
-        self.height = 9 * mm
+class YearMark(FullWidth):
+    """The badge on the timeline's axis where a new year (or century) begins."""
 
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width = available_width
-        return available_width, self.height
+    def __init__(self, label: str) -> None:
+        super().__init__(9 * mm)
+        self.label = label
 
     def draw(self) -> None:
         canvas = self.canv
@@ -156,7 +160,7 @@ def _timeline(facts: Sequence[Fact], st: dict[str, Any]) -> list[Flowable]:
         assert when is not None
         if when.start.year != year:
             year = when.start.year
-            flow.append(YearMark(year, when.human() if "century" in when.human() else str(year)))
+            flow.append(YearMark(when.human() if "century" in when.human() else str(year)))
         body = Paragraph(f"<b>{text(fact.name)}</b><br/><font size=8.5>{text(_attributed(fact))}</font>",
                          st["body"])
         left = Paragraph(f"<font size=8.5 color='#5c5c5c'>{text(when.human())}</font>", st["body"])

@@ -91,6 +91,18 @@ def text(value: str) -> str:
     return escape(value)
 
 
+class FullWidth(Flowable):
+    """A drawing of fixed height that spans the frame's width (a rule, a figure, a timeline mark)."""
+
+    def __init__(self, height: float) -> None:
+        super().__init__()
+        self.height = height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.height
+
+
 class Bookmark(Flowable):
     """An invisible flowable that adds an outline entry (a PDF bookmark) where it lands."""
 

@@ -16,6 +16,7 @@ from quizgen.render.pdf_base import (
     FONT,
     MUTED,
     Bookmark,
+    FullWidth,
     NumberedCanvas,
     preflight,
     styles,
@@ -40,17 +41,12 @@ class PageGroup(Flowable):
             canvas.page_group = self.label
 
 
-class WriteLine(Flowable):
+class WriteLine(FullWidth):
     """A ruled line to write an answer on."""
 
     def __init__(self, indent: float = 18, height: float = 20) -> None:
-        super().__init__()
+        super().__init__(height)
         self.indent = indent
-        self.height = height
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width = available_width
-        return available_width, self.height
 
     def draw(self) -> None:
         self.canv.setStrokeColor(MUTED)
