@@ -13,7 +13,7 @@ from pathlib import Path
 
 from quizgen.atomic import write_atomic
 from quizgen.errors import Problem, QuizgenError
-from quizgen.factbase import integrity_problems, load_texts, one_sided_conflicts, parse_document, read_raw
+from quizgen.factbase import load_texts, parse_document, read_raw, verify_factbase
 from quizgen.model import Fact, FactBaseDocument, Source
 from quizgen.sources import citation_mismatch, reanchor
 
@@ -71,15 +71,13 @@ def check_factbase(path: Path | str) -> CheckReport:
     path = Path(path)
     report = CheckReport(str(path))
     try:
-        _, document = _parse(path)
+        verified = verify_factbase(path)
     except QuizgenError as err:
         report.errors = err.problems
         return report
-    texts, problems = load_texts(document, path.parent, report.file)
-    report.errors = problems + integrity_problems(document, texts, report.file)
-    report.warnings = one_sided_conflicts(document, report.file)
-    report.sources = list(document.sources)
-    report.facts = list(document.facts)
+    report.errors, report.warnings = verified.errors, verified.warnings
+    report.sources = list(verified.document.sources)
+    report.facts = list(verified.document.facts)
     return report
 
 

@@ -219,13 +219,29 @@ def load_texts(document: FactBaseDocument, base_dir: Path, file: str) -> tuple[d
     return texts, problems
 
 
-def load_factbase(path: Path | str = DEFAULT_FACTS_FILE) -> FactBase:
-    """Load and fully verify a fact base; raise QuizgenError listing every problem found."""
-    path = Path(path)
+@dataclass
+class Verified:
+    """A parsed fact base with every problem found in it, whether or not it can be used."""
+
+    document: FactBaseDocument
+    texts: dict[str, SourceText]
+    errors: list[Problem]
+    warnings: list[Problem]
+
+
+def verify_factbase(path: Path) -> Verified:
+    """Parse a fact base, read its sources and gather every problem; raise only if it cannot be parsed."""
     file = str(path)
     document = parse_document(read_raw(path), file)
     texts, problems = load_texts(document, path.parent, file)
     problems += integrity_problems(document, texts, file)
-    if problems:
-        raise QuizgenError(problems)
-    return FactBase(path, document, texts, warnings=one_sided_conflicts(document, file))
+    return Verified(document, texts, problems, one_sided_conflicts(document, file))
+
+
+def load_factbase(path: Path | str = DEFAULT_FACTS_FILE) -> FactBase:
+    """Load and fully verify a fact base; raise QuizgenError listing every problem found."""
+    path = Path(path)
+    verified = verify_factbase(path)
+    if verified.errors:
+        raise QuizgenError(verified.errors)
+    return FactBase(path, verified.document, verified.texts, warnings=verified.warnings)
