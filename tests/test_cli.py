@@ -171,3 +171,13 @@ def test_items_and_lint_commands(runner: CliRunner) -> None:
             "passages") in lint.stderr
     warnings_only = run(runner, "lint", "--facts", str(APOLLO), "--kind", "event")
     assert warnings_only.exit_code == 0, warnings_only.output
+
+
+def test_report_header_stays_on_one_line_for_a_long_path(runner: CliRunner, tmp_path: Path) -> None:
+    import shutil
+
+    deep = tmp_path / ("a-rather-long-folder-name-" * 4) / "apollo"
+    shutil.copytree(APOLLO.parent, deep)
+    result = run(runner, "check", "--facts", str(deep / "facts.json"))
+    assert result.exit_code == 0
+    assert f"{deep / 'facts.json'}: 11 facts from 1 sources — clean, 0 warning(s)" in result.output.splitlines()

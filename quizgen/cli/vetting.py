@@ -67,7 +67,7 @@ def _print_report(report: "CheckReport", full: bool) -> None:
 
     state = "[green]clean[/]" if report.ok else f"[red]{len(report.errors)} error(s)[/]"
     console.print(f"[bold]{report.file}[/]: {len(report.facts)} facts from {len(report.sources)} sources — {state}, "
-                  f"{len(report.warnings)} warning(s)")
+                  f"{len(report.warnings)} warning(s)", soft_wrap=True)  # one line, however long the path
     console.print(Columns([
         _counts_table("by kind", report.by_kind, list(KINDS)),
         _counts_table("by source", report.by_source, [s.id for s in report.sources]),
