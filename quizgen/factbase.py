@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from quizgen.allocation import long_lived_objects
 from quizgen.errors import Problem, QuizgenError, fail
 from quizgen.model import KINDS, Fact, FactBaseDocument, FieldProblem, PlaceFact, Source
 from quizgen.sources import SourceText, citation_mismatch, load_source_text
@@ -232,7 +233,8 @@ class Verified:
 def verify_factbase(path: Path) -> Verified:
     """Parse a fact base, read its sources and gather every problem; raise only if it cannot be parsed."""
     file = str(path)
-    document = parse_document(read_raw(path), file)
+    with long_lived_objects():
+        document = parse_document(read_raw(path), file)
     texts, problems = load_texts(document, path.parent, file)
     problems += integrity_problems(document, texts, file)
     return Verified(document, texts, problems, one_sided_conflicts(document, file))

@@ -35,9 +35,16 @@ def approximation_prefix(approximation: str) -> str:
     return _APPROXIMATION_WORDS[approximation]
 
 
-@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Casefold and unify the characters that vary between a typed answer and a printed text."""
+    if text.isascii():
+        # most text: NFKC and the typography table change nothing, and ASCII casefold is lower
+        return " ".join(text.lower().split())
+    return _normalise_unicode(text)
+
+
+@lru_cache(maxsize=65536)
+def _normalise_unicode(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.translate(_TYPOGRAPHY)
     return " ".join(text.split())
@@ -100,21 +107,36 @@ _DATE_PATTERNS = [
     (re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})\b"), ("month", "day")),
     (re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\b"), ("day", "month")),
 ]
+_NUMERIC_DATE_PATTERNS = [(pattern, fields) for pattern, fields in _DATE_PATTERNS if _MONTH not in pattern.pattern]
 
 
-def dates_in(text: str) -> list[tuple[int | None, int, int]]:
+_ANY_MONTH = re.compile(rf"\b{_MONTH}")
+_ANY_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=4096)
+def dates_in(text: str) -> tuple[tuple[int | None, int, int], ...]:
     """Dates a passage mentions, as (year or None, month or 0, day or 0)."""
     found: list[tuple[int | None, int, int]] = []
     lowered = normalise(text)
-    for pattern, fields in _DATE_PATTERNS:
+    if not _ANY_DIGIT.search(lowered):
+        return ()  # every form of date has a day or a year in digits
+    # the patterns with a month name are the slow ones; most passages name no month
+    patterns = _DATE_PATTERNS if _ANY_MONTH.search(lowered) else _NUMERIC_DATE_PATTERNS
+    for pattern, fields in patterns:
         for match in pattern.finditer(lowered):
             parts = dict(zip(fields, match.groups(), strict=True))
             month = parts.get("month")
-            month_number = (_MONTHS.get(month.rstrip(".")[:3] if month not in _MONTHS else month, 0)
-                            if month else 0)
+            month_number = _month_number(month) if month else 0
             year = int(parts["year"]) if "year" in parts else None
             found.append((year, month_number, int(parts.get("day") or 0)))
-    return found
+    return tuple(found)
+
+
+def _month_number(month: str) -> int:
+    if month.isdigit():
+        return int(month)  # 2023-09-19
+    return _MONTHS.get(month if month in _MONTHS else month.rstrip(".")[:3], 0)
 
 
 def date_in_text(date: PartialDate, text: str, context_year: int | None = None) -> bool:

@@ -32,7 +32,7 @@ NAME_WINDOW = 60  # names considered per question in a large pool
 _HORIZON_DAYS = {int(Precision.YEAR): 40 * 366, int(Precision.MONTH): 10 * 366, int(Precision.DAY): 5 * 366}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     value: Value
     text: str

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizgen.allocation import long_lived_objects
 from quizgen.attribution import ATTRIBUTED_STATUSES, attribute
 from quizgen.factbase import FactBase
 from quizgen.items.distractors import OPTIONS, DistractorPools, choose
@@ -401,7 +402,8 @@ def build_items(factbase: FactBase, facts: Sequence[Fact] | None = None,
     unknown = set(types) - set(ITEM_TYPES)
     if unknown:
         raise ValueError(f"unknown item types: {', '.join(sorted(unknown))}")
-    return ItemEngine(factbase, seed).build(list(facts if facts is not None else factbase.facts), types)
+    with long_lived_objects():
+        return ItemEngine(factbase, seed).build(list(facts if facts is not None else factbase.facts), types)
 
 
 __all__ = ["ITEM_TYPES", "Item", "ItemSet", "Rejection", "build_items", "items_for"]

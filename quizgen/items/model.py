@@ -14,7 +14,7 @@ ItemType = Literal["qa", "cloze", "mcq", "true-false", "matching", "ordering", "
 ITEM_TYPES: tuple[ItemType, ...] = ("qa", "cloze", "mcq", "true-false", "matching", "ordering", "short-answer")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """A cited passage as the learner sees it, with where it comes from."""
 
@@ -28,7 +28,7 @@ class Passage:
     after: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     id: str
     type: ItemType

@@ -32,7 +32,7 @@ AGREEMENT_VERBS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     fact: Fact
     role: str

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import sqlite3
 import tempfile
 import zipfile
@@ -66,7 +67,7 @@ class DeckSpec:
     description: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class NoteRecord:
     guid: str
     item_id: str
@@ -211,6 +212,9 @@ def _write_package(package: genanki.Package, notes: Iterator[genanki.Note], targ
         with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             entry = zipfile.ZipInfo("collection.anki2", date_time=_ZIP_DATE)
             entry.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(entry, Path(database).read_bytes())
+            # copied in chunks: a large collection is never held in memory whole
+            entry.file_size = os.path.getsize(database)  # lets zipfile choose ZIP64 for a huge deck
+            with open(database, "rb") as collection, archive.open(entry, "w") as packed:
+                shutil.copyfileobj(collection, packed, 1 << 20)
             media = zipfile.ZipInfo("media", date_time=_ZIP_DATE)
             archive.writestr(media, "{}")
