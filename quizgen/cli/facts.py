@@ -48,7 +48,9 @@ def list_facts(
     """List the facts the filters select: id, kind, date, status and name."""
     factbase, chosen = load_selected(facts, selection(kind, tag, source, since, until, id))
     if as_json:
-        typer.echo(json.dumps([fact.model_dump(mode="json", exclude_defaults=True) for fact in chosen],
+        from quizgen.model import as_json as fact_json
+
+        typer.echo(json.dumps([fact_json(fact) for fact in chosen],
                               indent=2, ensure_ascii=False))
         return
     table = Table("id", "kind", "date", "status", "name", title=f"{len(chosen)} of {len(factbase)} facts",
@@ -80,7 +82,9 @@ def _print_fact(fact: "Fact") -> None:
     rows: list[tuple[str, str]] = []
     if fact.according_to:
         rows.append(("according to", fact.according_to))
-    data = fact.model_dump(mode="json", exclude_defaults=True)
+    from quizgen.model import as_json
+
+    data = as_json(fact)
     for name, value in data.items():
         if name not in COMMON_FIELDS:
             rows.append((name.replace("_", " "), _plain(value)))

@@ -116,10 +116,10 @@ def cite(
 ) -> None:
     """Print the exact citation (offsets and verbatim quote) for a passage of a source, as JSON."""
     from quizgen.errors import Problem, QuizgenError
-    from quizgen.factbase import load_texts, parse_document, read_raw
+    from quizgen.factbase import load_document, load_texts
     from quizgen.sources import locate_quote
 
-    document = parse_document(read_raw(facts), str(facts))
+    document = load_document(facts)
     texts, problems = load_texts(document, facts.parent, str(facts))
     if source_id not in texts:
         raise QuizgenError(problems or [Problem(str(facts), None, "SOURCE", f"unknown source {source_id!r}; "
