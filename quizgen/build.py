@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizgen.atomic import ensure_writable_dir, write_atomic
+from quizgen.atomic import ensure_writable_dir, write_with
 from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase, load_factbase
 from quizgen.items import Item, ItemType, items_for
@@ -87,11 +87,7 @@ def build_deck(factbase: FactBase, selection: Selection, types: Sequence[ItemTyp
     previous = _read_manifest(manifest_path(out))
     stamp = timestamp if timestamp is not None else inputs_timestamp(factbase)
     built = write_apkg(items, factbase, DeckSpec(name, deck_id, description), out, stamp)
-    notes = [{"guid": n.guid, "item_id": n.item_id, "fact_ids": list(n.fact_ids)} for n in built.notes]
-    # one note per line: readable, diffable, and quick to write for a large deck
-    lines = ",\n".join(json.dumps(note, ensure_ascii=False) for note in notes)
-    write_atomic(manifest_path(out), f'{{"deck": {json.dumps(name, ensure_ascii=False)}, "deck_id": {deck_id}, '
-                                     f'"notes": [\n{lines}\n]}}\n')
+    write_with(manifest_path(out), lambda temp: _write_manifest(temp, name, deck_id, built.notes))
     current = {n.guid for n in built.notes}
     report = DeckReport(out, name, len(built.notes), built.cards, _count_types(items))
     if previous is not None:
@@ -105,6 +101,16 @@ def build_deck(factbase: FactBase, selection: Selection, types: Sequence[ItemTyp
     else:
         report.new_guids = len(current)
     return report
+
+
+def _write_manifest(path: Path, name: str, deck_id: int, notes: Sequence[NoteRecord]) -> None:
+    """One note per line: readable, diffable, and written as it goes for a large deck."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write(f'{{"deck": {json.dumps(name, ensure_ascii=False)}, "deck_id": {deck_id}, "notes": [\n')
+        for index, note in enumerate(notes):
+            record = {"guid": note.guid, "item_id": note.item_id, "fact_ids": list(note.fact_ids)}
+            out.write((",\n" if index else "") + json.dumps(record, ensure_ascii=False))
+        out.write("\n]}\n")
 
 
 def _count_types(items: Sequence[Item]) -> dict[str, int]:

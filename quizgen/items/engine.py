@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from quizgen.allocation import long_lived_objects
 from quizgen.attribution import ATTRIBUTED_STATUSES, attribute
+from quizgen.dates import PartialDate
 from quizgen.factbase import FactBase
 from quizgen.items.distractors import OPTIONS, DistractorPools, choose
 from quizgen.items.grounding import answer_grounded
@@ -113,10 +115,10 @@ class ItemEngine:
     def __init__(self, factbase: FactBase, seed: int = 0) -> None:
         self.factbase = factbase
         self.seed = seed
-        self.pools = DistractorPools(factbase.facts)
         self.places = {fact.id: fact for fact in factbase.facts if isinstance(fact, PlaceFact)}
         self.result = ItemSet()
         self._passage_cache: dict[str, tuple[Passage, ...]] = {}
+        self._shared_cache: dict[str, dict[str, Any]] = {}
 
     # --- questions -----------------------------------------------------------------------
 
@@ -140,7 +142,18 @@ class ItemEngine:
     def _only_fact_that_day(self, question: Question) -> bool:
         when = question.fact.date
         assert when is not None
-        return self.pools.dates[int(when.precision)][when.start] == {question.fact.id}
+        return self._facts_on_date[(int(when.precision), when.start)] == 1
+
+    @cached_property
+    def _facts_on_date(self) -> Counter[tuple[int, PartialDate]]:
+        """How many facts stand at each single date, at its precision (ranges excluded, as in the pools)."""
+        return Counter((int(when.precision), when.start) for fact in self.factbase.facts
+                       if (when := fact.date) is not None and when.end is None)
+
+    @cached_property
+    def pools(self) -> DistractorPools:
+        """Wrong answers, indexed over the whole fact base: built only for item types that offer them."""
+        return DistractorPools(self.factbase.facts)
 
     def _reject(self, question: Question, reason: str) -> None:
         self.result.rejected.append(Rejection(question.fact.id, question.role, reason))
@@ -166,13 +179,21 @@ class ItemEngine:
         fact = question.fact
         values: dict[str, Any] = dict(
             id=f"{item_type}:{question.role}:{fact.id}", type=item_type, role=question.role,
-            prompt=attribute(question.prompt, fact), answer=question.answer, fact_ids=(fact.id,),
-            passages=self._passages(fact), tags=tuple(fact.tags), alternatives=question.alternatives,
-            sort_key=_sort_key(fact), context=attribute(fact.statement, fact), status=fact.status,
-            according_to=fact.according_to,
+            prompt=attribute(question.prompt, fact), answer=question.answer, alternatives=question.alternatives,
+            **self._shared_fields(fact),
         )
         values.update(fields)
         return Item(**values)
+
+    def _shared_fields(self, fact: Fact) -> dict[str, Any]:
+        """What every item of a fact shares, made once: a large deck holds one copy per fact, not per item."""
+        shared = self._shared_cache.get(fact.id)
+        if shared is None:
+            shared = self._shared_cache[fact.id] = dict(
+                fact_ids=(fact.id,), passages=self._passages(fact), tags=tuple(fact.tags), sort_key=_sort_key(fact),
+                context=attribute(fact.statement, fact), status=fact.status, according_to=fact.according_to,
+            )
+        return shared
 
     def _passages(self, fact: Fact) -> tuple[Passage, ...]:
         """A fact's passages, cut from their texts once however many items show them."""
