@@ -84,12 +84,14 @@ def build_deck(factbase: FactBase, selection: Selection, types: Sequence[ItemTyp
     if not items:
         raise QuizgenError(Problem(str(factbase.path), None, "--types",
                                    f"the selected facts yield no item of type {', '.join(types)}"))
-    previous = _read_manifest(manifest_path(out))
     stamp = timestamp if timestamp is not None else inputs_timestamp(factbase)
+    counts = _count_types(items)
     built = write_apkg(items, factbase, DeckSpec(name, deck_id, description), out, stamp)
+    del items  # a large deck's items are done with: free them before reading the last build's manifest
+    previous = _read_manifest(manifest_path(out))
     write_with(manifest_path(out), lambda temp: _write_manifest(temp, name, deck_id, built.notes))
     current = {n.guid for n in built.notes}
-    report = DeckReport(out, name, len(built.notes), built.cards, _count_types(items))
+    report = DeckReport(out, name, len(built.notes), built.cards, counts)
     if previous is not None:
         report.new_guids = len(current - {n.guid for n in previous})
         for note in previous:

@@ -9,16 +9,19 @@ from html import escape
 from quizgen.items import Item, Passage
 from quizgen.sources import find_in_passage
 
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})")
+_NUMBER = re.compile(r"\d[\d,.]*(?: (?:million|billion))?")
+
 
 def answer_forms(item: Item) -> list[str]:
     """The ways the answer may be written in a passage, most specific first."""
     forms = [item.answer, *item.alternatives]
     # "19 September 2023" is also "September 19"; a figure "at least 70,500 people" is "70,500"
     for form in list(forms):
-        match = re.fullmatch(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})", form)
+        match = _DAY_MONTH_YEAR.fullmatch(form)
         if match:
             forms += [f"{match[2]} {match[1]}, {match[3]}", f"{match[2]} {match[1]}", match[3]]
-        number = re.search(r"\d[\d,.]*(?: (?:million|billion))?", form)
+        number = _NUMBER.search(form)
         if number:
             forms.append(number.group(0))
     return [f for f in dict.fromkeys(forms) if f.strip()]
