@@ -96,9 +96,10 @@ def main(sizes: list[int]) -> None:
     print("-" * len(header))
     for size in sizes:
         folder = work / str(size)
-        facts = generate(size, folder)
-        export_notes(facts, folder / "notes.json")
-        export_questions(facts, folder / "questions.json")
+        facts = folder / "facts.json"
+        # in a process of its own: a forked child's peak memory starts from its parent's size,
+        # so this process must stay small for the peaks measured below to be the commands' own
+        subprocess.run([PYTHON, __file__, "prepare", str(size), str(folder)], check=True)
         check, check_mb = median_of(quizgen("check", "--facts", str(facts)))
         anki, anki_mb = median_of(quizgen("anki", "--facts", str(facts), "--out", str(folder / "deck.apkg")))
         bare_anki, _ = median_of([PYTHON, str(HERE / "bare_genanki.py"), str(folder / "notes.json"),
@@ -120,5 +121,15 @@ def main(sizes: list[int]) -> None:
             print(f"  {name:<22} {results[name]:>8.2f}  target ≤ {target:<5}  {verdict}")
 
 
+def prepare(size: int, folder: Path) -> None:
+    """The synthetic fact base, and what the bare scripts are fed (not timed)."""
+    facts = generate(size, folder)
+    export_notes(facts, folder / "notes.json")
+    export_questions(facts, folder / "questions.json")
+
+
 if __name__ == "__main__":
-    main([int(arg) for arg in sys.argv[1:]] or [1000, 10_000, 50_000])
+    if sys.argv[1:2] == ["prepare"]:
+        prepare(int(sys.argv[2]), Path(sys.argv[3]))
+    else:
+        main([int(arg) for arg in sys.argv[1:]] or [1000, 10_000, 50_000])
