@@ -70,9 +70,10 @@ class DistractorPools:
         self.owner[(pool, key)].add(fact_id)
 
     def _add(self, fact: Fact) -> None:
-        when = fact.date
-        if when is not None and when.end is None:
-            self.dates[int(when.precision)][when.start].add(fact.id)
+        at = standalone_date(fact)
+        if at is not None:
+            precision, date = at
+            self.dates[precision][date].add(fact.id)
         for other in fact.conflicts_with:
             self.conflicted_by[other].add(fact.id)
         if isinstance(fact, (EventFact, AgreementFact)):
@@ -235,6 +236,14 @@ class DistractorPools:
                 below.add(place_id)
                 stack.extend(self.children.get(place_id, ()))
         return above | below
+
+
+def standalone_date(fact: Fact) -> tuple[int, PartialDate] | None:
+    """The single date a fact stands at, with its precision; None for ranges and undated facts."""
+    when = fact.date
+    if when is None or when.end is not None:
+        return None
+    return int(when.precision), when.start
 
 
 def _window(keys: list[str], question: Question) -> list[str]:

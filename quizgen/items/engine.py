@@ -22,7 +22,7 @@ from quizgen.allocation import long_lived_objects
 from quizgen.attribution import ATTRIBUTED_STATUSES, attribute
 from quizgen.dates import PartialDate
 from quizgen.factbase import FactBase
-from quizgen.items.distractors import OPTIONS, DistractorPools, choose
+from quizgen.items.distractors import OPTIONS, DistractorPools, choose, standalone_date
 from quizgen.items.grounding import answer_grounded
 from quizgen.items.model import ITEM_TYPES, Item, ItemType, Passage
 from quizgen.items.questions import Question, Value, questions_for
@@ -117,7 +117,6 @@ class ItemEngine:
         self.seed = seed
         self.places = {fact.id: fact for fact in factbase.facts if isinstance(fact, PlaceFact)}
         self.result = ItemSet()
-        self._passage_cache: dict[str, tuple[Passage, ...]] = {}
         self._shared_cache: dict[str, dict[str, Any]] = {}
 
     # --- questions -----------------------------------------------------------------------
@@ -140,15 +139,13 @@ class ItemEngine:
         return self._unique_prompts(accepted)
 
     def _only_fact_that_day(self, question: Question) -> bool:
-        when = question.fact.date
-        assert when is not None
-        return self._facts_on_date[(int(when.precision), when.start)] == 1
+        at = standalone_date(question.fact)
+        return at is not None and self._facts_on_date[at] == 1
 
     @cached_property
     def _facts_on_date(self) -> Counter[tuple[int, PartialDate]]:
-        """How many facts stand at each single date, at its precision (ranges excluded, as in the pools)."""
-        return Counter((int(when.precision), when.start) for fact in self.factbase.facts
-                       if (when := fact.date) is not None and when.end is None)
+        """How many facts stand at each single date (the pools' own index, without building the pools)."""
+        return Counter(at for fact in self.factbase.facts if (at := standalone_date(fact)) is not None)
 
     @cached_property
     def pools(self) -> DistractorPools:
@@ -190,17 +187,16 @@ class ItemEngine:
         shared = self._shared_cache.get(fact.id)
         if shared is None:
             shared = self._shared_cache[fact.id] = dict(
-                fact_ids=(fact.id,), passages=self._passages(fact), tags=tuple(fact.tags), sort_key=_sort_key(fact),
-                context=attribute(fact.statement, fact), status=fact.status, according_to=fact.according_to,
+                fact_ids=(fact.id,), passages=_passages(fact, self.factbase), tags=tuple(fact.tags),
+                sort_key=_sort_key(fact), context=attribute(fact.statement, fact), status=fact.status,
+                according_to=fact.according_to,
             )
         return shared
 
     def _passages(self, fact: Fact) -> tuple[Passage, ...]:
         """A fact's passages, cut from their texts once however many items show them."""
-        cached = self._passage_cache.get(fact.id)
-        if cached is None:
-            cached = self._passage_cache[fact.id] = _passages(fact, self.factbase)
-        return cached
+        passages: tuple[Passage, ...] = self._shared_fields(fact)["passages"]
+        return passages
 
     def qa(self, questions: list[Question]) -> list[Item]:
         return [self._item("qa", q) for q in questions]
