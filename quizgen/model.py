@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, TypeVar, Union, cast
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, TypeAdapter, model_validator
 from pydantic.dataclasses import dataclass
 from typing_extensions import dataclass_transform  # in typing from Python 3.11
 
@@ -50,12 +50,6 @@ class FieldProblem(ValueError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
-
-
-class StrictModel(BaseModel):
-    """Small configuration documents (recipes): strict, no unknown keys, immutable."""
-
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
 _Record = TypeVar("_Record")
@@ -319,8 +313,18 @@ def parse_records(text: str | bytes) -> FactBaseDocument:
 
 def as_json(record: object) -> dict[str, Any]:
     """A record as the JSON it was read from, leaving out fields at their defaults."""
-    dumped: dict[str, Any] = TypeAdapter(type(record)).dump_python(record, mode="json", exclude_defaults=True)
+    dumped: dict[str, Any] = _adapter(type(record)).dump_python(record, mode="json", exclude_defaults=True)
     return dumped
+
+
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}  # one per record class, not one per record listed
+
+
+def _adapter(cls: type) -> TypeAdapter[Any]:
+    adapter = _ADAPTERS.get(cls)
+    if adapter is None:
+        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
+    return adapter
 
 
 def json_schema() -> dict[str, object]:

@@ -11,10 +11,9 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from quizgen.errors import Problem, QuizgenError
-from quizgen.model import StrictModel
 from quizgen.select import Selection
 
 if sys.version_info >= (3, 11):
@@ -31,6 +30,12 @@ def _deck_types() -> list[ItemTypeName]:
 
 def _quiz_types() -> list[ItemTypeName]:
     return ["mcq", "true-false", "short-answer"]
+
+
+class StrictModel(BaseModel):
+    """A recipe's parts: strict, no unknown keys, immutable."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
 class Filters(StrictModel):
