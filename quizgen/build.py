@@ -79,11 +79,7 @@ def build_deck(factbase: FactBase, selection: Selection, types: Sequence[ItemTyp
 
     out = Path(out)
     ensure_writable_dir(out)  # fail before doing the work
-    facts = select_facts(factbase, selection)
-    items = items_for(factbase, facts, types, seed)
-    if not items:
-        raise QuizgenError(Problem(str(factbase.path), None, "--types",
-                                   f"the selected facts yield no item of type {', '.join(types)}"))
+    items = _items_or_fail(factbase, select_facts(factbase, selection), types, seed)
     stamp = timestamp if timestamp is not None else inputs_timestamp(factbase)
     counts = _count_types(items)
     built = write_apkg(items, factbase, DeckSpec(name, deck_id, description), out, stamp)
@@ -103,6 +99,14 @@ def build_deck(factbase: FactBase, selection: Selection, types: Sequence[ItemTyp
     else:
         report.new_guids = len(current)
     return report
+
+
+def _items_or_fail(factbase: FactBase, facts: Sequence[Fact], types: Sequence[ItemType], seed: int) -> list[Item]:
+    items = items_for(factbase, facts, types, seed)
+    if not items:
+        raise QuizgenError(Problem(str(factbase.path), None, "--types",
+                                   f"the selected facts yield no item of type {', '.join(types)}"))
+    return items
 
 
 def _write_manifest(path: Path, name: str, deck_id: int, notes: Sequence[NoteRecord]) -> None:
@@ -195,11 +199,7 @@ def build_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemTyp
     ensure_writable_dir(key_path)
     if key_path.resolve() == out.resolve():
         raise QuizgenError(Problem(str(key_path), None, "--key", "the answer key would overwrite the quiz"))
-    facts = quiz_candidates(select_facts(factbase, selection), count, seed)
-    items = items_for(factbase, facts, types, seed)
-    if not items:
-        raise QuizgenError(Problem(str(factbase.path), None, "--types",
-                                   f"the selected facts yield no item of type {', '.join(types)}"))
+    items = _items_or_fail(factbase, quiz_candidates(select_facts(factbase, selection), count, seed), types, seed)
     quiz = plan_quiz(items, title, count, versions, seed)
     write_quiz(quiz, out, paper)
     write_key(quiz, key_path, paper)
@@ -227,15 +227,12 @@ def quiz_candidates(facts: Sequence[Fact], count: int | None, seed: int) -> list
 
 def build_handout(factbase: FactBase, selection: Selection, out: Path | str, *, title: str = "Study handout",
                   paper: str = "a4") -> HandoutReport:
-    from quizgen.model import AgreementFact, PlaceFact
     from quizgen.render.handout_pdf import write_handout
 
     out = Path(out)
     ensure_writable_dir(out)
-    facts = select_facts(factbase, selection)
-    write_handout(factbase, facts, out, title, paper)
-    return HandoutReport(out, sum(1 for f in facts if f.date is not None),
-                         sum(1 for f in facts if isinstance(f, (PlaceFact, AgreementFact))))
+    dated, glossary = write_handout(factbase, select_facts(factbase, selection), out, title, paper)
+    return HandoutReport(out, dated, glossary)
 
 
 def build_all(facts: Path, recipes_dir: Path, out_dir: Path,

@@ -146,8 +146,7 @@ def handout_texts(factbase: FactBase, facts: Sequence[Fact], title: str) -> Iter
         yield from getattr(fact, "mediators", [])
 
 
-def _timeline(facts: Sequence[Fact], st: dict[str, Any]) -> list[Flowable]:
-    dated = _dated(facts)
+def _timeline(dated: Sequence[Fact], st: dict[str, Any]) -> list[Flowable]:
     flow: list[Flowable] = [Bookmark("Timeline", "timeline"), Paragraph("Timeline", st["section"])]
     if not dated:
         return [*flow, Paragraph("No dated facts were selected.", st["instructions"])]
@@ -168,9 +167,14 @@ def _timeline(facts: Sequence[Fact], st: dict[str, Any]) -> list[Flowable]:
     return flow
 
 
-def _glossary(factbase: FactBase, facts: Sequence[Fact], st: dict[str, Any]) -> list[Flowable]:
+def _glossary_groups(facts: Sequence[Fact]) -> tuple[list[PlaceFact], list[AgreementFact]]:
     places = sorted((f for f in facts if isinstance(f, PlaceFact)), key=lambda f: f.name.casefold())
     agreements = sorted((f for f in facts if isinstance(f, AgreementFact)), key=lambda f: f.name.casefold())
+    return places, agreements
+
+
+def _glossary(factbase: FactBase, places: list[PlaceFact], agreements: list[AgreementFact],
+              st: dict[str, Any]) -> list[Flowable]:
     flow: list[Flowable] = []
     if not places and not agreements:
         return flow
@@ -205,16 +209,20 @@ def _glossary(factbase: FactBase, facts: Sequence[Fact], st: dict[str, Any]) -> 
 
 
 def write_handout(factbase: FactBase, facts: Sequence[Fact], path: Path | str, title: str,
-                  paper: str = "a4") -> None:
+                  paper: str = "a4") -> tuple[int, int]:
+    """Write the handout; returns how many facts its timeline and its glossary show."""
     preflight(handout_texts(factbase, facts, title), Path(path))
     st = styles()
     story: list[Flowable] = [Paragraph(text(title), st["title"]),
                              Paragraph("Study handout: a timeline of the dated facts, then a glossary of places "
                                        "and agreements. Every entry cites its source.", st["subtitle"]),
                              Spacer(1, 3 * mm)]
-    story += _timeline(facts, st)
-    story += _glossary(factbase, facts, st)
+    dated = _dated(facts)
+    places, agreements = _glossary_groups(facts)
+    story += _timeline(dated, st)
+    story += _glossary(factbase, places, agreements, st)
     write_pdf(path, story, title=title, subject="Study handout: timeline and glossary", paper=paper, footer=title)
+    return len(dated), len(places) + len(agreements)
 
 
 __all__ = ["write_handout"]
