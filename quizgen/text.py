@@ -117,12 +117,16 @@ _ANY_DIGIT = re.compile(r"\d")
 @lru_cache(maxsize=4096)
 def dates_in(text: str) -> tuple[tuple[int | None, int, int], ...]:
     """Dates a passage mentions, as (year or None, month or 0, day or 0)."""
-    found: list[tuple[int | None, int, int]] = []
     lowered = normalise(text)
     if not _ANY_DIGIT.search(lowered):
         return ()  # every form of date has a day or a year in digits
     # the patterns with a month name are the slow ones; most passages name no month
-    patterns = _DATE_PATTERNS if _ANY_MONTH.search(lowered) else _NUMERIC_DATE_PATTERNS
+    return _matches(lowered, _DATE_PATTERNS if _ANY_MONTH.search(lowered) else _NUMERIC_DATE_PATTERNS)
+
+
+def _matches(lowered: str, patterns: list[tuple[re.Pattern[str], tuple[str, ...]]]
+             ) -> tuple[tuple[int | None, int, int], ...]:
+    found: list[tuple[int | None, int, int]] = []
     for pattern, fields in patterns:
         for match in pattern.finditer(lowered):
             parts = dict(zip(fields, match.groups(), strict=True))

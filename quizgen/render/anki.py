@@ -215,8 +215,8 @@ def _write_package(package: genanki.Package, notes: Iterator[genanki.Note], targ
             # level 3: a 100 MB collection packs in half the time of the default level 6, 7% larger
             # (zipfile reads the level from the entry; Python 3.13 renames the attribute, keeping this alias)
             entry._compresslevel = _ZIP_LEVEL  # type: ignore[attr-defined]
-            # copied in chunks: a large collection is never held in memory whole
             entry.file_size = os.path.getsize(database)  # lets zipfile choose ZIP64 for a huge deck
+            # copied in chunks: a large collection is never held in memory whole
             with open(database, "rb") as collection, archive.open(entry, "w") as packed:
                 shutil.copyfileobj(collection, packed, 1 << 20)
             media = zipfile.ZipInfo("media", date_time=_ZIP_DATE)

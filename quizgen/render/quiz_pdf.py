@@ -104,26 +104,23 @@ def _section_heading(section_type: str, title: str, instructions: str, points: i
 
 def _question_flowables(question: QuizQuestion, st: dict[str, Any]) -> list[Flowable]:
     item = question.item
-    number = f"{question.number}."
-    if item.type == "mcq":
-        flow: list[Flowable] = [Paragraph(f"<b>{number}</b> {text(item.prompt)}", st["question"])]
-        flow += [Paragraph(f"{LETTERS[i]}. {text(option)}", st["option"]) for i, option in enumerate(question.options)]
-        return flow
-    if item.type == "true-false":
-        return [Paragraph(f"<b>{number}</b> {text(item.prompt)}", st["question"]),
-                Paragraph(f"{BOX} True&nbsp;&nbsp;&nbsp;&nbsp;{BOX} False", st["option"])]
+    number = f"<b>{question.number}.</b>"
     if item.type == "cloze" and item.cloze:
         before, _, after = item.cloze
         blank = "_" * 18
-        return [Paragraph(f"<b>{number}</b> {text(before)}{blank}{text(after)}", st["question"]),
-                WriteLine(indent=18)]
-    if item.type == "matching":
-        return [Paragraph(f"<b>{number}</b> {text(item.prompt)}", st["question"]), _matching_table(question, st)]
-    if item.type == "ordering":
-        flow = [Paragraph(f"<b>{number}</b> {text(item.prompt)}", st["question"])]
+        return [Paragraph(f"{number} {text(before)}{blank}{text(after)}", st["question"]), WriteLine(indent=18)]
+    flow: list[Flowable] = [Paragraph(f"{number} {text(item.prompt)}", st["question"])]
+    if item.type == "mcq":
+        flow += [Paragraph(f"{LETTERS[i]}. {text(option)}", st["option"]) for i, option in enumerate(question.options)]
+    elif item.type == "true-false":
+        flow.append(Paragraph(f"{BOX} True&nbsp;&nbsp;&nbsp;&nbsp;{BOX} False", st["option"]))
+    elif item.type == "matching":
+        flow.append(_matching_table(question, st))
+    elif item.type == "ordering":
         flow += [Paragraph(f"{BOX}&nbsp;&nbsp;{text(entry)}", st["option"]) for entry in question.options]
-        return flow
-    return [Paragraph(f"<b>{number}</b> {text(item.prompt)}", st["question"]), WriteLine(), WriteLine()]
+    else:
+        flow += [WriteLine(), WriteLine()]
+    return flow
 
 
 def _matching_table(question: QuizQuestion, st: dict[str, Any]) -> Table:
