@@ -24,28 +24,36 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+from prework import QUIZ_QUESTIONS, deck_items, planned_quiz  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 PYTHON = sys.executable
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
-QUIZ_QUESTIONS = 200
 TARGETS = {"anki ratio": 1.2, "pdf ratio": 1.2, "check at 50,000 (s)": 2.0, "--help (s)": 0.25, "peak MB": 400}
 
 
-def timed(args: list[str]) -> tuple[float, float]:
-    """Seconds and peak resident memory (MB) of one process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    if status != 0:
-        raise SystemExit(f"failed: {' '.join(args)}\n{process.stderr.read().decode() if process.stderr else ''}")
-    return elapsed, usage.ru_maxrss / 1024
+def timed(args: list[str]) -> tuple[float, float, str]:
+    """Seconds, peak resident memory (MB) and standard output of one process."""
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(args, stdout=output, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        if status != 0:
+            raise SystemExit(f"failed: {' '.join(args)}\n{process.stderr.read().decode() if process.stderr else ''}")
+        output.seek(0)
+        return elapsed, usage.ru_maxrss / 1024, output.read().decode()
 
 
 def median_of(args: list[str]) -> tuple[float, float]:
     runs = [timed(args) for _ in range(RUNS)]
     return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def bare_median(script: str, *args: str) -> tuple[float, float]:
+    """A bare script's median time, and the median of the time it says it spent in its library."""
+    runs = [timed([PYTHON, str(HERE / script), *args]) for _ in range(RUNS)]
+    return statistics.median(r[0] for r in runs), statistics.median(float(r[2]) for r in runs)
 
 
 def quizgen(*args: str) -> list[str]:
@@ -54,12 +62,10 @@ def quizgen(*args: str) -> list[str]:
 
 def export_notes(facts: Path, out: Path) -> None:
     """The exact notes `quizgen anki` writes, as plain fields for the bare script (not timed)."""
-    from quizgen.factbase import load_factbase
-    from quizgen.items import items_for
     from quizgen.render.anki import CLOZE_FIELDS, QA_FIELDS, build_notes
 
-    factbase = load_factbase(facts)
-    notes = build_notes(items_for(factbase, types=["qa", "cloze"]), factbase, 1)
+    factbase, items = deck_items(facts)
+    notes = build_notes(items, factbase, 1)
     out.write_text(json.dumps({
         "qa_fields": QA_FIELDS, "cloze_fields": CLOZE_FIELDS,
         "notes": [{"fields": n.fields, "guid": n.guid, "tags": n.tags, "cloze": n.model.model_type == 1}
@@ -69,15 +75,7 @@ def export_notes(facts: Path, out: Path) -> None:
 
 def export_questions(facts: Path, out: Path) -> None:
     """The questions `quizgen pdf` lays out, for the bare script (not timed)."""
-    from quizgen.build import quiz_candidates
-    from quizgen.factbase import load_factbase
-    from quizgen.items import items_for
-    from quizgen.quiz import plan_quiz
-
-    factbase = load_factbase(facts)
-    candidates = quiz_candidates(factbase.facts, QUIZ_QUESTIONS, 0)
-    items = items_for(factbase, candidates, ["mcq", "true-false", "short-answer"], 0)
-    quiz = plan_quiz(items, "Benchmark", QUIZ_QUESTIONS, 1, 0)
+    quiz = planned_quiz(facts)
     out.write_text(json.dumps([[{"number": q.number, "prompt": q.item.prompt, "options": list(q.options),
                                  "answer": q.key_answer(),
                                  "passages": [{"source": p.source_label, "quote": p.quote} for p in q.item.passages]}
@@ -94,6 +92,7 @@ def main(sizes: list[int]) -> None:
               f"{'pdf':>7} {'reportlab':>9} {'ratio':>6} | {'peak MB':>7}")
     print(header)
     print("-" * len(header))
+    floors: list[tuple[int, float, float, float, float, float, float]] = []
     for size in sizes:
         folder = work / str(size)
         facts = folder / "facts.json"
@@ -102,18 +101,27 @@ def main(sizes: list[int]) -> None:
         subprocess.run([PYTHON, __file__, "prepare", str(size), str(folder)], check=True)
         check, check_mb = median_of(quizgen("check", "--facts", str(facts)))
         anki, anki_mb = median_of(quizgen("anki", "--facts", str(facts), "--out", str(folder / "deck.apkg")))
-        bare_anki, _ = median_of([PYTHON, str(HERE / "bare_genanki.py"), str(folder / "notes.json"),
-                                  str(folder / "bare.apkg")])
+        bare_anki, genanki_only = bare_median("bare_genanki.py", str(folder / "notes.json"), str(folder / "bare.apkg"))
+        anki_before, _ = median_of([PYTHON, str(HERE / "prework.py"), "anki", str(facts)])
         pdf, pdf_mb = median_of(quizgen("pdf", "--facts", str(facts), "--count", str(QUIZ_QUESTIONS),
                                         "--out", str(folder / "quiz.pdf")))
-        bare_pdf, _ = median_of([PYTHON, str(HERE / "bare_reportlab.py"), str(folder / "questions.json"),
-                                 str(folder / "bare.pdf")])
+        bare_pdf, reportlab_only = bare_median("bare_reportlab.py", str(folder / "questions.json"),
+                                               str(folder / "bare.pdf"))
+        pdf_before, _ = median_of([PYTHON, str(HERE / "prework.py"), "pdf", str(facts)])
         peak = max(check_mb, anki_mb, pdf_mb)
         print(f"{size:>7,} | {check:>6.2f}s | {anki:>6.2f}s {bare_anki:>7.2f}s {anki / bare_anki:>5.2f}x | "
               f"{pdf:>6.2f}s {bare_pdf:>8.2f}s {pdf / bare_pdf:>5.2f}x | {peak:>7.0f}")
         results["anki ratio"], results["pdf ratio"], results["peak MB"] = anki / bare_anki, pdf / bare_pdf, peak
+        floors.append((size, anki_before, genanki_only, bare_anki, pdf_before, reportlab_only, bare_pdf))
         if size == 50_000:
             results["check at 50,000 (s)"] = check
+    print("\nthe least each command could take: quizgen's work before it calls the library (its own")
+    print("process: start, load, verify, make items) plus the time the bare script spends in the library")
+    for size, anki_before, genanki_only, bare_anki, pdf_before, reportlab_only, bare_pdf in floors:
+        anki_floor, pdf_floor = anki_before + genanki_only, pdf_before + reportlab_only
+        print(f"{size:>7,} | anki: {anki_before:.2f}s + genanki {genanki_only:.2f}s = {anki_floor:.2f}s, "
+              f"{anki_floor / bare_anki:.2f}x bare | pdf: {pdf_before:.2f}s + reportlab {reportlab_only:.2f}s = "
+              f"{pdf_floor:.2f}s, {pdf_floor / bare_pdf:.2f}x bare")
     print("\ntargets (at the largest size measured):")
     for name, target in TARGETS.items():
         if name in results:

@@ -1,0 +1,56 @@
+"""quizgen's own work before it calls genanki or reportlab, timed as a process of its own.
+
+    python benchmarks/prework.py anki facts.json   # load and verify the facts, make the deck's items
+    python benchmarks/prework.py pdf facts.json    # load and verify the facts, make and plan the quiz
+
+The bare scripts start from finished notes and questions, so this is the work the ratio
+targets leave room for: at most 0.2 times the bare script's time. `run.py` times it in
+the same run as the bare scripts, so whether a target can be met at all is measured, not
+argued. It calls what `quizgen anki` and `quizgen pdf` call, with their default types.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quizgen.factbase import FactBase
+    from quizgen.items import Item
+    from quizgen.quiz import Quiz
+
+QUIZ_QUESTIONS = 200
+
+
+def deck_items(facts: Path) -> tuple[FactBase, list[Item]]:
+    """What `quizgen anki --facts FACTS` has made when it starts writing the deck."""
+    from quizgen.factbase import load_factbase
+    from quizgen.items import items_for
+
+    factbase = load_factbase(facts)
+    return factbase, items_for(factbase, types=["qa", "cloze"])
+
+
+def planned_quiz(facts: Path) -> Quiz:
+    """What `quizgen pdf --facts FACTS --count 200` has made when it starts laying out."""
+    from quizgen.build import quiz_candidates
+    from quizgen.factbase import load_factbase
+    from quizgen.items import items_for
+    from quizgen.quiz import plan_quiz
+
+    factbase = load_factbase(facts)
+    candidates = quiz_candidates(factbase.facts, QUIZ_QUESTIONS, 0)
+    items = items_for(factbase, candidates, ["mcq", "true-false", "short-answer"], 0)
+    return plan_quiz(items, "Quiz", QUIZ_QUESTIONS, 1, 0)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    mode, path = sys.argv[1], Path(sys.argv[2])
+    if mode == "anki":
+        deck_items(path)
+    elif mode == "pdf":
+        planned_quiz(path)
+    else:
+        raise SystemExit(f"unknown mode {mode!r}: anki or pdf")
