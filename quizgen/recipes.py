@@ -24,12 +24,9 @@ else:  # pragma: no cover
 ItemTypeName = Literal["qa", "cloze", "mcq", "true-false", "matching", "ordering", "short-answer"]
 
 
-def _deck_types() -> list[ItemTypeName]:
-    return ["qa", "cloze"]
-
-
-def _quiz_types() -> list[ItemTypeName]:
-    return ["mcq", "true-false", "short-answer"]
+# what a deck or a quiz holds when neither a recipe nor the command line names types
+DECK_TYPES: tuple[ItemTypeName, ...] = ("qa", "cloze")
+QUIZ_TYPES: tuple[ItemTypeName, ...] = ("mcq", "true-false", "short-answer")
 
 
 class StrictModel(BaseModel):
@@ -61,7 +58,7 @@ class RecipeBase(StrictModel):
 class AnkiRecipe(RecipeBase):
     format: Literal["anki"]
     deck_id: int | None = Field(None, description="Fixed Anki deck id; derived from the name when absent.")
-    types: list[ItemTypeName] = Field(default_factory=_deck_types)
+    types: list[ItemTypeName] = Field(default_factory=lambda: list(DECK_TYPES))
 
     def resolved_deck_id(self) -> int:
         return self.deck_id if self.deck_id is not None else deck_id_for(self.name)
@@ -70,7 +67,7 @@ class AnkiRecipe(RecipeBase):
 class QuizRecipe(RecipeBase):
     format: Literal["quiz"]
     title: str | None = None
-    types: list[ItemTypeName] = Field(default_factory=_quiz_types)
+    types: list[ItemTypeName] = Field(default_factory=lambda: list(QUIZ_TYPES))
     count: int | None = Field(None, gt=0)
     versions: int = Field(1, ge=1, le=26)
     paper: Literal["a4", "letter"] = "a4"

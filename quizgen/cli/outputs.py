@@ -61,12 +61,12 @@ def anki(
 ) -> None:
     """Build one Anki deck from command-line filters, e.g. only the agreements."""
     from quizgen.build import build_deck
-    from quizgen.recipes import deck_id_for
+    from quizgen.recipes import DECK_TYPES, deck_id_for
 
     factbase = load(facts)
     chosen = selection(kind, tag, source, since, until, id)
     deck_name = name or f"quizgen::{out.stem}"
-    item_types = parse_types(types, str(facts)) if types else ("qa", "cloze")
+    item_types = parse_types(types, str(facts)) if types else DECK_TYPES
     report = build_deck(factbase, chosen, item_types, out, deck_name,  # type: ignore[arg-type]
                         deck_id if deck_id is not None else deck_id_for(deck_name), seed=seed)
     print_deck_report(report)
@@ -127,9 +127,10 @@ def pdf(
 ) -> None:
     """Write a printable quiz and its answer key, e.g. twenty questions on 2023 with seed 7."""
     from quizgen.build import build_quiz
+    from quizgen.recipes import QUIZ_TYPES
 
     factbase = load(facts)
-    item_types = parse_types(types, str(facts)) if types else ("mcq", "true-false", "short-answer")
+    item_types = parse_types(types, str(facts)) if types else QUIZ_TYPES
     report = build_quiz(factbase, selection(kind, tag, source, since, until, id), item_types,  # type: ignore[arg-type]
                         out, key=key, count=count, versions=versions, seed=seed, paper=_paper(paper, facts),
                         title=title)
