@@ -6,7 +6,7 @@
 The bare scripts start from finished notes and questions, so this is the work the ratio
 targets leave room for: at most 0.2 times the bare script's time. `run.py` times it in
 the same run as the bare scripts, so whether a target can be met at all is measured, not
-argued. It calls what `quizgen anki` and `quizgen pdf` call, with their default types.
+argued. It calls the very functions `quizgen anki` and `quizgen pdf` call, with their defaults.
 """
 
 from __future__ import annotations
@@ -25,24 +25,23 @@ QUIZ_QUESTIONS = 200
 
 def deck_items(facts: Path) -> tuple[FactBase, list[Item]]:
     """What `quizgen anki --facts FACTS` has made when it starts writing the deck."""
+    from quizgen import build
     from quizgen.factbase import load_factbase
-    from quizgen.items import items_for
+    from quizgen.recipes import DECK_TYPES
+    from quizgen.select import Selection
 
     factbase = load_factbase(facts)
-    return factbase, items_for(factbase, types=["qa", "cloze"])
+    return factbase, build.deck_items(factbase, Selection(), DECK_TYPES)
 
 
 def planned_quiz(facts: Path) -> Quiz:
     """What `quizgen pdf --facts FACTS --count 200` has made when it starts laying out."""
-    from quizgen.build import quiz_candidates
+    from quizgen import build
     from quizgen.factbase import load_factbase
-    from quizgen.items import items_for
-    from quizgen.quiz import plan_quiz
+    from quizgen.recipes import QUIZ_TYPES
+    from quizgen.select import Selection
 
-    factbase = load_factbase(facts)
-    candidates = quiz_candidates(factbase.facts, QUIZ_QUESTIONS, 0)
-    items = items_for(factbase, candidates, ["mcq", "true-false", "short-answer"], 0)
-    return plan_quiz(items, "Quiz", QUIZ_QUESTIONS, 1, 0)
+    return build.planned_quiz(load_factbase(facts), Selection(), QUIZ_TYPES, count=QUIZ_QUESTIONS)
 
 
 if __name__ == "__main__":

@@ -92,7 +92,7 @@ def main(sizes: list[int]) -> None:
               f"{'pdf':>7} {'reportlab':>9} {'ratio':>6} | {'peak MB':>7}")
     print(header)
     print("-" * len(header))
-    floors: list[tuple[int, float, float, float, float, float, float]] = []
+    floors: list[str] = []  # printed after the table
     for size in sizes:
         folder = work / str(size)
         facts = folder / "facts.json"
@@ -112,16 +112,15 @@ def main(sizes: list[int]) -> None:
         print(f"{size:>7,} | {check:>6.2f}s | {anki:>6.2f}s {bare_anki:>7.2f}s {anki / bare_anki:>5.2f}x | "
               f"{pdf:>6.2f}s {bare_pdf:>8.2f}s {pdf / bare_pdf:>5.2f}x | {peak:>7.0f}")
         results["anki ratio"], results["pdf ratio"], results["peak MB"] = anki / bare_anki, pdf / bare_pdf, peak
-        floors.append((size, anki_before, genanki_only, bare_anki, pdf_before, reportlab_only, bare_pdf))
+        anki_floor, pdf_floor = anki_before + genanki_only, pdf_before + reportlab_only
+        floors.append(f"{size:>7,} | anki: {anki_before:.2f}s + genanki {genanki_only:.2f}s = {anki_floor:.2f}s, "
+                      f"{anki_floor / bare_anki:.2f}x bare | pdf: {pdf_before:.2f}s + reportlab "
+                      f"{reportlab_only:.2f}s = {pdf_floor:.2f}s, {pdf_floor / bare_pdf:.2f}x bare")
         if size == 50_000:
             results["check at 50,000 (s)"] = check
     print("\nthe least each command could take: quizgen's work before it calls the library (its own")
     print("process: start, load, verify, make items) plus the time the bare script spends in the library")
-    for size, anki_before, genanki_only, bare_anki, pdf_before, reportlab_only, bare_pdf in floors:
-        anki_floor, pdf_floor = anki_before + genanki_only, pdf_before + reportlab_only
-        print(f"{size:>7,} | anki: {anki_before:.2f}s + genanki {genanki_only:.2f}s = {anki_floor:.2f}s, "
-              f"{anki_floor / bare_anki:.2f}x bare | pdf: {pdf_before:.2f}s + reportlab {reportlab_only:.2f}s = "
-              f"{pdf_floor:.2f}s, {pdf_floor / bare_pdf:.2f}x bare")
+    print("\n".join(floors))
     print("\ntargets (at the largest size measured):")
     for name, target in TARGETS.items():
         if name in results:

@@ -26,6 +26,7 @@ from quizgen.select import Selection, select_facts
 from quizgen.templates import templates_dir
 
 if TYPE_CHECKING:
+    from quizgen.quiz import Quiz
     from quizgen.render.anki import NoteRecord
 
 
@@ -79,7 +80,7 @@ def build_deck(factbase: FactBase, selection: Selection, types: Sequence[ItemTyp
 
     out = Path(out)
     ensure_writable_dir(out)  # fail before doing the work
-    items = _items_or_fail(factbase, select_facts(factbase, selection), types, seed)
+    items = deck_items(factbase, selection, types, seed)
     stamp = timestamp if timestamp is not None else inputs_timestamp(factbase)
     counts = _count_types(items)
     built = write_apkg(items, factbase, DeckSpec(name, deck_id, description), out, stamp)
@@ -99,6 +100,11 @@ def build_deck(factbase: FactBase, selection: Selection, types: Sequence[ItemTyp
     else:
         report.new_guids = len(current)
     return report
+
+
+def deck_items(factbase: FactBase, selection: Selection, types: Sequence[ItemType], seed: int = 0) -> list[Item]:
+    """The items a deck of the selected facts is made of, before any note is written."""
+    return _items_or_fail(factbase, select_facts(factbase, selection), types, seed)
 
 
 def _items_or_fail(factbase: FactBase, facts: Sequence[Fact], types: Sequence[ItemType], seed: int) -> list[Item]:
@@ -190,7 +196,6 @@ def build_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemTyp
                key: Path | str | None = None, count: int | None = None, versions: int = 1, seed: int = 0,
                paper: str = "a4", title: str = "Quiz") -> QuizReport:
     """A printable quiz in ``versions`` versions, and its answer key with sources and passages."""
-    from quizgen.quiz import plan_quiz
     from quizgen.render.quiz_pdf import write_key, write_quiz
 
     out = Path(out)
@@ -199,13 +204,21 @@ def build_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemTyp
     ensure_writable_dir(key_path)
     if key_path.resolve() == out.resolve():
         raise QuizgenError(Problem(str(key_path), None, "--key", "the answer key would overwrite the quiz"))
-    items = _items_or_fail(factbase, quiz_candidates(select_facts(factbase, selection), count, seed), types, seed)
-    quiz = plan_quiz(items, title, count, versions, seed)
+    quiz = planned_quiz(factbase, selection, types, count=count, versions=versions, seed=seed, title=title)
     write_quiz(quiz, out, paper)
     write_key(quiz, key_path, paper)
     first = quiz.versions[0]
     return QuizReport(out, key_path, versions, len(first.questions), sum(s.points for s in first.sections),
                       _count_types(quiz.items))
+
+
+def planned_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemType], *, count: int | None = None,
+                 versions: int = 1, seed: int = 0, title: str = "Quiz") -> Quiz:
+    """The quiz's questions in every version, before any page is laid out."""
+    from quizgen.quiz import plan_quiz
+
+    items = _items_or_fail(factbase, quiz_candidates(select_facts(factbase, selection), count, seed), types, seed)
+    return plan_quiz(items, title, count, versions, seed)
 
 
 QUIZ_CANDIDATES_PER_QUESTION = 6
