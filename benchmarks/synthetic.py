@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 FACTS_PER_SOURCE = 1000
+IMPORTANCES = ("core", "supporting", "detail")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 KINDS = ("event",) * 8 + ("agreement",) * 2 + ("place",) * 3 + ("person",) * 2 + ("organization",) * 2 + \
@@ -32,6 +33,7 @@ def _fact(index: int, rng: random.Random, places: int) -> tuple[dict[str, object
     kind = KINDS[index % len(KINDS)]
     place = f"Town {rng.randrange(max(places, 1))}"
     common: dict[str, object] = {"id": f"fact-{index}", "kind": kind, "status": "established",
+                                 "importance": IMPORTANCES[index % len(IMPORTANCES)],
                                  "tags": [f"period::era-{index % 7}", f"topic::theme-{index % 11}"],
                                  "vetting": {"reviewed_on": "2024-01-01"}}
     if kind == "event":

@@ -43,6 +43,16 @@ Status = Literal["established", "reported", "claimed", "disputed"]
 STATUSES: tuple[Status, ...] = ("established", "reported", "claimed", "disputed")
 Qualifier = Literal["early", "mid", "late", "about", "by", "before", "after"]
 
+# how much a fact matters to a learner of the topic: a class quiz draws on core facts only
+Importance = Literal["core", "supporting", "detail"]
+IMPORTANCES: tuple[Importance, ...] = ("core", "supporting", "detail")
+
+# the field of a fact that answers an authored question (see quizgen.authored for each one's answer)
+Asks = Literal["date", "duration", "place", "located-in", "value", "name", "parties", "mediators", "who",
+               "side-names", "role", "affiliation"]
+ASKS: tuple[Asks, ...] = ("date", "duration", "place", "located-in", "value", "name", "parties", "mediators", "who",
+                          "side-names", "role", "affiliation")
+
 
 class FieldProblem(ValueError):
     """A cross-field check's failure, naming the field a user should fix."""
@@ -161,6 +171,15 @@ class Alias:
 
 
 @record
+class AuthoredQuestion:
+    """A question a teacher wrote for this fact, and the field of the fact that answers it."""
+
+    prompt: NonEmpty = Field(description="The natural question, ending with '?'; names whose claim it is "
+                             "when the fact is attributed.")
+    asks: Asks = Field(description="The field of the fact that answers it.")
+
+
+@record
 class FactFields:
     """Fields every fact has, whatever its kind."""
 
@@ -169,6 +188,10 @@ class FactFields:
     statement: NonEmpty = Field(description="One plain sentence a learner can read as the fact.")
     citations: list[Citation] = Field(min_length=1)
     status: Status
+    importance: Importance = Field(description="core: every student must know it; supporting; detail.")
+    questions: list[AuthoredQuestion] = Field(
+        default_factory=list, description="Questions a teacher wrote; the item engine prefers them to templates."
+    )
     according_to: str | None = Field(None, description="Who says so; required unless the fact is established.")
     conflicts_with: list[FactId] = Field(default_factory=list)
     tags: list[Tag] = Field(default_factory=list)

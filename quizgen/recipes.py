@@ -42,9 +42,10 @@ class Filters(StrictModel):
     since: str | None = None
     until: str | None = None
     id: list[str] = Field(default_factory=list)
+    importance: list[str] = Field(default_factory=list)
 
     def selection(self) -> Selection:
-        return Selection.of(self.kind, self.tag, self.source, self.since, self.until, self.id)
+        return Selection.of(self.kind, self.tag, self.source, self.since, self.until, self.id, self.importance)
 
 
 class RecipeBase(StrictModel):

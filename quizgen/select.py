@@ -1,4 +1,4 @@
-"""Choosing facts: the filters every command shares (kind, tag, source, dates, ids).
+"""Choosing facts: the filters every command shares (kind, importance, tag, source, dates, ids).
 
 Filters of one name are alternatives (``--kind event --kind agreement``); filters of
 different names must all hold. An unknown value is an error that lists the valid
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from quizgen.dates import InvalidDate, PartialDate, parse_partial_date
 from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase
-from quizgen.model import KINDS, Fact
+from quizgen.model import IMPORTANCES, KINDS, Fact
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Selection:
     since: str | None = None
     until: str | None = None
     ids: tuple[str, ...] = ()
+    importances: tuple[str, ...] = ()
 
     @classmethod
     def of(
@@ -35,12 +36,15 @@ class Selection:
         since: str | None = None,
         until: str | None = None,
         ids: Sequence[str] | None = None,
+        importances: Sequence[str] | None = None,
     ) -> Selection:
-        return cls(tuple(kinds or ()), tuple(tags or ()), tuple(sources or ()), since, until, tuple(ids or ()))
+        return cls(tuple(kinds or ()), tuple(tags or ()), tuple(sources or ()), since, until, tuple(ids or ()),
+                   tuple(importances or ()))
 
     def describe(self) -> str:
-        parts = [f"{name}={','.join(values)}" for name, values in
-                 (("kind", self.kinds), ("tag", self.tags), ("source", self.sources), ("id", self.ids)) if values]
+        named = (("kind", self.kinds), ("importance", self.importances), ("tag", self.tags),
+                 ("source", self.sources), ("id", self.ids))
+        parts = [f"{name}={','.join(values)}" for name, values in named if values]
         parts += [f"{name}={value}" for name, value in (("since", self.since), ("until", self.until)) if value]
         return " ".join(parts) or "all facts"
 
@@ -75,6 +79,7 @@ def validate_selection(selection: Selection, factbase: FactBase) -> tuple[Partia
     # every ancestor of a tag is a valid filter too (period:: selects the whole tree)
     tag_prefixes = sorted({"::".join(tag.split("::")[:n]) for tag in all_tags for n in range(1, tag.count("::") + 2)})
     problems = _unknown("--kind", selection.kinds, KINDS, file)
+    problems += _unknown("--importance", selection.importances, IMPORTANCES, file)
     problems += _unknown("--tag", selection.tags, tag_prefixes, file)
     problems += _unknown("--source", selection.sources, sorted(factbase.sources), file)
     problems += [Problem(file, value, "--id", "no fact has this id") for value in selection.ids
@@ -99,6 +104,8 @@ def select_facts(factbase: FactBase, selection: Selection = Selection(), *, allo
 
 def _matches(fact: Fact, selection: Selection, since: PartialDate | None, until: PartialDate | None) -> bool:
     if selection.kinds and fact.kind not in selection.kinds:
+        return False
+    if selection.importances and fact.importance not in selection.importances:
         return False
     if selection.ids and fact.id not in selection.ids:
         return False

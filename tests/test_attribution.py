@@ -5,6 +5,7 @@ from tests.conftest import parse_as
 FACT = {
     "id": "x", "kind": "event", "name": "X", "statement": "S.", "when": {"date": "2023"},
     "citations": [{"source": "s", "start": 0, "end": 1, "quote": "S"}], "vetting": {"reviewed_on": "2024-01-01"},
+    "importance": "core",
 }
 
 

@@ -50,9 +50,9 @@ def assert_clean_failure(result, expected: str) -> None:  # type: ignore[no-unty
 
 
 BROKEN_CASES = {
-    "bad-json": "-: -: invalid JSON at line 45 column 7: Expecting ',' delimiter",
+    "bad-json": "-: -: invalid JSON at line 46 column 7: Expecting ',' delimiter",
     "bom": "-: -: file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM",
-    "not-utf8": "-: -: not valid UTF-8 at line 281 (byte 7815)",
+    "not-utf8": "-: -: not valid UTF-8 at line 291 (byte 8095)",
     "empty": "-: -: file is empty; a fact base is a JSON object with sources and facts",
     "unknown-key": "nasa: founded: unknown key (not part of the fact format; see facts.schema.json)",
     "wrong-type": "television-audience: value: Input should be a valid number (got a string)",

@@ -9,7 +9,7 @@ from quizgen.factbase import load_factbase
 from tests.conftest import APOLLO, BROKEN
 
 EXPECTED = {
-    "bad-json": "-: -: invalid JSON at line 45 column 7: Expecting ',' delimiter",
+    "bad-json": "-: -: invalid JSON at line 46 column 7: Expecting ',' delimiter",
     "unknown-kind": "splashdown: kind: unknown kind 'voyage'; valid kinds: event, agreement, place, person, "
                     "organization, figure",
     "missing-citation": "splashdown: citations: at least one citation is required",
@@ -27,7 +27,7 @@ EXPECTED = {
     "offsets-outside-text": "splashdown: citations[0].quote: offsets 5000:5010 run past the end of the text "
                             "(978 characters)",
     "bom": "-: -: file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM",
-    "not-utf8": "-: -: not valid UTF-8 at line 281 (byte 7815)",
+    "not-utf8": "-: -: not valid UTF-8 at line 291 (byte 8095)",
     "empty": "-: -: file is empty; a fact base is a JSON object with sources and facts",
     "missing-source-file": "-: sources[apollo-notes].file: source file not found: "
                            + str(BROKEN / "sources" / "apollo-12-notes.txt"),

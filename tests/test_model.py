@@ -8,7 +8,8 @@ from tests.conftest import FACTS, ROOT, parse_as
 
 EVENT = {
     "id": "an-event", "kind": "event", "name": "An event", "statement": "Something happened.",
-    "when": {"date": "2020-01"}, "status": "established", "vetting": {"reviewed_on": "2024-01-01"},
+    "when": {"date": "2020-01"}, "status": "established",
+    "importance": "core", "vetting": {"reviewed_on": "2024-01-01"},
     "citations": [{"source": "s", "start": 0, "end": 4, "quote": "Some"}],
 }
 

@@ -32,6 +32,10 @@ TagOption = Annotated[
 SourceOption = Annotated[Optional[list[str]], typer.Option("--source", help="Only facts citing this source id.")]
 SinceOption = Annotated[Optional[str], typer.Option("--since", help="Only dated facts on or after YYYY[-MM[-DD]].")]
 UntilOption = Annotated[Optional[str], typer.Option("--until", help="Only dated facts on or before YYYY[-MM[-DD]].")]
+ImportanceOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--importance", help="Only facts of this importance: core, supporting, detail (repeatable)."),
+]
 IdOption = Annotated[Optional[list[str]], typer.Option("--id", help="Only the fact with this id (repeatable).")]
 
 DEFAULT_FACTS = Path("facts.json")
@@ -61,10 +65,11 @@ def selection(
     since: Optional[str],
     until: Optional[str],
     ids: Optional[list[str]],
+    importance: Optional[list[str]] = None,
 ) -> "Selection":
     from quizgen.select import Selection
 
-    return Selection.of(kind, tag, source, since, until, ids)
+    return Selection.of(kind, tag, source, since, until, ids, importance)
 
 
 def load_selected(facts: Path, selected: "Selection") -> tuple["FactBase", list["Fact"]]:

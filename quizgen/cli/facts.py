@@ -12,6 +12,7 @@ from quizgen.cli.common import (
     DEFAULT_FACTS,
     FactsOption,
     IdOption,
+    ImportanceOption,
     KindOption,
     SinceOption,
     SourceOption,
@@ -43,10 +44,11 @@ def list_facts(
     since: SinceOption = None,
     until: UntilOption = None,
     id: IdOption = None,
+    importance: ImportanceOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the selected facts as JSON.")] = False,
 ) -> None:
     """List the facts the filters select: id, kind, date, status and name."""
-    factbase, chosen = load_selected(facts, selection(kind, tag, source, since, until, id))
+    factbase, chosen = load_selected(facts, selection(kind, tag, source, since, until, id, importance))
     if as_json:
         from quizgen.model import as_json as fact_json
 

@@ -11,6 +11,7 @@ from quizgen.cli.common import (
     DEFAULT_FACTS,
     FactsOption,
     IdOption,
+    ImportanceOption,
     KindOption,
     SinceOption,
     SourceOption,
@@ -58,13 +59,14 @@ def show_items(
     since: SinceOption = None,
     until: UntilOption = None,
     id: IdOption = None,
+    importance: ImportanceOption = None,
     types: TypeOption = None,
     seed: SeedOption = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the items as JSON.")] = False,
 ) -> None:
     """Print the items the selected facts yield: prompt, options, answer and source."""
     from quizgen.items import items_for
-    factbase, chosen = load_selected(facts, selection(kind, tag, source, since, until, id))
+    factbase, chosen = load_selected(facts, selection(kind, tag, source, since, until, id, importance))
     items = items_for(factbase, chosen, parse_types(types, str(facts)), seed)  # type: ignore[arg-type]
     if as_json:
         typer.echo(json.dumps([asdict(item) for item in items], indent=2, ensure_ascii=False))
@@ -95,11 +97,12 @@ def lint(
     since: SinceOption = None,
     until: UntilOption = None,
     id: IdOption = None,
+    importance: ImportanceOption = None,
     seed: SeedOption = 0,
 ) -> None:
     """Report what weakens items: leaks, long answers, near duplicates, confusable facts, facts with no item."""
     from quizgen.lint import lint_factbase
-    factbase, chosen = load_selected(facts, selection(kind, tag, source, since, until, id))
+    factbase, chosen = load_selected(facts, selection(kind, tag, source, since, until, id, importance))
     problems = lint_factbase(factbase, chosen, seed)
     errors = [p for p in problems if p.severity == "error"]
     for problem in problems:

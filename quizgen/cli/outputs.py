@@ -10,6 +10,7 @@ from quizgen.cli.common import (
     DEFAULT_FACTS,
     FactsOption,
     IdOption,
+    ImportanceOption,
     KindOption,
     SinceOption,
     SourceOption,
@@ -53,6 +54,7 @@ def anki(
     since: SinceOption = None,
     until: UntilOption = None,
     id: IdOption = None,
+    importance: ImportanceOption = None,
     types: TypeOption = None,
     seed: SeedOption = 0,
     name: Annotated[Optional[str], typer.Option("--name", help="Deck name ('::' for sub-decks).")] = None,
@@ -64,7 +66,7 @@ def anki(
     from quizgen.recipes import DECK_TYPES, deck_id_for
 
     factbase = load(facts)
-    chosen = selection(kind, tag, source, since, until, id)
+    chosen = selection(kind, tag, source, since, until, id, importance)
     deck_name = name or f"quizgen::{out.stem}"
     item_types = parse_types(types, str(facts)) if types else DECK_TYPES
     report = build_deck(factbase, chosen, item_types, out, deck_name,  # type: ignore[arg-type]
@@ -117,6 +119,7 @@ def pdf(
     since: SinceOption = None,
     until: UntilOption = None,
     id: IdOption = None,
+    importance: ImportanceOption = None,
     types: TypeOption = None,
     count: Annotated[Optional[int], typer.Option("--count", min=1, help="Number of questions.")] = None,
     versions: Annotated[int, typer.Option("--versions", min=1, max=26, help="Shuffled versions A, B, …")] = 1,
@@ -131,7 +134,7 @@ def pdf(
 
     factbase = load(facts)
     item_types = parse_types(types, str(facts)) if types else QUIZ_TYPES
-    report = build_quiz(factbase, selection(kind, tag, source, since, until, id), item_types,  # type: ignore[arg-type]
+    report = build_quiz(factbase, selection(kind, tag, source, since, until, id, importance), item_types,  # type: ignore[arg-type]
                         out, key=key, count=count, versions=versions, seed=seed, paper=_paper(paper, facts),
                         title=title)
     console.print(escape(str(report)))
@@ -147,6 +150,7 @@ def handout(
     since: SinceOption = None,
     until: UntilOption = None,
     id: IdOption = None,
+    importance: ImportanceOption = None,
     paper: PaperOption = "a4",
     title: Annotated[str, typer.Option("--title", help="Title printed on the handout.")] = "Study handout",
 ) -> None:
@@ -154,6 +158,6 @@ def handout(
     from quizgen.build import build_handout
 
     factbase = load(facts)
-    report = build_handout(factbase, selection(kind, tag, source, since, until, id), out, title=title,
+    report = build_handout(factbase, selection(kind, tag, source, since, until, id, importance), out, title=title,
                            paper=_paper(paper, facts))
     console.print(escape(str(report)))
