@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from quizgen.allocation import long_lived_objects
+from quizgen.authored import authored_problems
 from quizgen.errors import Problem, QuizgenError, fail
 from quizgen.model import KINDS, Fact, FactBaseDocument, FieldProblem, PlaceFact, Source, parse_records
 from quizgen.sources import SourceText, citation_mismatch, load_source_text
@@ -250,6 +251,7 @@ def verify_factbase(path: Path) -> Verified:
         document = load_document(path)
     texts, problems = load_texts(document, path.parent, file)
     problems += integrity_problems(document, texts, file)
+    problems += authored_problems(document.facts, file)
     return Verified(document, texts, problems, one_sided_conflicts(document, file))
 
 

@@ -1,0 +1,199 @@
+"""Authored questions: the answer each one has on its fact, and the rules ``check`` holds them to.
+
+A teacher writes the prompt; the fact base already holds the answer. ``asks`` names the
+field that answers it, so the answer is never typed twice and cannot drift from the fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from quizgen.dates import Precision
+from quizgen.errors import Problem
+from quizgen.model import (
+    AgreementFact,
+    Asks,
+    AuthoredQuestion,
+    Fact,
+    FigureFact,
+    OrganizationFact,
+    PersonFact,
+    PlaceFact,
+)
+from quizgen.text import approximation_prefix, contains_phrase, date_in_text, format_number, numbers_in
+
+TIME_UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months",
+              "months": "months", "year": "years", "years": "years", "hour": "hours", "hours": "hours"}
+ATTRIBUTED = ("reported", "claimed", "disputed")
+
+
+@dataclass(frozen=True, slots=True)
+class AuthoredAnswer:
+    """What answers an authored question: the text a learner should give, and the forms it may take."""
+
+    text: str
+    forms: tuple[str, ...]  # each must stay out of the prompt: the answer and its aliases
+
+
+def figure_text(fact: FigureFact) -> str:
+    """A figure as a learner should give it: the text's own words when vague, else number and unit."""
+    if fact.wording:
+        return fact.wording
+    if fact.value is not None:
+        return f"{approximation_prefix(fact.approximation)}{format_number(fact.value)} {fact.unit}"
+    assert fact.low is not None and fact.high is not None
+    return f"{approximation_prefix(fact.approximation)}{format_number(fact.low)}–{format_number(fact.high)} {fact.unit}"
+
+
+def _figure_forms(fact: FigureFact) -> tuple[str, ...]:
+    if fact.wording:
+        return (fact.wording,)
+    numbers = [fact.value] if fact.value is not None else [fact.low, fact.high]
+    return tuple(format_number(n) for n in numbers if n is not None)
+
+
+def span_text(fact: Fact) -> str | None:
+    """How long a dated range lasted, at the precision of its dates ("44 days", "3 years")."""
+    when = getattr(fact, "when", None)
+    if when is None or when.finish is None:
+        return None
+    start, finish = when.start, when.finish
+    if start.precision == finish.precision == Precision.DAY:
+        count, unit = (finish.first_day() - start.first_day()).days + 1, "day"
+    elif start.precision >= Precision.MONTH and finish.precision >= Precision.MONTH:
+        count, unit = (finish.year - start.year) * 12 + finish.month - start.month, "month"
+    else:
+        count, unit = finish.year - start.year, "year"
+    if count <= 0:
+        return None
+    about = "about " if start.precision != finish.precision or when.qualifier else ""
+    return f"{about}{count} {unit}{'' if count == 1 else 's'}"
+
+
+def _names(ids: list[str], facts: Mapping[str, Fact]) -> list[str]:
+    return [facts[i].name for i in ids if i in facts]
+
+
+def _aliases_of(ids: list[str], facts: Mapping[str, Fact]) -> list[str]:
+    forms: list[str] = []
+    for i in ids:
+        fact = facts.get(i)
+        if isinstance(fact, (PlaceFact, OrganizationFact)):
+            forms += [alias.name for alias in fact.aliases]
+    return forms
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def authored_answer(fact: Fact, asks: Asks, facts: Mapping[str, Fact]) -> AuthoredAnswer | str:
+    """The answer to a question that asks this field of this fact, or why the fact has none."""
+    if asks == "date":
+        if fact.date is None:
+            return "the fact has no date"
+        start = fact.date.start
+        forms = [fact.date.human(), start.human()]
+        if start.precision == Precision.YEAR:
+            forms.append(str(start.year))
+        return AuthoredAnswer(fact.date.human(), tuple(forms))
+    if asks == "duration":
+        if isinstance(fact, FigureFact) and fact.unit.lower() in TIME_UNITS:
+            return AuthoredAnswer(figure_text(fact), _figure_forms(fact))
+        span = span_text(fact)
+        if span is None:
+            return "the fact has neither a date range (when.end) nor a figure counted in a time unit"
+        return AuthoredAnswer(span, (span.removeprefix("about "),))
+    if asks == "place":
+        places = getattr(fact, "places", [])
+        if not places:
+            return "the fact names no places"
+        names = _names(places, facts)
+        return AuthoredAnswer(_joined(names), tuple(names + _aliases_of(places, facts)))
+    if asks == "located-in":
+        if not isinstance(fact, PlaceFact) or not fact.located_in:
+            return "the fact has no located_in"
+        return AuthoredAnswer(facts[fact.located_in].name, (facts[fact.located_in].name,
+                                                              *_aliases_of([fact.located_in], facts)))
+    if asks == "value":
+        if not isinstance(fact, FigureFact):
+            return "only a figure has a value"
+        return AuthoredAnswer(figure_text(fact), _figure_forms(fact))
+    if asks == "name":
+        aliases = [alias.name for alias in getattr(fact, "aliases", [])]
+        return AuthoredAnswer(fact.name, (fact.name, *aliases))
+    if asks in ("parties", "mediators"):
+        listed = getattr(fact, asks, []) if isinstance(fact, AgreementFact) else []
+        if not listed:
+            return f"the fact has no {asks}"
+        return AuthoredAnswer(_joined(listed), tuple(listed))
+    if asks == "who":
+        if not fact.according_to:
+            return "the fact has no according_to"
+        return AuthoredAnswer(fact.according_to, (fact.according_to,))
+    if asks == "side-names":
+        sided = [alias for alias in getattr(fact, "aliases", []) if alias.used_by]
+        if not sided:
+            return "the fact has no aliases that say who uses them (used_by)"
+        text = "; ".join(f"{alias.name} ({alias.used_by})" for alias in sided)
+        return AuthoredAnswer(text, tuple(alias.name for alias in sided))
+    if asks == "role":
+        if not isinstance(fact, PersonFact):
+            return "only a person has a role"
+        return AuthoredAnswer(fact.role, (fact.role,))
+    if not isinstance(fact, PersonFact) or not fact.affiliation:
+        return "the fact has no affiliation"
+    return AuthoredAnswer(fact.affiliation, (fact.affiliation,))
+
+
+def names_claimant(prompt: str, according_to: str) -> bool:
+    """Whether a prompt says whose claim it asks about ("According to the guide, …")."""
+    core = according_to.strip()
+    if core.lower().startswith("the "):
+        core = core[4:]
+    return contains_phrase(prompt, core) or contains_phrase(prompt, core.split(",")[0])
+
+
+def question_problems(fact: Fact, index: int, question: AuthoredQuestion, facts: Mapping[str, Fact],
+                      file: str) -> list[Problem]:
+    """Every rule an authored question breaks, one problem each."""
+    field = f"questions[{index}]"
+    prompt = question.prompt.strip()
+    answer = authored_answer(fact, question.asks, facts)
+    if isinstance(answer, str):
+        return [Problem(file, fact.id, f"{field}.asks", f"asks {question.asks!r}, but {answer}")]
+    problems = []
+    if not prompt.endswith("?"):
+        problems.append(Problem(file, fact.id, f"{field}.prompt", "a question must end with '?'"))
+    shown = _given_away(fact, question.asks, answer, prompt)
+    if shown:
+        problems.append(Problem(file, fact.id, f"{field}.prompt", f"gives away its own answer ({shown[0]!r})"))
+    if (fact.status in ATTRIBUTED and question.asks != "who" and fact.according_to
+            and not names_claimant(prompt, fact.according_to)):
+        problems.append(Problem(file, fact.id, f"{field}.prompt",
+                                f"a {fact.status} fact: the question must say whose claim it is "
+                                f"({fact.according_to!r})"))
+    return problems
+
+
+def _given_away(fact: Fact, asks: Asks, answer: AuthoredAnswer, prompt: str) -> list[str]:
+    """The forms of the answer that the prompt itself shows, in words, as a date or as a number."""
+    # a side-names question may name the place by its main name: only the other names are its answer
+    shown = [form for form in answer.forms if form.strip() and contains_phrase(prompt, form)]
+    if asks == "date" and fact.date is not None and date_in_text(fact.date.start, prompt):
+        shown.append(fact.date.human())
+    if asks == "value" and isinstance(fact, FigureFact) and not fact.wording:
+        given = numbers_in(prompt)
+        shown += [format_number(n) for n in (fact.value, fact.low, fact.high) if n is not None and n in given]
+    return shown
+
+
+def authored_problems(facts: list[Fact], file: str) -> list[Problem]:
+    by_id = {fact.id: fact for fact in facts}
+    problems: list[Problem] = []
+    for fact in facts:
+        for index, question in enumerate(fact.questions):
+            problems += question_problems(fact, index, question, by_id, file)
+    return problems
+

@@ -1,0 +1,73 @@
+"""Authored questions: each rule ``check`` holds them to, with a fixture that breaks it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quizgen.authored import authored_answer
+from quizgen.check import check_factbase
+from quizgen.factbase import load_factbase
+
+
+def _with_questions(path: Path, fact_id: str, questions: list[dict[str, str]]) -> Path:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for fact in data["facts"]:
+        if fact["id"] == fact_id:
+            fact["questions"] = questions
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _errors(path: Path) -> list[str]:
+    return [f"{p.fact_id}: {p.field}: {p.reason}" for p in check_factbase(path).errors]
+
+
+def test_good_questions_pass_and_answers_come_from_the_fact(apollo_copy: Path) -> None:
+    _with_questions(apollo_copy, "eagle-landing", [
+        {"prompt": "On what day did the Apollo 11 lunar module land on the Moon?", "asks": "date"},
+        {"prompt": "In which lunar plain did the Apollo 11 lunar module land?", "asks": "place"},
+    ])
+    _with_questions(apollo_copy, "television-audience", [
+        {"prompt": "According to NASA, how many people watched the first Moon landing on television?",
+         "asks": "value"},
+    ])
+    assert _errors(apollo_copy) == []
+    factbase = load_factbase(apollo_copy)
+    landing = factbase.by_id["eagle-landing"]
+    answers = [authored_answer(landing, q.asks, factbase.by_id) for q in landing.questions]
+    assert [getattr(a, "text", a) for a in answers] == ["20 July 1969", "Sea of Tranquility"]
+
+
+@pytest.mark.parametrize(("fact_id", "question", "reason"), [
+    ("eagle-landing", {"prompt": "When did the Eagle land", "asks": "date"}, "must end with '?'"),
+    ("eagle-landing", {"prompt": "What happened on 20 July 1969?", "asks": "date"}, "gives away its own answer"),
+    ("eagle-landing", {"prompt": "What happened on July 20, 1969?", "asks": "date"}, "gives away its own answer"),
+    ("eagle-landing", {"prompt": "Who signed the Eagle landing?", "asks": "parties"}, "has no parties"),
+    ("splashdown", {"prompt": "Where did Apollo 11 splash down?", "asks": "place"}, "names no places"),
+    ("neil-armstrong", {"prompt": "Was Neil Armstrong the commander?", "asks": "name"},
+     "gives away its own answer"),
+    ("sea-of-tranquility", {"prompt": "What do astronomers call the Sea of Tranquility?", "asks": "side-names"},
+     None),
+    ("sea-of-tranquility", {"prompt": "Is Mare Tranquillitatis its astronomers' name?", "asks": "side-names"},
+     "gives away its own answer"),
+    ("television-audience", {"prompt": "How many people watched the Moon landing on television?",
+                             "asks": "value"}, "must say whose claim it is"),
+    ("television-audience", {"prompt": "According to NASA, did 650 million people watch?", "asks": "value"},
+     "gives away its own answer"),
+    ("television-audience", {"prompt": "Who says 650 million people watched the landing?", "asks": "who"}, None),
+])
+def test_each_rule_is_enforced(apollo_copy: Path, fact_id: str, question: dict[str, str],
+                               reason: str | None) -> None:
+    errors = _errors(_with_questions(apollo_copy, fact_id, [question]))
+    if reason is None:
+        assert errors == []
+    else:
+        assert len(errors) == 1 and reason in errors[0] and errors[0].startswith(f"{fact_id}: questions[0]")
+
+
+def test_an_unknown_asks_value_names_the_field(apollo_copy: Path) -> None:
+    errors = _errors(_with_questions(apollo_copy, "eagle-landing", [{"prompt": "Why?", "asks": "reason"}]))
+    assert len(errors) == 1 and errors[0].startswith("eagle-landing: questions[0].asks")
