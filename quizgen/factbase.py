@@ -194,6 +194,12 @@ def integrity_problems(document: FactBaseDocument, texts: dict[str, SourceText],
             mismatch = citation_mismatch(citation, loaded.text)
             if mismatch:
                 problems.append(Problem(file, fact.id, f"{where}.quote", mismatch))
+        if fact.status == "established" and fact.conflicts_with:
+            # "established" means no text contests it; a recorded conflict says one does
+            problems.append(Problem(file, fact.id, "status", "an established fact cannot record a conflict (with "
+                                    f"{', '.join(fact.conflicts_with)}): attribute each version (reported, claimed or "
+                                    "disputed, with according_to), splitting off what no text contests as a fact "
+                                    "of its own"))
         for i, other in enumerate(fact.conflicts_with):
             if other == fact.id:
                 problems.append(Problem(file, fact.id, f"conflicts_with[{i}]", "a fact cannot conflict with itself"))

@@ -201,11 +201,6 @@ class FactFields:
     def _attributed_unless_established(self) -> FactFields:
         if self.status != "established" and not (self.according_to and self.according_to.strip()):
             raise FieldProblem("according_to", f"required for a {self.status} fact: say who makes the claim")
-        # "established" means no text contests it; a recorded conflict says one does
-        if self.status == "established" and self.conflicts_with:
-            raise FieldProblem("status", f"an established fact cannot record a conflict (with "
-                               f"{', '.join(self.conflicts_with)}): attribute each version (reported, claimed or "
-                               "disputed, with according_to), splitting off what no text contests as a fact of its own")
         return self
 
     @property

@@ -36,7 +36,21 @@ def test_check_gathers_every_problem_instead_of_stopping_at_the_first(tmp_path: 
     doc["facts"][1]["citations"][0]["end"] += 1
     apollo_copy.write_text(json.dumps(doc), encoding="utf-8")
     report = check_factbase(apollo_copy)
-    assert sorted(p.field for p in report.errors) == ["citations[0].quote", "conflicts_with[0]"]
+    # the conflict also breaks the status rule: an established fact cannot record one
+    assert sorted(p.field for p in report.errors) == ["citations[0].quote", "conflicts_with[0]", "status"]
+
+
+def test_an_established_fact_cannot_record_a_conflict(apollo_copy: Path) -> None:
+    doc = json.loads(apollo_copy.read_text(encoding="utf-8"))
+    doc["facts"][0]["conflicts_with"], doc["facts"][1]["conflicts_with"] = [doc["facts"][1]["id"]], []
+    apollo_copy.write_text(json.dumps(doc), encoding="utf-8")
+    assert [p.line() for p in check_factbase(apollo_copy).errors] == [
+        f"{apollo_copy}: apollo-11-launch: status: an established fact cannot record a conflict (with eagle-landing): "
+        "attribute each version (reported, claimed or disputed, with according_to), splitting off what no text "
+        "contests as a fact of its own"]
+    doc["facts"][0].update(status="disputed", according_to="a sceptic")
+    apollo_copy.write_text(json.dumps(doc), encoding="utf-8")
+    assert check_factbase(apollo_copy).errors == []
 
 
 def test_broken_file_gives_errors_not_exceptions() -> None:

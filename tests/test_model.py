@@ -39,13 +39,6 @@ def test_unestablished_facts_must_say_who_claims_them() -> None:
     assert parse_as(EventFact, {**EVENT, "status": "claimed", "according_to": "a party"}).according_to
 
 
-def test_an_established_fact_cannot_record_a_conflict() -> None:
-    with pytest.raises(ValidationError, match=r"an established fact cannot record a conflict \(with other\)"):
-        parse_as(EventFact, {**EVENT, "conflicts_with": ["other"]})
-    disputed = {**EVENT, "status": "disputed", "according_to": "a party", "conflicts_with": ["other"]}
-    assert parse_as(EventFact, disputed).conflicts_with == ["other"]
-
-
 def test_dates_keep_their_precision_and_qualifier() -> None:
     fact = parse_as(EventFact, {**EVENT, "when": {"date": "2023-10", "qualifier": "early"}})
     assert fact.when.human() == "early October 2023"
