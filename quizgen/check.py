@@ -39,6 +39,23 @@ class CheckReport:
         return Counter(fact.status for fact in self.facts)
 
     @property
+    def by_importance(self) -> Counter[str]:
+        return Counter(fact.importance for fact in self.facts)
+
+    @property
+    def core_and_supporting(self) -> int:
+        return sum(1 for fact in self.facts if fact.importance != "detail")
+
+    @property
+    def with_questions(self) -> int:
+        """Core and supporting facts that carry at least one authored question."""
+        return sum(1 for fact in self.facts if fact.importance != "detail" and fact.questions)
+
+    @property
+    def question_count(self) -> int:
+        return sum(len(fact.questions) for fact in self.facts)
+
+    @property
     def by_source(self) -> Counter[str]:
         """Facts citing each source (a fact citing two sources counts for both)."""
         return Counter(source for fact in self.facts for source in {c.source for c in fact.citations})

@@ -8,6 +8,14 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 
+def printable(text: str) -> str:
+    """Text from input as it may reach a terminal: control characters (escape sequences, line breaks,
+    bells) are shown as escapes, never sent to the terminal to act on."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+
+
 @dataclass(frozen=True)
 class Problem:
     file: str
@@ -17,9 +25,8 @@ class Problem:
     severity: Severity = "error"
 
     def line(self) -> str:
-        text = f"{self.file}: {self.fact_id or '-'}: {self.field or '-'}: {self.reason}"
         # input may put line breaks in ids and keys; a problem is always one line
-        return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+        return printable(f"{self.file}: {self.fact_id or '-'}: {self.field or '-'}: {self.reason}")
 
     def __str__(self) -> str:
         return self.line()

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from quizgen.allocation import long_lived_objects
 from quizgen.authored import authored_problems
+from quizgen.confined import MAX_FACTBASE_BYTES, UnreadableInput, read_regular
 from quizgen.errors import Problem, QuizgenError, fail
 from quizgen.model import KINDS, Fact, FactBaseDocument, FieldProblem, PlaceFact, Source, parse_records
 from quizgen.sources import SourceText, citation_mismatch, load_source_text
@@ -54,13 +55,12 @@ def read_text(path: Path) -> str:
     """The text of a fact base file, or a QuizgenError saying exactly what is wrong with the file."""
     name = str(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_FACTBASE_BYTES)
     except FileNotFoundError:
         raise fail(name, "fact base not found") from None
-    except IsADirectoryError:
-        raise fail(name, "is a directory, not a fact base file") from None
-    except OSError as err:
-        raise fail(name, f"cannot read: {err.strerror}") from None
+    except UnreadableInput as err:
+        reason = "is a directory, not a fact base file" if err.reason.startswith("is a directory") else err.reason
+        raise fail(name, reason) from None
     if not data.strip():
         raise fail(name, "file is empty; a fact base is a JSON object with sources and facts")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -88,13 +88,74 @@ def parse_document(text: str, file: str) -> FactBaseDocument:
     the memory); only when that fails is the JSON decoded again, to explain the error.
     """
     try:
-        return parse_records(text)
+        document = parse_records(text)
     except ValidationError as err:
         errors = err.errors()
+    else:
+        reject_duplicate_keys(text, file)
+        return document
     raw = decode_json(text, file)
     if not isinstance(raw, dict):
         raise QuizgenError(Problem(file, None, None, f"top level must be a JSON object, not {_json_type(raw)}"))
     raise QuizgenError([_problem_from_error(error, raw, file) for error in errors])
+
+
+_DUPLICATE = "\x00duplicate"  # marks an object that repeated a key; no JSON key can be a NUL byte alone
+
+
+def _repeated_key(pairs: list[tuple[str, Any]]) -> str | None:
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            return key
+        seen.add(key)
+    return None
+
+
+def _duplicate_path(value: Any, path: str) -> tuple[str, str] | None:
+    """The path of the first object below ``value`` that repeats a key, and that key."""
+    if isinstance(value, dict):
+        if _DUPLICATE in value:
+            return path, value[_DUPLICATE]
+        children: Iterable[tuple[str, Any]] = ((f"{path}.{k}" if path else k, v) for k, v in value.items())
+    elif isinstance(value, list):
+        children = ((f"{path}[{i}]", v) for i, v in enumerate(value))
+    else:
+        return None
+    for child_path, child in children:
+        found = _duplicate_path(child, child_path)
+        if found:
+            return found
+    return None
+
+
+def reject_duplicate_keys(text: str, file: str) -> None:
+    """A key given twice in one object is an error: JSON parsers silently keep the last one."""
+    repeated: list[str] = []
+
+    def mark(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            result[_DUPLICATE] = _repeated_key(pairs)
+            repeated.append(result[_DUPLICATE])
+        return result
+
+    raw = json.loads(text, object_pairs_hook=mark)
+    if not repeated:
+        return
+    facts = raw.get("facts") if isinstance(raw, dict) else None
+    for fact in facts if isinstance(facts, list) else []:
+        found = _duplicate_path(fact, "")
+        if found:
+            fact_id = fact.get("id") if isinstance(fact.get("id"), str) else None
+            where, key = found
+            raise QuizgenError(Problem(file, fact_id, f"{where}.{key}" if where else key,
+                                       "key given twice in one object; keep one"))
+    found = _duplicate_path(raw, "")
+    if found:
+        where, key = found
+        raise QuizgenError(Problem(file, None, f"{where}.{key}" if where else key,
+                                   "key given twice in one object; keep one"))
 
 
 def load_document(path: Path) -> FactBaseDocument:

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from quizgen.confined import MAX_RECIPE_BYTES, UnreadableInput, read_regular
 from quizgen.errors import Problem, QuizgenError
 from quizgen.select import Selection
 
@@ -93,11 +94,13 @@ def deck_id_for(name: str) -> int:
 def load_recipe(path: Path) -> AnkiRecipe | QuizRecipe | HandoutRecipe:
     file = str(path)
     try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        data: dict[str, Any] = tomllib.loads(read_regular(path, MAX_RECIPE_BYTES).decode("utf-8"))
     except FileNotFoundError:
         raise QuizgenError(Problem(file, None, None, "recipe not found")) from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise QuizgenError(Problem(file, None, None, f"cannot read recipe: {err}")) from None
+    except UnreadableInput as err:
+        raise QuizgenError(Problem(file, None, None, f"cannot read recipe: {err.reason}")) from None
+    except UnicodeDecodeError as err:
+        raise QuizgenError(Problem(file, None, None, f"cannot read recipe: not UTF-8 (byte {err.start})")) from None
     except tomllib.TOMLDecodeError as err:
         raise QuizgenError(Problem(file, None, None, f"invalid TOML: {err}")) from None
     try:

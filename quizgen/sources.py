@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from quizgen.confined import MAX_SOURCE_BYTES, UnreadableInput, confined_path, read_regular
 from quizgen.errors import Problem
 from quizgen.model import Citation, Source
 
@@ -29,14 +30,14 @@ def sha256_of(data: bytes) -> str:
 
 def load_source_text(source: Source, base_dir: Path, facts_file: str) -> SourceText | Problem:
     """Read one source, checking it exists, decodes as UTF-8 and matches its pinned sha256."""
-    path = base_dir / source.file
     where = f"sources[{source.id}]"
     try:
-        data = path.read_bytes()
+        path = confined_path(base_dir, source.file)
+        data = read_regular(path, MAX_SOURCE_BYTES)
     except FileNotFoundError:
-        return Problem(facts_file, None, f"{where}.file", f"source file not found: {path}")
-    except OSError as err:
-        return Problem(facts_file, None, f"{where}.file", f"cannot read source file {path}: {err.strerror}")
+        return Problem(facts_file, None, f"{where}.file", f"source file not found: {base_dir / source.file}")
+    except UnreadableInput as err:
+        return Problem(facts_file, None, f"{where}.file", f"source file {source.file!r}: {err.reason}")
     digest = sha256_of(data)
     if digest != source.sha256:
         return Problem(

@@ -19,7 +19,18 @@ if TYPE_CHECKING:
     from quizgen.model import Fact
     from quizgen.select import Selection
 
-console = Console(highlight=False)
+# emoji off: ids such as "qa:date:x" must not turn into pictures; user text goes through shown()
+console = Console(highlight=False, emoji=False)
+
+
+def shown(text: str) -> str:
+    """User text (fact base, recipes) as console markup that prints it literally: no rich markup,
+    no terminal control sequences."""
+    from rich.markup import escape
+
+    from quizgen.errors import printable
+
+    return escape(printable(text))
 
 FactsOption = Annotated[
     Path,

@@ -4,7 +4,6 @@ import json
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -22,6 +21,7 @@ from quizgen.cli.common import (
     load_selected,
     reports_errors,
     selection,
+    shown,
 )
 
 if TYPE_CHECKING:
@@ -55,11 +55,14 @@ def list_facts(
         typer.echo(json.dumps([fact_json(fact) for fact in chosen],
                               indent=2, ensure_ascii=False))
         return
-    table = Table("id", "kind", "date", "status", "name", title=f"{len(chosen)} of {len(factbase)} facts",
-                  title_justify="left")
+    table = Table(title=f"{len(chosen)} of {len(factbase)} facts", title_justify="left")
+    # ids are printed whole, on one line, so they can be copied into --id; the name column wraps instead
+    table.add_column("id", no_wrap=True, min_width=max((len(fact.id) for fact in chosen), default=2))
+    for heading in ("kind", "date", "status", "name"):
+        table.add_column(heading)
     for fact in chosen:
         when = fact.date
-        table.add_row(fact.id, fact.kind, when.human() if when else "", fact.status, escape(fact.name))
+        table.add_row(fact.id, fact.kind, when.human() if when else "", fact.status, shown(fact.name))
     console.print(table)
 
 
@@ -79,8 +82,8 @@ def show_fact(
 
 
 def _print_fact(fact: "Fact") -> None:
-    console.print(f"[bold]{escape(fact.name)}[/]  [dim]{fact.id} · {fact.kind} · {fact.status}[/]")
-    console.print(escape(fact.statement))
+    console.print(f"[bold]{shown(fact.name)}[/]  [dim]{fact.id} · {fact.kind} · {fact.status}[/]")
+    console.print(shown(fact.statement))
     rows: list[tuple[str, str]] = []
     if fact.according_to:
         rows.append(("according to", fact.according_to))
@@ -96,7 +99,7 @@ def _print_fact(fact: "Fact") -> None:
     rows += [(f"vetting {k.replace('_', ' ')}", str(v)) for k, v in data["vetting"].items()]
     table = Table(show_header=False, box=None, pad_edge=False)
     for label, value in rows:
-        table.add_row(f"[dim]{label}[/]", escape(value))
+        table.add_row(f"[dim]{label}[/]", shown(value))
     console.print(table)
 
 
@@ -118,5 +121,5 @@ def _print_passage(factbase: "FactBase", fact: "Fact", index: int) -> None:
     before, quote, after = passage_around(factbase.text_of(citation.source), citation.start, citation.end)
     passage = Text.assemble(("…" if before else "", "dim"), (before, "dim"), (quote, "bold yellow"),
                             (after, "dim"), ("…" if after else "", "dim"))
-    title = f"[{index}] {escape(source.citation_label())} · {citation.start}:{citation.end}"
+    title = f"[{index}] {shown(source.citation_label())} · {citation.start}:{citation.end}"
     console.print(Panel(passage, title=title, title_align="left"))

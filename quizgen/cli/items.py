@@ -5,7 +5,6 @@ from dataclasses import asdict
 from typing import Annotated, Optional
 
 import typer
-from rich.markup import escape
 
 from quizgen.cli.common import (
     DEFAULT_FACTS,
@@ -21,6 +20,7 @@ from quizgen.cli.common import (
     load_selected,
     reports_errors,
     selection,
+    shown,
 )
 
 TypeOption = Annotated[
@@ -72,18 +72,18 @@ def show_items(
         typer.echo(json.dumps([asdict(item) for item in items], indent=2, ensure_ascii=False))
         return
     for item in items:
-        console.print(f"[dim]{item.id}[/]")
-        console.print(f"[bold]{escape(item.prompt)}[/]")
+        console.print(f"[dim]{shown(item.id)}[/]")
+        console.print(f"[bold]{shown(item.prompt)}[/]")
         for index, option in enumerate(item.options):
             mark = "✓" if index == item.correct_option else " "
-            console.print(f"  {mark} {chr(65 + index)}. {escape(option)}")
+            console.print(f"  {mark} {chr(65 + index)}. {shown(option)}")
         for left, right in item.pairs:
-            console.print(f"  • {escape(left)} — {escape(right)}")
-        console.print(f"  [green]answer:[/] {escape(item.answer)}")
+            console.print(f"  • {shown(left)} — {shown(right)}")
+        console.print(f"  [green]answer:[/] {shown(item.answer)}")
         if item.correction:
-            console.print(f"  [green]true statement:[/] {escape(item.correction)}")
+            console.print(f"  [green]true statement:[/] {shown(item.correction)}")
         for passage in item.passages[:2]:
-            console.print(f"  [dim]{escape(passage.source_label)}: “{escape(passage.quote)}”[/]")
+            console.print(f"  [dim]{shown(passage.source_label)}: “{shown(passage.quote)}”[/]")
         console.print()
     console.print(f"{len(items)} items from {len(chosen)} facts (seed {seed})")
 

@@ -4,7 +4,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from rich.markup import escape
 
 from quizgen.cli.common import (
     DEFAULT_FACTS,
@@ -20,6 +19,7 @@ from quizgen.cli.common import (
     load,
     reports_errors,
     selection,
+    shown,
 )
 from quizgen.cli.items import SeedOption, TypeOption, parse_types
 
@@ -36,12 +36,12 @@ def register(app: typer.Typer) -> None:
 
 def print_deck_report(report: "DeckReport") -> None:
     types = ", ".join(f"{count} {kind}" for kind, count in sorted(report.items_by_type.items()))
-    console.print(f"wrote [bold]{escape(str(report.path))}[/]: deck “{escape(report.deck_name)}”, "
+    console.print(f"wrote [bold]{shown(str(report.path))}[/]: deck “{shown(report.deck_name)}”, "
                   f"{report.notes} notes, {report.cards} cards ({types}); {report.new_guids} new since last build")
     for fact_id in report.retired_facts:
-        console.print(f"  retired fact [yellow]{escape(fact_id)}[/]: no longer in the fact base")
+        console.print(f"  retired fact [yellow]{shown(fact_id)}[/]: no longer in the fact base")
     for note in report.retired:
-        console.print(f"  retired note {escape(note.item_id)} — find it in Anki with: {escape(note.search)}")
+        console.print(f"  retired note {shown(note.item_id)} — find it in Anki with: {shown(note.search)}")
 
 
 @reports_errors
@@ -89,7 +89,7 @@ def build(
                   console=console, transient=True) as progress:
         task = progress.add_task("loading the fact base", total=None)
         results = build_all(facts, recipes, out,
-                            lambda name: progress.update(task, description=f"building {escape(name)}"))
+                            lambda name: progress.update(task, description=f"building {shown(name)}"))
     for result in results:
         for report in result.reports:
             if isinstance(report, DeckReport):
@@ -137,7 +137,7 @@ def pdf(
     report = build_quiz(factbase, selection(kind, tag, source, since, until, id, importance), item_types,  # type: ignore[arg-type]
                         out, key=key, count=count, versions=versions, seed=seed, paper=_paper(paper, facts),
                         title=title)
-    console.print(escape(str(report)))
+    console.print(shown(str(report)))
 
 
 @reports_errors
@@ -160,4 +160,4 @@ def handout(
     factbase = load(facts)
     report = build_handout(factbase, selection(kind, tag, source, since, until, id, importance), out, title=title,
                            paper=_paper(paper, facts))
-    console.print(escape(str(report)))
+    console.print(shown(str(report)))

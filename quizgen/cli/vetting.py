@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 from rich.table import Table
 
-from quizgen.cli.common import DEFAULT_FACTS, FactsOption, console, reports_errors
+from quizgen.cli.common import DEFAULT_FACTS, FactsOption, console, reports_errors, shown
 
 if TYPE_CHECKING:
     from quizgen.check import CheckReport
@@ -63,18 +63,23 @@ def _counts_table(title: str, counts: dict[str, int], order: list[str]) -> Table
 def _print_report(report: "CheckReport", full: bool) -> None:
     from rich.columns import Columns
 
-    from quizgen.model import KINDS, STATUSES
+    from quizgen.model import IMPORTANCES, KINDS, STATUSES
 
     state = "[green]clean[/]" if report.ok else f"[red]{len(report.errors)} error(s)[/]"
-    console.print(f"[bold]{report.file}[/]: {len(report.facts)} facts from {len(report.sources)} sources — {state}, "
-                  f"{len(report.warnings)} warning(s)", soft_wrap=True)  # one line, however long the path
+    counts = f"{len(report.facts)} facts from {len(report.sources)} sources"
+    console.print(f"[bold]{shown(report.file)}[/]: {counts} — {state}, {len(report.warnings)} warning(s)",
+                  soft_wrap=True)  # one line, however long the path
     console.print(Columns([
         _counts_table("by kind", report.by_kind, list(KINDS)),
         _counts_table("by source", report.by_source, [s.id for s in report.sources]),
         _counts_table("by status", report.by_status, list(STATUSES)),
+        _counts_table("by importance", report.by_importance, list(IMPORTANCES)),
     ], padding=(0, 4)))
     _print_list(f"contested (claimed or disputed, taught as 'According to …'): {len(report.contested)}",
                 [f"{f.id} — according to {f.according_to}" for f in report.contested], full)
+    asked = report.with_questions
+    console.print(f"authored questions: {asked} of {report.core_and_supporting} core and supporting facts "
+                  f"({asked / max(report.core_and_supporting, 1):.0%}), {report.question_count} questions in all")
     _print_list(f"conflicts recorded between facts: {len(report.conflicts)}",
                 [f"{a} ⟷ {b}" for a, b in report.conflicts], full)
     _print_list(f"slips in the sources, noted and kept out of questions: {len(report.slips)}",
@@ -85,11 +90,11 @@ def _print_report(report: "CheckReport", full: bool) -> None:
 
 def _print_list(title: str, lines: list[str], full: bool) -> None:
     console.print(f"[bold]{title}[/]")
-    shown = lines if full else lines[:SHOWN_PER_LIST]
-    for line in shown:
-        console.print(f"  {line}", overflow="ellipsis", no_wrap=not full)
-    if len(shown) < len(lines):
-        console.print(f"  … {len(lines) - len(shown)} more (--full lists them all)")
+    listed = lines if full else lines[:SHOWN_PER_LIST]
+    for line in listed:
+        console.print(f"  {shown(line)}", overflow="ellipsis", no_wrap=not full)
+    if len(listed) < len(lines):
+        console.print(f"  … {len(lines) - len(listed)} more (--full lists them all)")
 
 
 @reports_errors
