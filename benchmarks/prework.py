@@ -1,6 +1,6 @@
 """quizgen's own work before it calls genanki or reportlab, timed as a process of its own.
 
-    python benchmarks/prework.py anki facts.json   # load and verify the facts, make the deck's items
+    python benchmarks/prework.py anki facts.json   # load and verify the facts, plan the deck's notes
     python benchmarks/prework.py pdf facts.json    # load and verify the facts, make and plan the quiz
 
 The bare scripts start from finished notes and questions, so this is the work the ratio
@@ -16,22 +16,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from quizgen.factbase import FactBase
-    from quizgen.items import Item
+    from quizgen.deck_plan import DeckPlan
     from quizgen.quiz import Quiz
 
 QUIZ_QUESTIONS = 200
 
 
-def deck_items(facts: Path) -> tuple[FactBase, list[Item]]:
+def planned_deck(facts: Path) -> DeckPlan:
     """What `quizgen anki --facts FACTS` has made when it starts writing the deck."""
     from quizgen import build
     from quizgen.factbase import load_factbase
     from quizgen.recipes import DECK_TYPES
     from quizgen.select import Selection
 
-    factbase = load_factbase(facts)
-    return factbase, build.deck_items(factbase, Selection(), DECK_TYPES)
+    return build.planned_deck(load_factbase(facts), Selection(), DECK_TYPES)
 
 
 def planned_quiz(facts: Path) -> Quiz:
@@ -48,7 +46,7 @@ if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     mode, path = sys.argv[1], Path(sys.argv[2])
     if mode == "anki":
-        deck_items(path)
+        planned_deck(path)
     elif mode == "pdf":
         planned_quiz(path)
     else:

@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from prework import QUIZ_QUESTIONS, deck_items, planned_quiz  # noqa: E402
+from prework import QUIZ_QUESTIONS, planned_deck, planned_quiz  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 PYTHON = sys.executable
@@ -62,13 +62,14 @@ def quizgen(*args: str) -> list[str]:
 
 def export_notes(facts: Path, out: Path) -> None:
     """The exact notes `quizgen anki` writes, as plain fields for the bare script (not timed)."""
-    from quizgen.render.anki import CLOZE_FIELDS, QA_FIELDS, build_notes
+    from quizgen.deck_plan import SLOTS
+    from quizgen.render.anki import anki_notes
+    from quizgen.render.anki_notetype import FIELDS, fact_model
 
-    factbase, items = deck_items(facts)
-    notes = build_notes(items, factbase, 1)
+    notes = [note for _, note in anki_notes(planned_deck(facts), fact_model())]
     out.write_text(json.dumps({
-        "qa_fields": QA_FIELDS, "cloze_fields": CLOZE_FIELDS,
-        "notes": [{"fields": n.fields, "guid": n.guid, "tags": n.tags, "cloze": n.model.model_type == 1}
+        "fields": FIELDS, "slots": [slot.name for slot in SLOTS],
+        "notes": [{"fields": n.fields, "guid": n.guid, "tags": n.tags, "cards": [card.ord for card in n.cards]}
                   for n in notes],
     }), encoding="utf-8")
 

@@ -1,8 +1,8 @@
 """Building outputs: the library operations behind ``quizgen anki`` and ``quizgen build``.
 
 Each output is written atomically, and beside each deck a small manifest records the
-notes it held, so the next build can name the facts that were retired and give the
-Anki search that finds their notes.
+notes it holds (GUID, key, fact ids) and every note it held before and no longer does,
+with the Anki search that finds it: the list of retired notes grows across builds.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizgen.atomic import ensure_writable_dir, write_with
+from quizgen.deck_plan import DeckPlan, NoteBook
 from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase, load_factbase
 from quizgen.items import Item, ItemType, items_for
@@ -48,9 +49,12 @@ def inputs_timestamp(factbase: FactBase, *extra: Path) -> float:
 
 @dataclass
 class RetiredNote:
-    item_id: str
+    """A note an earlier build of this deck held and this one does not: its fact left the fact base, say."""
+
+    guid: str
+    key: str
     fact_ids: tuple[str, ...]
-    search: str  # paste into Anki's browser to find the note
+    search: str  # paste into Anki's browser to find the note, in any deck
 
 
 @dataclass
@@ -59,52 +63,112 @@ class DeckReport:
     deck_name: str
     notes: int
     cards: int
-    items_by_type: dict[str, int]
+    items_by_type: dict[str, int]  # the deck's cards by kind
     new_guids: int = 0
-    retired: list[RetiredNote] = field(default_factory=list)
+    retired: list[RetiredNote] = field(default_factory=list)  # every note retired so far, kept across builds
+    newly_retired: int = 0
     retired_facts: list[str] = field(default_factory=list)
+
+    @property
+    def retired_search(self) -> str:
+        """One Anki search that finds every retired note."""
+        from quizgen.render.anki_notetype import search_for_keys
+
+        return search_for_keys([note.key for note in self.retired]) if self.retired else ""
 
 
 def manifest_path(out: Path) -> Path:
     return out.with_name(out.name + ".manifest.json")
 
 
-def _anki_search(deck: str, field_name: str, value: str) -> str:
-    return f'"deck:{deck}" "{field_name}:{value}"'
-
-
 def build_deck(factbase: FactBase, selection: Selection, types: Sequence[ItemType], out: Path | str,
-               name: str, deck_id: int, description: str = "", seed: int = 0,
-               timestamp: float | None = None) -> DeckReport:
+               name: str, deck_id: int | None = None, description: str = "", timestamp: float | None = None, *,
+               notebook: NoteBook | None = None) -> DeckReport:
+    """One Anki deck: the notes of the selected facts, with their cards of the kinds in ``types``.
+
+    ``notebook`` shares the notes of one fact base between the decks of one build.
+    """
+    from quizgen.recipes import deck_id_for
     from quizgen.render.anki import DeckSpec, write_apkg
 
     out = Path(out)
     ensure_writable_dir(out)  # fail before doing the work
-    items = deck_items(factbase, selection, types, seed)
+    plan = planned_deck(factbase, selection, types, notebook)
     stamp = timestamp if timestamp is not None else inputs_timestamp(factbase)
-    counts = _count_types(items)
-    built = write_apkg(items, factbase, DeckSpec(name, deck_id, description), out, stamp)
-    del items  # a large deck's items are done with: free them before reading the last build's manifest
-    previous = _read_manifest(manifest_path(out))
-    write_with(manifest_path(out), lambda temp: _write_manifest(temp, name, deck_id, built.notes))
-    current = {n.guid for n in built.notes}
+    counts = dict(Counter(str(item.type) for note in plan.notes for item in plan.cards(note)))
+    spec = DeckSpec(name, deck_id if deck_id is not None else deck_id_for(name), description)
+    built = write_apkg(plan, spec, out, stamp)
+    del plan  # a large deck's notes are done with: free them before reading the last build's manifest
+    previous = read_manifest(manifest_path(out))
     report = DeckReport(out, name, len(built.notes), built.cards, counts)
-    if previous is not None:
-        report.new_guids = len(current - {n.guid for n in previous})
-        for note in previous:
-            if note.guid not in current:
-                report.retired.append(RetiredNote(note.item_id, note.fact_ids,
-                                                  _anki_search(name, "ItemId", note.item_id)))
-        gone = {fid for note in previous for fid in note.fact_ids} - set(factbase.by_id)
-        report.retired_facts = sorted(gone)
-    else:
-        report.new_guids = len(current)
+    current = {note.guid for note in built.notes}
+    earlier = previous.notes if previous else []
+    report.new_guids = len(current - {note.guid for note in earlier})
+    report.retired = _retired(earlier, previous.retired if previous else [], current)
+    report.newly_retired = sum(1 for note in earlier if note.guid not in current)
+    report.retired_facts = sorted({fid for note in earlier for fid in note.fact_ids} - set(factbase.by_id))
+    manifest = Manifest(name, spec.deck_id, factbase.document.namespace, built.notes, report.retired)
+    write_with(manifest_path(out), manifest.write)
     return report
 
 
-def deck_items(factbase: FactBase, selection: Selection, types: Sequence[ItemType], seed: int = 0) -> list[Item]:
-    """The items a deck of the selected facts is made of, before any note is written."""
-    return _items_or_fail(factbase, select_facts(factbase, selection), types, seed)
+def planned_deck(factbase: FactBase, selection: Selection, types: Sequence[ItemType],
+                 notebook: NoteBook | None = None) -> DeckPlan:
+    """The notes a deck of the selected facts holds, and its kinds of card, before anything is written."""
+    book = notebook if notebook is not None else NoteBook(factbase)
+    return book.plan(select_facts(factbase, selection), types)
+
+
+def _retired(earlier: Sequence[NoteRecord], retired_before: Sequence[RetiredNote], current: set[str]
+             ) -> list[RetiredNote]:
+    """The notes retired before and the ones this build retires; a note that came back is no longer retired."""
+    from quizgen.render.anki_notetype import search_for_keys
+
+    retired = {note.guid: note for note in retired_before if note.guid not in current}
+    for note in earlier:
+        if note.guid not in current:
+            retired[note.guid] = RetiredNote(note.guid, note.key, note.fact_ids, search_for_keys([note.key]))
+    return sorted(retired.values(), key=lambda note: note.key)
+
+
+@dataclass
+class Manifest:
+    """What a deck holds (each note's GUID, key and fact ids), beside the deck, and what it no longer holds."""
+
+    deck: str
+    deck_id: int
+    namespace: str
+    notes: Sequence[NoteRecord]
+    retired: Sequence[RetiredNote]
+
+    def write(self, path: Path) -> None:
+        """One note per line: readable, diffable, and written as it goes for a large deck."""
+        head = {"deck": self.deck, "deck_id": self.deck_id, "namespace": self.namespace}
+        with path.open("w", encoding="utf-8") as out:
+            out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "notes": [\n')
+            for index, note in enumerate(self.notes):
+                record = {"guid": note.guid, "key": note.key, "fact_ids": list(note.fact_ids)}
+                out.write((",\n" if index else "") + json.dumps(record, ensure_ascii=False))
+            out.write('\n], "retired": [\n')
+            for index, gone in enumerate(self.retired):
+                record = {"guid": gone.guid, "key": gone.key, "fact_ids": list(gone.fact_ids), "search": gone.search}
+                out.write((",\n" if index else "") + json.dumps(record, ensure_ascii=False))
+            out.write("\n]}\n")
+
+
+def read_manifest(path: Path) -> Manifest | None:
+    """The last build's manifest; None when there is none, or it is unreadable or from before note keys."""
+    from quizgen.render.anki import NoteRecord
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        notes = [NoteRecord(str(n["guid"]), str(n["key"]), tuple(str(f) for f in n["fact_ids"]))
+                 for n in data["notes"]]
+        retired = [RetiredNote(str(n["guid"]), str(n["key"]), tuple(str(f) for f in n["fact_ids"]), str(n["search"]))
+                   for n in data.get("retired", [])]
+        return Manifest(str(data["deck"]), int(data["deck_id"]), str(data.get("namespace", "")), notes, retired)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # nothing to compare against
 
 
 def _items_or_fail(factbase: FactBase, facts: Sequence[Fact], types: Sequence[ItemType], seed: int) -> list[Item]:
@@ -115,29 +179,8 @@ def _items_or_fail(factbase: FactBase, facts: Sequence[Fact], types: Sequence[It
     return items
 
 
-def _write_manifest(path: Path, name: str, deck_id: int, notes: Sequence[NoteRecord]) -> None:
-    """One note per line: readable, diffable, and written as it goes for a large deck."""
-    with path.open("w", encoding="utf-8") as out:
-        out.write(f'{{"deck": {json.dumps(name, ensure_ascii=False)}, "deck_id": {deck_id}, "notes": [\n')
-        for index, note in enumerate(notes):
-            record = {"guid": note.guid, "item_id": note.item_id, "fact_ids": list(note.fact_ids)}
-            out.write((",\n" if index else "") + json.dumps(record, ensure_ascii=False))
-        out.write("\n]}\n")
-
-
 def _count_types(items: Sequence[Item]) -> dict[str, int]:
     return dict(Counter(item.type for item in items))
-
-
-def _read_manifest(path: Path) -> list[NoteRecord] | None:
-    from quizgen.render.anki import NoteRecord
-
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return [NoteRecord(str(n["guid"]), str(n["item_id"]), tuple(str(f) for f in n["fact_ids"]))
-                for n in data["notes"]]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # no earlier build (or an unreadable manifest): nothing to compare against
 
 
 @dataclass
@@ -147,12 +190,12 @@ class BuildResult:
 
 
 def build_recipe(factbase: FactBase, recipe_path: Path, recipe: AnkiRecipe | QuizRecipe | HandoutRecipe,
-                 out_dir: Path) -> list[object]:
+                 out_dir: Path, notebook: NoteBook | None = None) -> list[object]:
     """Build one recipe into ``out_dir``; returns the reports of what was written."""
     if isinstance(recipe, AnkiRecipe):
         timestamp = inputs_timestamp(factbase, recipe_path)
         return [build_deck(factbase, recipe.filters.selection(), recipe.types, out_dir / recipe.output,
-                           recipe.name, recipe.resolved_deck_id(), recipe.description, recipe.seed, timestamp)]
+                           recipe.name, recipe.resolved_deck_id(), recipe.description, timestamp, notebook=notebook)]
     selection = recipe.filters.selection()
     if isinstance(recipe, QuizRecipe):
         key = out_dir / recipe.key if recipe.key else None
@@ -258,8 +301,9 @@ def build_all(facts: Path, recipes_dir: Path, out_dir: Path,
     except OSError as err:
         raise QuizgenError(Problem(str(out_dir), None, None, f"cannot create output folder: {err.strerror}")) from None
     results = []
+    notebook = NoteBook(factbase)  # every deck holds the same notes: made once
     for path, recipe in recipes:
         if progress:
             progress(recipe.name)
-        results.append(BuildResult(path, build_recipe(factbase, path, recipe, out_dir)))
+        results.append(BuildResult(path, build_recipe(factbase, path, recipe, out_dir, notebook)))
     return results

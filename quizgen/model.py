@@ -20,6 +20,10 @@ SCHEMA_FILENAME = "facts.schema.json"
 FACT_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 TAG_PATTERN = r"^[a-z0-9][a-z0-9-]*(::[a-z0-9][a-z0-9-]*)*$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
+NAMESPACE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
+# the namespace of a fact base that names none: fine alone, but two such fact bases that share
+# a fact id share its Anki note
+DEFAULT_NAMESPACE = "quizgen"
 
 
 def _valid_date(text: str) -> str:
@@ -323,6 +327,10 @@ class FactBaseDocument:
     """The whole ``facts.json``: the source catalog and the facts."""
 
     schema_: str | None = Field(None, alias="$schema")
+    namespace: Annotated[str, Field(pattern=NAMESPACE_PATTERN)] = Field(
+        DEFAULT_NAMESPACE,
+        description="This fact base's identity, made once (a UUID) and never changed: with a fact's id it "
+                    "decides the fact's Anki note, in every deck built from this fact base.")
     sources: list[Source] = Field(min_length=1)
     facts: list[Fact]
 

@@ -54,13 +54,13 @@ class RecipeBase(StrictModel):
     description: str = ""
     output: str = Field(min_length=1, description="File name, relative to the output folder.")
     filters: Filters = Field(default_factory=Filters)
-    seed: int = 0
 
 
 class AnkiRecipe(RecipeBase):
     format: Literal["anki"]
     deck_id: int | None = Field(None, description="Fixed Anki deck id; derived from the name when absent.")
-    types: list[ItemTypeName] = Field(default_factory=lambda: list(DECK_TYPES))
+    types: list[ItemTypeName] = Field(default_factory=lambda: list(DECK_TYPES),
+                                      description="The kinds of card the deck holds, and of items on several facts.")
 
     def resolved_deck_id(self) -> int:
         return self.deck_id if self.deck_id is not None else deck_id_for(self.name)
@@ -70,6 +70,7 @@ class QuizRecipe(RecipeBase):
     format: Literal["quiz"]
     title: str | None = None
     types: list[ItemTypeName] = Field(default_factory=lambda: list(QUIZ_TYPES))
+    seed: int = 0  # a deck has none: its notes are the same in every deck
     count: int | None = Field(None, gt=0)
     versions: int = Field(1, ge=1, le=26)
     paper: Literal["a4", "letter"] = "a4"

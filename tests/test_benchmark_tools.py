@@ -50,8 +50,8 @@ def test_the_bare_genanki_script_writes_the_notes_quizgen_writes(prepared: Path)
                     "--out", str(deck)], check=True, capture_output=True)
     manifest = json.loads(deck.with_name("deck.apkg.manifest.json").read_text(encoding="utf-8"))
     notes = json.loads((prepared / "notes.json").read_text(encoding="utf-8"))["notes"]
-    # the item id is every note's last field: the same notes, in the same order
-    assert [note["fields"][-1] for note in notes] == [note["item_id"] for note in manifest["notes"]]
+    # the note's key is every note's last field: the same notes, in the same order
+    assert [note["fields"][-1] for note in notes] == [note["key"] for note in manifest["notes"]]
     out = prepared / "bare.apkg"
     result = subprocess.run([sys.executable, str(BENCHMARKS / "bare_genanki.py"), str(prepared / "notes.json"),
                              str(out)], capture_output=True, text=True, check=True)

@@ -37,11 +37,13 @@ def register(app: typer.Typer) -> None:
 def print_deck_report(report: "DeckReport") -> None:
     types = ", ".join(f"{count} {kind}" for kind, count in sorted(report.items_by_type.items()))
     console.print(f"wrote [bold]{shown(str(report.path))}[/]: deck “{shown(report.deck_name)}”, "
-                  f"{report.notes} notes, {report.cards} cards ({types}); {report.new_guids} new since last build")
+                  f"{report.notes} notes, {report.cards} cards ({types}); "
+                  f"{report.new_guids} new since last build")
     for fact_id in report.retired_facts:
         console.print(f"  retired fact [yellow]{shown(fact_id)}[/]: no longer in the fact base")
-    for note in report.retired:
-        console.print(f"  retired note {shown(note.item_id)} — find it in Anki with: {shown(note.search)}")
+    if report.retired:
+        console.print(f"  {len(report.retired)} retired note(s) ({report.newly_retired} new in this build); "
+                      f"find them in Anki, in any deck, with: {shown(report.retired_search)}")
 
 
 @reports_errors
@@ -56,21 +58,19 @@ def anki(
     id: IdOption = None,
     importance: ImportanceOption = None,
     types: TypeOption = None,
-    seed: SeedOption = 0,
     name: Annotated[Optional[str], typer.Option("--name", help="Deck name ('::' for sub-decks).")] = None,
     deck_id: Annotated[Optional[int], typer.Option("--deck-id", help="Fixed deck id (default: from the name).")]
     = None,
 ) -> None:
     """Build one Anki deck from command-line filters, e.g. only the agreements."""
     from quizgen.build import build_deck
-    from quizgen.recipes import DECK_TYPES, deck_id_for
+    from quizgen.recipes import DECK_TYPES
 
     factbase = load(facts)
     chosen = selection(kind, tag, source, since, until, id, importance)
     deck_name = name or f"quizgen::{out.stem}"
     item_types = parse_types(types, str(facts)) if types else DECK_TYPES
-    report = build_deck(factbase, chosen, item_types, out, deck_name,  # type: ignore[arg-type]
-                        deck_id if deck_id is not None else deck_id_for(deck_name), seed=seed)
+    report = build_deck(factbase, chosen, item_types, out, deck_name, deck_id)  # type: ignore[arg-type]
     print_deck_report(report)
 
 

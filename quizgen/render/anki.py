@@ -1,9 +1,8 @@
-"""Anki decks from items, with genanki.
+"""Writing a planned deck as an Anki package, with genanki.
 
-Identity is what keeps a student's review history: the note types and decks have
-fixed ids, and each note's GUID is derived from its deck and its item id (type, role,
-fact id), never from its text. Rebuilding after a fact's wording changes therefore
-updates the same notes in place when the deck is imported again.
+The deck plan decides what the deck holds (``quizgen.deck_plan``); this module only
+writes it: one note of the "quizgen Fact" note type per planned note, its cards in
+chronological order, and only the cards of the kinds the deck wants.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -22,43 +21,13 @@ from pathlib import Path
 import genanki
 
 from quizgen.atomic import write_with
-from quizgen.factbase import FactBase
-from quizgen.items import Item
-from quizgen.render.passages import passage_html
-from quizgen.templates import read_template
-
-# Fixed forever: changing them would make every student's Anki treat the decks as new.
-QA_MODEL_ID = 1741500101
-CLOZE_MODEL_ID = 1741500102
-QA_MODEL_NAME = "quizgen Q&A"
-CLOZE_MODEL_NAME = "quizgen Cloze"
-QA_FIELDS = ("Prompt", "Options", "Answer", "Alternatives", "Context", "Passage", "Source", "FactIds", "ItemId")
-CLOZE_FIELDS = ("Text", "Passage", "Source", "FactIds", "ItemId")
+from quizgen.deck_plan import SLOTS, DeckPlan, PlannedNote
+from quizgen.render.anki_fields import note_fields
+from quizgen.render.anki_notetype import fact_model
 
 # Zip entries carry a date; a fixed one keeps two builds of the same inputs byte-identical.
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _ZIP_LEVEL = 3
-
-
-def qa_model() -> genanki.Model:
-    return genanki.Model(
-        QA_MODEL_ID, QA_MODEL_NAME,
-        fields=[{"name": name} for name in QA_FIELDS],
-        templates=[{"name": "Card", "qfmt": read_template("anki/qa-front.html"),
-                    "afmt": read_template("anki/qa-back.html")}],
-        css=read_template("anki/style.css"),
-    )
-
-
-def cloze_model() -> genanki.Model:
-    return genanki.Model(
-        CLOZE_MODEL_ID, CLOZE_MODEL_NAME,
-        fields=[{"name": name} for name in CLOZE_FIELDS],
-        templates=[{"name": "Cloze", "qfmt": read_template("anki/cloze-front.html"),
-                    "afmt": read_template("anki/cloze-back.html")}],
-        css=read_template("anki/style.css"),
-        model_type=genanki.Model.CLOZE,
-    )
 
 
 @dataclass(frozen=True)
@@ -70,8 +39,10 @@ class DeckSpec:
 
 @dataclass(slots=True)
 class NoteRecord:
+    """A note as the deck's manifest lists it."""
+
     guid: str
-    item_id: str
+    key: str
     fact_ids: tuple[str, ...]
 
 
@@ -83,111 +54,39 @@ class AnkiBuild:
     cards: int = 0
 
 
-def note_guid(deck_id: int, item_id: str) -> str:
-    return str(genanki.guid_for(deck_id, item_id))
+def anki_notes(plan: DeckPlan, model: genanki.Model) -> Iterator[tuple[PlannedNote, genanki.Note]]:
+    """The notes one at a time, so a large deck is written without holding them all."""
+    for due, planned in enumerate(plan.notes):
+        note = genanki.Note(model=model, fields=note_fields(planned), guid=planned.guid, tags=list(planned.tags),
+                            due=due)
+        # a card of a kind the deck does not want is left out: another deck holding the note may
+        # bring it, and Anki adds it then (see README: what an import keeps)
+        note.cards = [card for card in note.cards if plan.holds(planned.cards[SLOTS[card.ord].name])]
+        yield planned, note
 
 
-def _tags(item: Item, factbase: FactBase) -> list[str]:
-    tags = {*item.tags, f"type::{item.type}"}
-    for fact_id in item.fact_ids:
-        fact = factbase.by_id[fact_id]
-        tags |= {f"kind::{fact.kind}", f"status::{fact.status}"}
-        tags |= {f"source::{citation.source}" for citation in fact.citations}
-    return sorted(tags)
-
-
-def _source_html(item: Item) -> str:
-    labels = dict.fromkeys(passage.source_label for passage in item.passages)
-    return "<br>".join(escape(label) for label in labels)
-
-
-def _passages_html(item: Item) -> str:
-    return "".join(f"<div>{passage_html(passage, item)}</div>" for passage in item.passages)
-
-
-def _answer_html(item: Item) -> str:
-    if item.type == "mcq" and item.correct_option is not None:
-        return f"{chr(65 + item.correct_option)}. {escape(item.answer)}"
-    if item.type == "true-false" and item.correction:
-        return f"False. True statement: {escape(item.correction)}"
-    if item.type in ("matching", "ordering"):
-        rows = "".join(f"<li>{escape(left)} — {escape(right)}</li>" for left, right in item.pairs)
-        return f"<ol>{rows}</ol>"
-    return escape(item.answer)
-
-
-def _options_html(item: Item) -> str:
-    if item.type == "mcq" or item.type == "ordering":
-        return "".join(f"<li>{escape(option)}</li>" for option in item.options)
-    if item.type == "matching":
-        rights = sorted([right for _, right in item.pairs] + list(item.extra_options))
-        return "".join(f"<li>{escape(left)}</li>" for left, _ in item.pairs) + \
-            "".join(f"<li>{escape(right)}</li>" for right in rights)
-    return ""
-
-
-def _cloze_text(item: Item) -> str | None:
-    assert item.cloze is not None
-    before, deleted, after = item.cloze
-    if "}}" in deleted or "::" in deleted:
-        return None  # would break Anki's cloze syntax
-    return f"{escape(before)}{{{{c1::{escape(deleted)}}}}}{escape(after)}"
-
-
-def build_notes(items: Sequence[Item], factbase: FactBase, deck_id: int) -> list[genanki.Note]:
-    """One note per item, in chronological order so that new cards are introduced in time order."""
-    return list(iter_notes(items, factbase, deck_id, qa_model(), cloze_model()))
-
-
-def iter_notes(items: Sequence[Item], factbase: FactBase, deck_id: int, qa: genanki.Model,
-               cloze: genanki.Model) -> Iterator[genanki.Note]:
-    """The notes one at a time, so a large deck is written without holding them all.
-
-    Each note carries its item as ``note.item`` for the build's manifest.
-    """
-    ordered = sorted(items, key=lambda item: (item.sort_key, item.id))
-    for due, item in enumerate(ordered):
-        ids = ", ".join(item.fact_ids)
-        common = dict(guid=note_guid(deck_id, item.id), tags=_tags(item, factbase), due=due)
-        if item.type == "cloze":
-            text = _cloze_text(item)
-            if text is None:
-                continue
-            fields = [text, _passages_html(item), _source_html(item), escape(ids), escape(item.id)]
-            note = genanki.Note(model=cloze, fields=fields, **common)
-        else:
-            fields = [escape(item.prompt), _options_html(item), _answer_html(item),
-                      escape(", ".join(item.alternatives)),
-                      escape(item.context) if item.context != item.prompt else "",
-                      _passages_html(item), _source_html(item), escape(ids), escape(item.id)]
-            note = genanki.Note(model=qa, fields=fields, **common)
-        note.item = item
-        yield note
-
-
-def deck_description(spec: DeckSpec, items: Sequence[Item]) -> str:
-    labels = sorted({passage.source_label for item in items for passage in item.passages})
+def deck_description(spec: DeckSpec, plan: DeckPlan) -> str:
+    labels = sorted({passage.source_label for note in plan.notes for item in note.cards.values()
+                     for passage in item.passages})
     sources = "".join(f"<li>{escape(label)}</li>" for label in labels)
     intro = f"<p>{escape(spec.description)}</p>" if spec.description else ""
-    return (f"{intro}<p>Built by quizgen from a vetted fact base. The back of every card shows the passage "
+    return (f"{intro}<p>Built by quizgen from a vetted fact base. The back of every card shows the sentence "
             f"it rests on, from these sources:</p><ul>{sources}</ul>")
 
 
-def write_apkg(items: Sequence[Item], factbase: FactBase, spec: DeckSpec, path: Path | str,
-               timestamp: float) -> AnkiBuild:
+def write_apkg(plan: DeckPlan, spec: DeckSpec, path: Path | str, timestamp: float) -> AnkiBuild:
     """Write the deck to ``path`` atomically; ``timestamp`` stamps notes (Anki updates only newer notes)."""
-    qa, cloze = qa_model(), cloze_model()
-    deck = genanki.Deck(spec.deck_id, spec.name, deck_description(spec, items))
-    deck.add_model(qa)
-    deck.add_model(cloze)
+    model = fact_model()
+    deck = genanki.Deck(spec.deck_id, spec.name, deck_description(spec, plan))
+    deck.add_model(model)
     result = AnkiBuild(Path(path), spec)
-    notes = iter_notes(items, factbase, spec.deck_id, qa, cloze)
+    notes = anki_notes(plan, model)
     write_with(path, lambda temp: _write_package(genanki.Package(deck), notes, temp, timestamp, result))
     return result
 
 
-def _write_package(package: genanki.Package, notes: Iterator[genanki.Note], target: Path, timestamp: float,
-                   result: AnkiBuild) -> None:
+def _write_package(package: genanki.Package, notes: Iterator[tuple[PlannedNote, genanki.Note]], target: Path,
+                   timestamp: float, result: AnkiBuild) -> None:
     """genanki's write_to_file, streaming the notes, with a fixed zip date and no stray temporary file.
 
     The package's deck holds the note types but no notes: genanki writes the collection,
@@ -202,9 +101,9 @@ def _write_package(package: genanki.Package, notes: Iterator[genanki.Note], targ
             cursor = connection.cursor()
             ids = itertools.count(int(timestamp * 1000))
             package.write_to_db(cursor, timestamp, ids)
-            for note in notes:
+            for planned, note in notes:
                 note.write_to_db(cursor, timestamp, deck.deck_id, ids)
-                result.notes.append(NoteRecord(note.guid, note.item.id, note.item.fact_ids))
+                result.notes.append(NoteRecord(note.guid, planned.key, planned.fact_ids))
                 result.cards += len(note.cards)
             connection.commit()
         finally:

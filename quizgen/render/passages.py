@@ -1,16 +1,24 @@
-"""A passage as HTML, with the answer marked inside it: shared by Anki cards and, as text, the PDF key."""
+"""A passage as HTML, with the answer marked inside it: shared by Anki cards and, as text, the PDF key.
+
+The mark always covers whole words or the whole matched date or number: "2" is never
+marked inside "2023", nor "Russia" inside "Russian". A form of the answer that stands
+in the passage only inside a longer word is not marked at all.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from html import escape
 
 from quizgen.items import Item, Passage
-from quizgen.sources import find_in_passage
+from quizgen.sources import locate_quote
 
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})")
 _NUMBER = re.compile(r"\d[\d,.]*(?: (?:million|billion))?")
+# a sentence ends at . ! or ? (with any closing quote or bracket) before white space, but not
+# after an initial or an abbreviation ("U.S. Agency", "Mr. Aliyev", "St. Petersburg")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\.[A-Za-z])[.!?][\"'’”)\]]*\s+")
 
 
 def answer_forms(item: Item) -> list[str]:
@@ -23,13 +31,37 @@ def answer_forms(item: Item) -> list[str]:
             forms += [f"{match[2]} {match[1]}, {match[3]}", f"{match[2]} {match[1]}", match[3]]
         number = _NUMBER.search(form)
         if number:
-            forms.append(number.group(0))
+            forms.append(number.group(0).rstrip(".,"))
     return [f for f in dict.fromkeys(forms) if f.strip()]
 
 
+def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
+    """Every place ``form`` stands in ``text``: exact matches first, then as typed (spaces, quotes, dashes)."""
+    at = text.find(form)
+    while at != -1:
+        yield at, at + len(form)
+        at = text.find(form, at + 1)
+    yield from locate_quote(text, form)
+
+
+def _on_word_boundaries(text: str, start: int, end: int) -> bool:
+    """No letter or digit runs on at either end of the span (when the span itself ends in one)."""
+    if start == end:
+        return False
+    if text[start].isalnum() and start > 0 and text[start - 1].isalnum():
+        return False
+    return not (text[end - 1].isalnum() and end < len(text) and text[end].isalnum())
+
+
+def find_whole(text: str, form: str) -> tuple[int, int] | None:
+    """The first place ``form`` stands in ``text`` as whole words, or None."""
+    return next((span for span in _occurrences(text, form) if _on_word_boundaries(text, *span)), None)
+
+
 def mark_span(passage: Passage, forms: list[str]) -> tuple[int, int] | None:
+    """Where the first form that stands in the quote as whole words is, or None."""
     for form in forms:
-        span = find_in_passage(passage.quote, form)
+        span = find_whole(passage.quote, form)
         if span:
             return span
     return None
@@ -37,18 +69,48 @@ def mark_span(passage: Passage, forms: list[str]) -> tuple[int, int] | None:
 
 def marked_quote(passage: Passage, item: Item, escape_text: Callable[[str], str], tag: str) -> str:
     """The quote, escaped, with the answer wrapped in ``<tag>`` where it can be found."""
-    span = mark_span(passage, answer_forms(item))
-    quote = passage.quote
+    return _marked(passage.quote, mark_span(passage, answer_forms(item)), escape_text, tag)
+
+
+def _marked(text: str, span: tuple[int, int] | None, escape_text: Callable[[str], str], tag: str) -> str:
     if not span:
-        return escape_text(quote)
+        return escape_text(text)
     start, end = span
-    return (f"{escape_text(quote[:start])}<{tag}>{escape_text(quote[start:end])}</{tag}>"
-            f"{escape_text(quote[end:])}")
+    return (f"{escape_text(text[:start])}<{tag}>{escape_text(text[start:end])}</{tag}>"
+            f"{escape_text(text[end:])}")
 
 
-def passage_html(passage: Passage, item: Item) -> str:
-    """The quote in bold context, the answer in <mark>; every character escaped."""
-    body = marked_quote(passage, item, escape, "mark")
+def passage_html(passage: Passage, item: Item | None = None) -> str:
+    """The quote in bold within its context, the answer (if an item is given) in <mark>; all text escaped."""
+    body = marked_quote(passage, item, escape, "mark") if item is not None else escape(passage.quote)
     around_before = f'<span class="qg-around">…{escape(passage.before)}</span>' if passage.before else ""
     around_after = f'<span class="qg-around">{escape(passage.after)}…</span>' if passage.after else ""
     return f"{around_before}<b>{body}</b>{around_after}"
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``text`` that holds ``text[start:end]``: from the end of the one before to its own end."""
+    first = 0
+    for boundary in _SENTENCE_END.finditer(text, 0, start):
+        first = boundary.end()
+    finish = _SENTENCE_END.search(text, end)
+    return first, (finish.start() + 1 if finish else len(text))
+
+
+def supporting_sentence(item: Item) -> tuple[Passage, str] | None:
+    """The shortest passage that supports the item's answer: the sentence of a quote in which it stands.
+
+    Returned as the passage and the sentence as HTML, the answer in <mark>; None when no
+    quote names the answer as whole words (a true-or-false item, say).
+    """
+    forms = answer_forms(item)
+    for passage in item.passages:
+        span = mark_span(passage, forms)
+        if span is None:
+            continue
+        first, last = sentence_bounds(passage.quote, *span)
+        sentence = passage.quote[first:last].strip()
+        offset = first + (len(passage.quote[first:last]) - len(passage.quote[first:last].lstrip()))
+        marked = _marked(sentence, (span[0] - offset, span[1] - offset), escape, "mark")
+        return passage, ("…" if first else "") + marked + ("…" if last < len(passage.quote.rstrip()) else "")
+    return None

@@ -1,0 +1,197 @@
+"""What an Anki deck holds: one note per fact, with its cards in fixed slots, and a note per item about several facts.
+
+A note is the same in every deck that holds it, so decks that overlap never fight over
+it: its cards are made from the whole fact base with one seed, whatever the deck
+selects, and a deck only chooses which notes it holds and which kinds of card it
+brings (Anki adds a note's other cards when another deck brings them). A note's identity is its fact base's namespace
+and its key: the fact id for a fact's note, the item's type, role and fact ids for a
+note about several facts. Never a deck, a file name or a wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import genanki
+
+from quizgen.errors import Problem, QuizgenError
+from quizgen.factbase import FactBase
+from quizgen.items import ITEM_TYPES, Item, ItemType, items_for
+from quizgen.model import Fact
+from quizgen.text import contains_phrase, normalise
+
+# Cards are made with one seed for every deck: a note must not change with the deck it is built into.
+NOTE_SEED = 0
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A card of a fact's note: the ``index``-th item of ``kind`` about the fact (in the engine's order)."""
+
+    name: str
+    kind: ItemType
+    index: int = 0
+
+
+# The card kinds of a fact's note, in the note type's order. Append only: a slot's place
+# is its card's template number in every student's collection.
+SLOTS: tuple[Slot, ...] = (
+    Slot("Question 1", "qa", 0), Slot("Question 2", "qa", 1), Slot("Question 3", "qa", 2),
+    Slot("Cloze", "cloze"),
+    Slot("Choice 1", "mcq", 0), Slot("Choice 2", "mcq", 1),
+    Slot("True or false", "true-false"),
+)
+# an item about several facts is a note of its own, with this one card
+MULTI_FACT_SLOT = SLOTS[0]
+CARD_KINDS: tuple[ItemType, ...] = tuple(dict.fromkeys(slot.kind for slot in SLOTS))
+
+
+@dataclass(frozen=True)
+class PlannedNote:
+    key: str  # the fact id, or "type:role:id+id" for an item about several facts
+    guid: str
+    fact_ids: tuple[str, ...]
+    label: str  # what the browser lists the note by: the fact's name
+    cards: dict[str, Item]  # slot name → item
+    tags: tuple[str, ...]
+    sort_key: str  # chronological position: new cards come in time order
+
+    @property
+    def multi_fact(self) -> bool:
+        return len(self.fact_ids) > 1
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    notes: list[PlannedNote]
+    kinds: frozenset[ItemType]  # the card kinds the deck holds: a note's other cards stay out of it
+
+    def holds(self, item: Item) -> bool:
+        return item.type in self.kinds
+
+    def cards(self, note: PlannedNote) -> list[Item]:
+        return [item for item in note.cards.values() if self.holds(item)]
+
+
+def note_guid(namespace: str, key: str) -> str:
+    """A note's GUID: from the fact base's namespace and the note's key, nothing else."""
+    return str(genanki.guid_for(namespace, key))
+
+
+def multi_fact_key(item: Item) -> str:
+    return f"{item.type}:{item.role}:" + "+".join(sorted(item.fact_ids))
+
+
+def shown_choices(item: Item) -> tuple[str, ...]:
+    """What a card shows to choose from before it is answered (options, things to match or order)."""
+    if item.type == "matching":
+        rights = sorted([right for _, right in item.pairs] + list(item.extra_options))
+        return tuple(left for left, _ in item.pairs) + tuple(rights)
+    if item.type == "true-false":
+        return ()  # "True" and "False" need no list
+    return item.options
+
+
+def front_text(item: Item) -> str:
+    """All a card shows before it is answered, as plain text."""
+    return " ".join((item.prompt, *shown_choices(item)))
+
+
+def answer_texts(item: Item) -> tuple[str, ...]:
+    """What a card's answer says, in each form a learner would recognise."""
+    if item.type in ("matching", "ordering"):
+        return tuple(f"{left} — {right}" for left, right in item.pairs)
+    if item.type == "true-false":
+        return (item.correction,) if item.correction else ()
+    return (item.answer, *item.alternatives)
+
+
+class NoteBook:
+    """Every note a fact base gives, made once and shared by every deck built from it."""
+
+    def __init__(self, factbase: FactBase) -> None:
+        self.factbase = factbase
+        self.namespace = factbase.document.namespace
+
+    @cached_property
+    def notes(self) -> dict[str, PlannedNote]:
+        items = items_for(self.factbase, self.factbase.facts, ITEM_TYPES, NOTE_SEED)
+        by_fact: dict[str, dict[ItemType, list[Item]]] = {}
+        multi: list[Item] = []
+        for item in items:
+            if len(item.fact_ids) > 1:
+                multi.append(item)
+            elif item.type in CARD_KINDS:
+                by_fact.setdefault(item.fact_ids[0], {}).setdefault(item.type, []).append(item)
+        notes: dict[str, PlannedNote] = {}
+        for fact in self.factbase.facts:
+            kinds = by_fact.get(fact.id, {})
+            cards = {slot.name: kinds[slot.kind][slot.index] for slot in SLOTS
+                     if slot.index < len(kinds.get(slot.kind, ()))}
+            if cards:
+                notes[fact.id] = self._note(fact.id, (fact.id,), fact.name, cards, _tags([fact]),
+                                            next(iter(cards.values())).sort_key)
+        for item in sorted(multi, key=multi_fact_key):
+            facts = [self.factbase.by_id[fact_id] for fact_id in item.fact_ids]
+            if _gives_away(item, [notes[f.id] for f in facts if f.id in notes]):
+                continue
+            label = "; ".join(f.name for f in facts)
+            key = multi_fact_key(item)
+            notes[key] = self._note(key, tuple(item.fact_ids), label, {MULTI_FACT_SLOT.name: item},
+                                    (*_tags(facts), f"type::{item.type}"), item.sort_key)
+        return _without_repeated_fronts(notes)
+
+    def _note(self, key: str, fact_ids: tuple[str, ...], label: str, cards: dict[str, Item],
+              tags: Iterable[str], sort_key: str) -> PlannedNote:
+        return PlannedNote(key, note_guid(self.namespace, key), fact_ids, label, cards, tuple(sorted(set(tags))),
+                           sort_key)
+
+    def plan(self, facts: Sequence[Fact], kinds: Iterable[ItemType]) -> DeckPlan:
+        """The notes of the selected facts with a card of a wanted kind, and the wanted items about several facts."""
+        wanted = frozenset(kinds)
+        unknown = wanted - set(ITEM_TYPES)
+        if unknown:
+            raise QuizgenError(Problem(str(self.factbase.path), None, "types",
+                                       f"unknown item types: {', '.join(sorted(unknown))}"))
+        chosen = {fact.id for fact in facts}
+        notes = [note for note in self.notes.values()
+                 if set(note.fact_ids) <= chosen and any(item.type in wanted for item in note.cards.values())]
+        if not notes:
+            raise QuizgenError(Problem(str(self.factbase.path), None, "types",
+                                       f"the selected facts yield no card of type {', '.join(sorted(wanted))}"))
+        notes.sort(key=lambda note: (note.sort_key, note.key))
+        return DeckPlan(notes, wanted)
+
+
+def _tags(facts: Sequence[Fact]) -> set[str]:
+    tags: set[str] = set()
+    for fact in facts:
+        tags |= {*fact.tags, f"kind::{fact.kind}", f"status::{fact.status}"}
+        tags |= {f"source::{citation.source}" for citation in fact.citations}
+    return tags
+
+
+def _gives_away(item: Item, fact_notes: Sequence[PlannedNote]) -> bool:
+    """The item's front shows an answer of a card on its facts' own notes (a date to match, say)."""
+    front = front_text(item)
+    return any(contains_phrase(front, answer) for note in fact_notes for card in note.cards.values()
+               for answer in answer_texts(card))
+
+
+def _without_repeated_fronts(notes: dict[str, PlannedNote]) -> dict[str, PlannedNote]:
+    """Two notes must never ask the same thing: a card whose front another note already shows is left out."""
+    seen: set[str] = set()
+    kept: dict[str, PlannedNote] = {}
+    for key in sorted(notes):
+        note = notes[key]
+        cards = {}
+        for slot, item in note.cards.items():
+            front = normalise(front_text(item))
+            if front not in seen:
+                seen.add(front)
+                cards[slot] = item
+        if cards:
+            kept[key] = PlannedNote(note.key, note.guid, note.fact_ids, note.label, cards, note.tags, note.sort_key)
+    return kept

@@ -1,0 +1,88 @@
+"""A planned note's fields as HTML: what each card asks, its answer, the sentence that supports it.
+
+Every text from the fact base is escaped here. What a card shows on the back is kept
+short for a phone: the answer, the one sentence of the source that supports it, and the
+source's title; the fact and its wider passages wait behind a collapsed <details>. Ids
+stay in the hidden Key field.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from quizgen.deck_plan import SLOTS, PlannedNote, shown_choices
+from quizgen.items import Item
+from quizgen.render.anki_notetype import CONTEXT_FIELD, FIELDS, KEY_FIELD, LABEL_FIELD, slot_fields
+from quizgen.render.passages import passage_html, supporting_sentence
+
+_BLANK = '<span class="qg-blank">[…]</span>'
+
+
+def note_fields(note: PlannedNote) -> list[str]:
+    """The note's fields in the note type's order; a slot without a card is left empty (no card)."""
+    values = dict.fromkeys(FIELDS, "")
+    values[LABEL_FIELD] = escape(note.label)
+    for slot in SLOTS:
+        item = note.cards.get(slot.name)
+        if item is not None:
+            front, answer, support = slot_fields(slot.name)
+            values[front], values[answer], values[support] = front_html(item), answer_html(item), support_html(item)
+    values[CONTEXT_FIELD] = context_html(note)
+    values[KEY_FIELD] = escape(note.key)
+    return list(values.values())
+
+
+def front_html(item: Item) -> str:
+    if item.type == "cloze" and item.cloze is not None:
+        before, _, after = item.cloze
+        # on the back, the sentence is shown again with the blank filled in (the answer) instead
+        return f'<div class="qg-prompt qg-front-only">{escape(before)}{_BLANK}{escape(after)}</div>'
+    if item.type == "true-false":
+        prompt = f'<span class="qg-kicker">True or false?</span> {escape(item.prompt)}'
+    else:
+        prompt = escape(item.prompt)
+    choices = "".join(f"<li>{escape(choice)}</li>" for choice in shown_choices(item))
+    listed = f'<ol class="qg-options qg-front-only">{choices}</ol>' if choices else ""
+    return f'<div class="qg-prompt">{prompt}</div>{listed}'
+
+
+def answer_html(item: Item) -> str:
+    if item.type == "cloze" and item.cloze is not None:
+        before, deleted, after = item.cloze
+        return f'<span class="qg-filled">{escape(before)}<b>{escape(deleted)}</b>{escape(after)}</span>'
+    if item.type == "mcq" and item.correct_option is not None:
+        return f"{chr(65 + item.correct_option)}. {escape(item.answer)}"
+    if item.type == "true-false":
+        return f"False. {escape(item.correction)}" if item.correction else escape(item.answer)
+    if item.type in ("matching", "ordering"):
+        rows = "".join(f"<li>{escape(left)} — {escape(right)}</li>" for left, right in item.pairs)
+        return f'<ol class="qg-rows">{rows}</ol>'
+    return escape(item.answer)
+
+
+def support_html(item: Item) -> str:
+    """The sentence that supports the answer and its source; for an item with no such sentence, the sources."""
+    found = supporting_sentence(item)
+    if found is not None:
+        passage, sentence = found
+        return f'<div class="qg-sentence">{sentence}</div><div class="qg-source">{escape(passage.source_label)}</div>'
+    if item.type == "true-false" and item.passages:
+        passage = item.passages[0]
+        return (f'<div class="qg-sentence">{escape(passage.quote)}</div>'
+                f'<div class="qg-source">{escape(passage.source_label)}</div>')
+    labels = dict.fromkeys(passage.source_label for passage in item.passages)
+    return "".join(f'<div class="qg-source">{escape(label)}</div>' for label in labels)
+
+
+def context_html(note: PlannedNote) -> str:
+    """The fact (or facts), the other ways its answers may be written, and every cited passage in its context."""
+    first = next(iter(note.cards.values()))
+    statement = f'<p class="qg-statement">{escape(first.context)}</p>' if first.context and not note.multi_fact else ""
+    also = dict.fromkeys(alternative for item in note.cards.values() for alternative in item.alternatives)
+    if also:
+        statement += f'<p class="qg-also">Also written: {escape("; ".join(also))}</p>'
+    passages = {(p.source_id, p.start, p.end): p for item in note.cards.values() for p in item.passages}
+    shown = "".join(f'<div class="qg-passage">{passage_html(p)}<div class="qg-source">{escape(p.source_label)}</div>'
+                    f"</div>" for p in passages.values())
+    return statement + shown
+

@@ -1,0 +1,57 @@
+"""Answer highlights in passages: whole words or the whole date or number, never part of a word."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pytest
+
+from quizgen.items import Item, Passage
+from quizgen.render.passages import find_whole, marked_quote, sentence_bounds, supporting_sentence
+
+
+def _item(answer: str, *quotes: str) -> Item:
+    passages = tuple(Passage("f", "s", "A source, Publisher, 1 May 2024", 0, len(q), q) for q in quotes)
+    return Item("qa:x:f", "qa", "x", "Which?", answer, ("f",), passages)
+
+
+@pytest.mark.parametrize(("text", "form", "expected"), [
+    ("In 2023 it ended.", "2", None),
+    ("Russian troops left; Russia agreed.", "Russia", "Russia agreed."),
+    ("Russian troops left.", "Russia", None),
+    ("about 170,500 or 70,500 people", "70,500", "70,500 people"),
+    ("on 19 September 2023.", "19 September 2023", "19 September 2023."),
+    ("Russia's role", "Russia", "Russia's role"),
+])
+def test_find_whole_lands_on_word_boundaries(text: str, form: str, expected: str | None) -> None:
+    span = find_whole(text, form)
+    assert (text[span[0]:] if span else None) == expected
+
+
+def test_typed_spaces_and_quotes_still_match_as_whole_words() -> None:
+    text = "the Lachin\u00a0corridor’s closure"
+    span = find_whole(text, "Lachin corridor")
+    assert span is not None and text[span[0]:span[1]] == "Lachin\u00a0corridor"
+
+
+def test_the_pdf_key_marks_the_whole_number_not_a_digit_inside_a_year() -> None:
+    item = _item("2", "In 2023, 2 convoys passed.")
+    assert marked_quote(item.passages[0], item, escape, "b") == "In 2023, <b>2</b> convoys passed."
+
+
+def test_supporting_sentence_is_the_sentence_that_holds_the_answer() -> None:
+    item = _item("Shusha", "The war began. The U.S. envoy spoke of Shusha on 8 November. Talks followed.")
+    found = supporting_sentence(item)
+    assert found is not None
+    assert found[1] == "…The U.S. envoy spoke of <mark>Shusha</mark> on 8 November.…"
+
+
+def test_no_supporting_sentence_when_the_answer_stands_only_inside_a_word() -> None:
+    assert supporting_sentence(_item("Russia", "Russian forces withdrew.")) is None
+
+
+def test_sentence_bounds_keep_abbreviations_inside_the_sentence() -> None:
+    text = "First. Mr. Aliyev met St. Petersburg's mayor. Last."
+    at = text.index("Aliyev")
+    start, end = sentence_bounds(text, at, at + 6)
+    assert text[start:end] == "Mr. Aliyev met St. Petersburg's mayor."
