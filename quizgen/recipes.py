@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from quizgen.errors import Problem, QuizgenError
+from quizgen.export.formats import EXPORT_FORMATS, ExportFormat
 from quizgen.select import Selection
 
 if sys.version_info >= (3, 11):
@@ -81,7 +82,17 @@ class HandoutRecipe(RecipeBase):
     paper: Literal["a4", "letter"] = "a4"
 
 
-Recipe = Annotated[Union[AnkiRecipe, QuizRecipe, HandoutRecipe], Field(discriminator="format")]
+class ExportRecipe(RecipeBase):
+    """A quiz for a learning platform: every item of the selected facts, in one export format."""
+
+    format: ExportFormat
+    title: str | None = None
+    types: list[ItemTypeName] = Field(default_factory=lambda: list(QUIZ_TYPES))
+
+
+AnyRecipe = Union[AnkiRecipe, QuizRecipe, HandoutRecipe, ExportRecipe]
+RECIPE_FORMATS = ("anki", "quiz", "handout", *EXPORT_FORMATS)
+Recipe = Annotated[AnyRecipe, Field(discriminator="format")]
 _RECIPE = TypeAdapter(Recipe)
 
 
@@ -90,7 +101,7 @@ def deck_id_for(name: str) -> int:
     return 1 << 30 | int.from_bytes(hashlib.sha256(name.encode()).digest()[:4], "big") >> 2
 
 
-def load_recipe(path: Path) -> AnkiRecipe | QuizRecipe | HandoutRecipe:
+def load_recipe(path: Path) -> AnyRecipe:
     file = str(path)
     try:
         data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -105,16 +116,16 @@ def load_recipe(path: Path) -> AnkiRecipe | QuizRecipe | HandoutRecipe:
     except ValidationError as err:
         problems = []
         for error in err.errors():
-            loc = [str(part) for part in error["loc"] if part not in ("anki", "quiz", "handout")]
+            loc = [str(part) for part in error["loc"] if part not in RECIPE_FORMATS]
             reason = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
             if error["type"] == "union_tag_invalid":
-                reason = f"unknown format {error['ctx']['tag']!r}; valid formats: anki, quiz, handout"
+                reason = f"unknown format {error['ctx']['tag']!r}; valid formats: {', '.join(RECIPE_FORMATS)}"
                 loc = ["format"]
             problems.append(Problem(file, None, ".".join(loc) or "format", reason))
         raise QuizgenError(problems) from None
 
 
-def load_recipes(folder: Path) -> list[tuple[Path, AnkiRecipe | QuizRecipe | HandoutRecipe]]:
+def load_recipes(folder: Path) -> list[tuple[Path, AnyRecipe]]:
     paths = sorted(folder.glob("*.toml"))
     if not paths:
         raise QuizgenError(Problem(str(folder), None, None, "no recipes (*.toml) in this folder"))
