@@ -16,3 +16,21 @@ def import_deck(col: Collection, path: Path):  # type: ignore[no-untyped-def]
     """Import with Anki's default options (update notes and note types only if newer, no merging)."""
     return col.import_anki_package(ImportAnkiPackageRequest(package_path=str(path),
                                                             options=ImportAnkiPackageOptions()))
+
+
+def import_tsv(col: Collection, path: Path):  # type: ignore[no-untyped-def]
+    """Import front, back, tags lines into the Basic note type, as Anki's File → Import of a .tsv with
+    "Fields separated by: Tab", "Allow HTML: off", the third column mapped to tags."""
+    from anki.import_export_pb2 import CsvMetadata, ImportCsvRequest
+
+    metadata = col.get_csv_metadata(str(path), CsvMetadata.Delimiter.TAB)
+    metadata.force_delimiter = True
+    metadata.is_html = False
+    metadata.force_is_html = True
+    metadata.tags_column = 3
+    basic = col.models.by_name("Basic")
+    assert basic is not None
+    metadata.global_notetype.id = basic["id"]
+    del metadata.global_notetype.field_columns[:]
+    metadata.global_notetype.field_columns.extend([1, 2])
+    return col.import_csv(ImportCsvRequest(path=str(path), metadata=metadata))
