@@ -22,11 +22,12 @@ from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase, load_factbase
 from quizgen.items import Item, ItemType, items_for
 from quizgen.model import Fact
-from quizgen.recipes import AnkiRecipe, HandoutRecipe, QuizRecipe, load_recipes
+from quizgen.recipes import AnkiRecipe, AnyRecipe, ExportRecipe, QuizRecipe, load_recipes
 from quizgen.select import Selection, select_facts
 from quizgen.templates import templates_dir
 
 if TYPE_CHECKING:
+    from quizgen.export import ExportFormat
     from quizgen.quiz import Quiz
     from quizgen.render.anki import NoteRecord
 
@@ -171,6 +172,11 @@ def read_manifest(path: Path) -> Manifest | None:
         return None  # nothing to compare against
 
 
+def selected_items(factbase: FactBase, selection: Selection, types: Sequence[ItemType], seed: int = 0) -> list[Item]:
+    """The items the selected facts yield, as an export or ``quizgen items`` shows them."""
+    return _items_or_fail(factbase, select_facts(factbase, selection), types, seed)
+
+
 def _items_or_fail(factbase: FactBase, facts: Sequence[Fact], types: Sequence[ItemType], seed: int) -> list[Item]:
     items = items_for(factbase, facts, types, seed)
     if not items:
@@ -189,9 +195,12 @@ class BuildResult:
     reports: list[object]
 
 
-def build_recipe(factbase: FactBase, recipe_path: Path, recipe: AnkiRecipe | QuizRecipe | HandoutRecipe,
-                 out_dir: Path, notebook: NoteBook | None = None) -> list[object]:
+def build_recipe(factbase: FactBase, recipe_path: Path, recipe: AnyRecipe, out_dir: Path,
+                 notebook: NoteBook | None = None) -> list[object]:
     """Build one recipe into ``out_dir``; returns the reports of what was written."""
+    if isinstance(recipe, ExportRecipe):
+        return [build_export(factbase, recipe.filters.selection(), recipe.types, recipe.format,
+                             out_dir / recipe.output, seed=recipe.seed, title=recipe.title or recipe.name)]
     if isinstance(recipe, AnkiRecipe):
         timestamp = inputs_timestamp(factbase, recipe_path)
         return [build_deck(factbase, recipe.filters.selection(), recipe.types, out_dir / recipe.output,
@@ -307,3 +316,26 @@ def build_all(facts: Path, recipes_dir: Path, out_dir: Path,
             progress(recipe.name)
         results.append(BuildResult(path, build_recipe(factbase, path, recipe, out_dir, notebook)))
     return results
+
+
+@dataclass
+class ExportReport:
+    path: Path
+    export_format: str
+    by_type: dict[str, int]
+
+    def __str__(self) -> str:
+        types = ", ".join(f"{count} {kind}" for kind, count in sorted(self.by_type.items()))
+        return f"wrote {self.path}: {sum(self.by_type.values())} questions for {self.export_format} ({types})"
+
+
+def build_export(factbase: FactBase, selection: Selection, types: Sequence[ItemType], export_format: ExportFormat,
+                 out: Path | str, *, seed: int = 0, title: str = "Quiz") -> ExportReport:
+    """Every item of the selected facts (what ``quizgen items`` shows), written for a platform."""
+    from quizgen.export import write_export
+
+    out = Path(out)
+    ensure_writable_dir(out)
+    items = selected_items(factbase, selection, types, seed)
+    write_export(items, export_format, out, title)
+    return ExportReport(out, export_format, _count_types(items))

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from quizgen.confined import MAX_RECIPE_BYTES, UnreadableInput, read_regular
 from quizgen.errors import Problem, QuizgenError
+from quizgen.export.formats import EXPORT_FORMATS, ExportFormat
 from quizgen.select import Selection
 
 if sys.version_info >= (3, 11):
@@ -83,7 +84,18 @@ class HandoutRecipe(RecipeBase):
     paper: Literal["a4", "letter"] = "a4"
 
 
-Recipe = Annotated[Union[AnkiRecipe, QuizRecipe, HandoutRecipe], Field(discriminator="format")]
+class ExportRecipe(RecipeBase):
+    """A quiz for a learning platform: every item of the selected facts, in one export format."""
+
+    format: ExportFormat
+    title: str | None = None
+    types: list[ItemTypeName] = Field(default_factory=lambda: list(QUIZ_TYPES))
+    seed: int = 0
+
+
+AnyRecipe = Union[AnkiRecipe, QuizRecipe, HandoutRecipe, ExportRecipe]
+RECIPE_FORMATS = ("anki", "quiz", "handout", *EXPORT_FORMATS)
+Recipe = Annotated[AnyRecipe, Field(discriminator="format")]
 _RECIPE = TypeAdapter(Recipe)
 
 
@@ -92,7 +104,7 @@ def deck_id_for(name: str) -> int:
     return 1 << 30 | int.from_bytes(hashlib.sha256(name.encode()).digest()[:4], "big") >> 2
 
 
-def load_recipe(path: Path) -> AnkiRecipe | QuizRecipe | HandoutRecipe:
+def load_recipe(path: Path) -> AnyRecipe:
     file = str(path)
     try:
         data: dict[str, Any] = tomllib.loads(read_regular(path, MAX_RECIPE_BYTES).decode("utf-8"))
@@ -109,16 +121,16 @@ def load_recipe(path: Path) -> AnkiRecipe | QuizRecipe | HandoutRecipe:
     except ValidationError as err:
         problems = []
         for error in err.errors():
-            loc = [str(part) for part in error["loc"] if part not in ("anki", "quiz", "handout")]
+            loc = [str(part) for part in error["loc"] if part not in RECIPE_FORMATS]
             reason = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
             if error["type"] == "union_tag_invalid":
-                reason = f"unknown format {error['ctx']['tag']!r}; valid formats: anki, quiz, handout"
+                reason = f"unknown format {error['ctx']['tag']!r}; valid formats: {', '.join(RECIPE_FORMATS)}"
                 loc = ["format"]
             problems.append(Problem(file, None, ".".join(loc) or "format", reason))
         raise QuizgenError(problems) from None
 
 
-def load_recipes(folder: Path) -> list[tuple[Path, AnkiRecipe | QuizRecipe | HandoutRecipe]]:
+def load_recipes(folder: Path) -> list[tuple[Path, AnyRecipe]]:
     paths = sorted(folder.glob("*.toml"))
     if not paths:
         raise QuizgenError(Problem(str(folder), None, None, "no recipes (*.toml) in this folder"))

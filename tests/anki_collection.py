@@ -31,3 +31,21 @@ def visible_text(card_html: str) -> str:
     """What a card side shows at first: no style, nothing folded in <details>, nothing the back hides."""
     text = _TAG.sub("", _BLOCK_TAG.sub(" ", _HIDDEN.sub("", card_html)))
     return " ".join(html.unescape(text).split())
+
+
+def import_tsv(col: Collection, path: Path):  # type: ignore[no-untyped-def]
+    """Import front, back, tags lines into the Basic note type, as Anki's File → Import of a .tsv with
+    "Fields separated by: Tab", "Allow HTML: off", the third column mapped to tags."""
+    from anki.import_export_pb2 import CsvMetadata, ImportCsvRequest
+
+    metadata = col.get_csv_metadata(str(path), CsvMetadata.Delimiter.TAB)
+    metadata.force_delimiter = True
+    metadata.is_html = False
+    metadata.force_is_html = True
+    metadata.tags_column = 3
+    basic = col.models.by_name("Basic")
+    assert basic is not None
+    metadata.global_notetype.id = basic["id"]
+    del metadata.global_notetype.field_columns[:]
+    metadata.global_notetype.field_columns.extend([1, 2])
+    return col.import_csv(ImportCsvRequest(path=str(path), metadata=metadata))

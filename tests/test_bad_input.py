@@ -115,7 +115,8 @@ def test_bad_filters(args: list[str], expected: str, command: str, tmp_path: Pat
 
 @pytest.mark.parametrize(("recipe", "expected"), [
     ("unknown-key", "colour: unknown key"),
-    ("unknown-format", "format: unknown format 'slides'; valid formats: anki, quiz, handout"),
+    ("unknown-format", "format: unknown format 'slides'; valid formats: anki, quiz, handout, moodle, gift, qti12, "
+                       "qti21, tsv"),
 ])
 def test_bad_recipe(recipe: str, expected: str, tmp_path: Path) -> None:
     recipes = tmp_path / "recipes"

@@ -2,7 +2,7 @@
 
 import typer
 
-from quizgen.cli import facts, items, outputs, vetting
+from quizgen.cli import export, facts, items, outputs, vetting
 
 app = typer.Typer(
     name="quizgen",
@@ -16,6 +16,7 @@ app.add_typer(facts.app, name="facts")
 vetting.register(app)
 items.register(app)
 outputs.register(app)
+export.register(app)
 
 
 def main() -> None:

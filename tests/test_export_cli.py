@@ -1,0 +1,107 @@
+"""``quizgen export``: counts that match ``quizgen items``, byte-identical reruns, recipes, bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from export_support import BASES, questions_by_type
+from typer.testing import CliRunner
+
+from quizgen.cli import app
+from quizgen.export.moodle import moodle_type
+from quizgen.export.qti12 import canvas_type
+from quizgen.export.qti21 import interaction_name
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMATS = ("moodle", "gift", "qti12", "qti21", "tsv")
+GIFT_TYPES = {"mcq": "multichoice", "true-false": "truefalse", "short-answer": "shortanswer", "qa": "shortanswer",
+              "cloze": "shortanswer", "matching": "match", "ordering": "match"}
+ALL_TYPES = "qa,cloze,mcq,true-false,matching,ordering,short-answer"
+
+
+def _platform_types(export_format: str, counts: Counter[str]) -> Counter[str]:
+    """What ``counts`` of our item types become on the platform."""
+    name = {"moodle": moodle_type, "gift": GIFT_TYPES.__getitem__, "qti12": canvas_type,
+            "qti21": interaction_name, "tsv": lambda _: "card"}[export_format]
+    result: Counter[str] = Counter()
+    for item_type, count in counts.items():
+        result[name(item_type)] += count  # type: ignore[operator]
+    return result
+
+
+def _items_count(runner: CliRunner, facts: Path, *options: str) -> Counter[str]:
+    result = runner.invoke(app, ["items", "--facts", str(facts), "--json", *options])
+    assert result.exit_code == 0, result.output
+    return Counter(item["type"] for item in json.loads(result.stdout))
+
+
+@pytest.mark.parametrize("base", ["shipped", "apollo"])
+@pytest.mark.parametrize("types", [ALL_TYPES, "ordering,matching", "cloze"])
+def test_every_selected_item_exported_once(base: str, types: str, runner: CliRunner, tmp_path: Path) -> None:
+    expected = _items_count(runner, BASES[base], "--types", types)
+    for export_format in FORMATS:
+        out = tmp_path / f"export.{export_format}"
+        result = runner.invoke(app, ["export", export_format, "--facts", str(BASES[base]), "--types", types,
+                                     "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        assert questions_by_type(export_format, out.read_bytes()) == _platform_types(export_format, expected)
+
+
+@pytest.mark.parametrize("export_format", FORMATS)
+def test_same_inputs_same_bytes(export_format: str, runner: CliRunner, tmp_path: Path) -> None:
+    outputs = []
+    for run in ("first", "second"):
+        out = tmp_path / run
+        result = runner.invoke(app, ["export", export_format, "--facts", str(BASES["apollo"]), "--types", ALL_TYPES,
+                                     "--seed", "3", "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def test_works_with_no_options_on_the_shipped_base(runner: CliRunner, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(ROOT / "facts.json", tmp_path / "facts.json")
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    for export_format in FORMATS:
+        result = runner.invoke(app, ["export", export_format])
+        assert result.exit_code == 0, result.output
+        assert "wrote" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == sorted(
+        ["facts.json", "quiz-moodle.xml", "quiz.gift.txt", "quiz-canvas-qti12.zip", "quiz-qti21.zip", "cards.tsv"])
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["export", "slides"], "FORMAT: unknown value 'slides'; valid values: moodle, gift, qti12, qti21, tsv"),
+    (["export", "moodle", "--types", "essay"], "--type: unknown value 'essay'"),
+    (["export", "gift", "--kind", "planet"], "--kind"),
+    (["export", "qti21", "--out", "missing-folder/quiz.zip"], "folder missing-folder does not exist"),
+])
+def test_bad_input_one_line_exit_2(args: list[str], message: str, runner: CliRunner, tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, [*args, "--facts", str(BASES["apollo"])])
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output
+    assert not any(tmp_path.iterdir())
+
+
+def test_shipped_export_recipes_build(runner: CliRunner, tmp_path: Path) -> None:
+    recipes = tmp_path / "decks"
+    recipes.mkdir()
+    for name in ("class-quiz-moodle.toml", "class-quiz-canvas.toml"):
+        shutil.copy(ROOT / "decks" / name, recipes / name)
+    result = runner.invoke(app, ["build", "--facts", str(BASES["shipped"]), "--recipes", str(recipes),
+                                 "--out", str(tmp_path / "dist")])
+    assert result.exit_code == 0, result.output
+    moodle = (tmp_path / "dist" / "class-quiz-moodle.xml").read_bytes()
+    canvas = (tmp_path / "dist" / "class-quiz-canvas-qti12.zip").read_bytes()
+    expected = _items_count(runner, BASES["shipped"], "--importance", "core", "--seed", "7", "--types",
+                            "mcq,true-false,matching,ordering,short-answer")
+    assert questions_by_type("moodle", moodle) == _platform_types("moodle", expected)
+    assert questions_by_type("qti12", canvas) == _platform_types("qti12", expected)
