@@ -79,6 +79,7 @@ class HandoutRecipe(RecipeBase):
     format: Literal["handout"]
     title: str | None = None
     paper: Literal["a4", "letter"] = "a4"
+    full: bool = Field(False, description="The full reference of every selected fact, not the two-page sheet.")
 
 
 Recipe = Annotated[Union[AnkiRecipe, QuizRecipe, HandoutRecipe], Field(discriminator="format")]

@@ -137,8 +137,8 @@ def test_build_writes_every_recipe(runner: CliRunner, tmp_path: Path) -> None:
     result = run(runner, "build", "--facts", str(FACTS), "--recipes", str(ROOT / "decks"), "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
     written = {p.name for p in tmp_path.iterdir()}
-    assert {"nagorno-karabakh-full.apkg", "class-quiz-2023.pdf", "class-quiz-2023-key.pdf",
-            "study-handout.pdf"} <= written
+    assert {"nagorno-karabakh-full.apkg", "class-quiz.pdf", "class-quiz-key.pdf",
+            "study-sheet.pdf", "full-reference.pdf"} <= written
 
 
 def test_unknown_item_type_lists_valid_ones(runner: CliRunner, tmp_path: Path) -> None:
