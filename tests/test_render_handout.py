@@ -111,7 +111,7 @@ def test_century_chart_labels_are_centuries_on_an_even_axis() -> None:
     assert [b.label for b in overall.bins][:3] == ["4th c.", "5th c.", "6th c."]
     assert sum(b.count for b in overall.bins) == 6 and overall.bins[-1].label == "21st c."
     assert recent.bins[0].label == "1984" and len(recent.bins) == 40
-    assert recent.note == "2 earlier facts not in this chart"
+    assert recent.note == "2 earlier ones not in this chart"
 
 
 @pytest.mark.parametrize("full", [False, True])

@@ -87,13 +87,13 @@ def plan_charts(years: Sequence[int]) -> tuple[Chart, ...]:
         return ()
     first, last = min(years), max(years)
     if last - first < YEARS_PER_CHART:
-        return (_chart(years, first, last, 1, "Dated facts per year"),)
+        return (_chart(years, first, last, 1, "Events and agreements per year"),)
     width = 10 if last - first < 400 else 100
-    overall = _chart(years, first, last, width, f"Dated facts per {'decade' if width == 10 else 'century'}")
+    overall = _chart(years, first, last, width, f"Events and agreements per {'decade' if width == 10 else 'century'}")
     recent = last - YEARS_PER_CHART + 1
     earlier = sum(1 for year in years if year < recent)
-    return overall, _chart(years, recent, last, 1, f"Dated facts per year, {recent}–{last}",
-                           f"{earlier} earlier fact{'' if earlier == 1 else 's'} not in this chart")
+    return overall, _chart(years, recent, last, 1, f"Events and agreements per year, {recent}–{last}",
+                           f"{earlier} earlier one{'' if earlier == 1 else 's'} not in this chart")
 
 
 def _details(fact: Fact) -> str:

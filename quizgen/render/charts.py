@@ -56,8 +56,13 @@ class BarChart(FullWidth):
         for index, bin_ in enumerate(chart.bins):
             x = LEFT + index * slot
             if bin_.count:
+                bar = span * bin_.count / scale
                 canvas.setFillColor(ACCENT)
-                canvas.rect(x + slot * 0.15, BOTTOM, slot * 0.7, span * bin_.count / scale, stroke=0, fill=1)
+                canvas.rect(x + slot * 0.15, BOTTOM, slot * 0.7, bar, stroke=0, fill=1)
+                canvas.setFillColor(INK)
+                canvas.setFont(FONT, 6.5)
+                canvas.drawCentredString(x + slot / 2, BOTTOM + bar + 1.5, str(bin_.count))
+                canvas.setFont(FONT, 7)
             if index % every == 0:
                 canvas.setFillColor(INK)
                 canvas.drawCentredString(x + slot / 2, BOTTOM - 4 * mm, bin_.label)
