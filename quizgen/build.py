@@ -212,7 +212,7 @@ def build_recipe(factbase: FactBase, recipe_path: Path, recipe: AnyRecipe, out_d
                            versions=recipe.versions, seed=recipe.seed, paper=recipe.paper,
                            title=recipe.title or recipe.name)]
     return [build_handout(factbase, selection, out_dir / recipe.output, title=recipe.title or recipe.name,
-                          paper=recipe.paper)]
+                          paper=recipe.paper, full=recipe.full)]
 
 
 @dataclass
@@ -233,11 +233,13 @@ class QuizReport:
 @dataclass
 class HandoutReport:
     path: Path
-    dated: int
-    glossary: int
+    pages: int
+    entries: int
+    full: bool = False
 
     def __str__(self) -> str:
-        return f"wrote {self.path}: timeline of {self.dated} dated facts, glossary of {self.glossary} entries"
+        what = "full reference" if self.full else "study sheet"
+        return f"wrote {self.path}: {what}, {self.entries} entries on {self.pages} page(s)"
 
 
 def default_key_path(out: Path) -> Path:
@@ -248,7 +250,8 @@ def build_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemTyp
                key: Path | str | None = None, count: int | None = None, versions: int = 1, seed: int = 0,
                paper: str = "a4", title: str = "Quiz") -> QuizReport:
     """A printable quiz in ``versions`` versions, and its answer key with sources and passages."""
-    from quizgen.render.quiz_pdf import write_key, write_quiz
+    from quizgen.render.key_pdf import write_key
+    from quizgen.render.quiz_pdf import write_quiz
 
     out = Path(out)
     key_path = Path(key) if key is not None else default_key_path(out)
@@ -267,37 +270,69 @@ def build_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemTyp
 def planned_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemType], *, count: int | None = None,
                  versions: int = 1, seed: int = 0, title: str = "Quiz") -> Quiz:
     """The quiz's questions in every version, before any page is laid out."""
-    from quizgen.quiz import plan_quiz
+    from quizgen.quiz import DEFAULT_QUESTION_COUNT, plan_quiz
 
-    items = _items_or_fail(factbase, quiz_candidates(select_facts(factbase, selection), count, seed), types, seed)
-    return plan_quiz(items, title, count, versions, seed)
+    wanted = count if count is not None else DEFAULT_QUESTION_COUNT
+    facts = quiz_candidates(select_facts(factbase, selection), wanted, seed)
+    items = _items_or_fail(factbase, facts, types, seed)
+
+    def redraw(chosen: Sequence[Item], version: int) -> list[Item]:
+        # the same multiple-choice items drawn with another seed: other distractors, so a date's letter can move
+        wanted_ids = {item.id for item in chosen}
+        return [item for draw in range(REDRAWS_PER_VERSION)
+                for item in items_for(factbase, facts, ["mcq"], seed * 1009 + version * 31 + draw)
+                if item.id in wanted_ids]
+
+    return plan_quiz(items, title, wanted, versions, seed, redraw)
 
 
 QUIZ_CANDIDATES_PER_QUESTION = 6
+REDRAWS_PER_VERSION = 3  # other draws of distractors a date question may take its letter from
 
 
-def quiz_candidates(facts: Sequence[Fact], count: int | None, seed: int) -> list[Fact]:
+def quiz_candidates(facts: Sequence[Fact], count: int, seed: int) -> list[Fact]:
     """The facts worth turning into items for a quiz of ``count`` questions.
 
     A quiz of twenty questions from fifty thousand facts needs items for a seeded
     sample of them, not for all: the sample is generous (several facts per question)
     so that every section still finds its items.
     """
-    wanted = (count or len(facts)) * QUIZ_CANDIDATES_PER_QUESTION
+    wanted = count * QUIZ_CANDIDATES_PER_QUESTION
     if len(facts) <= max(wanted, 400):
         return list(facts)
     chosen = random.Random(f"{seed}:quiz-candidates").sample(range(len(facts)), wanted)
     return [facts[i] for i in sorted(chosen)]
 
 
+SHEET_PAGES = 2
+# how far the sheet's budget shrinks, step by step, until the sheet fits its pages
+SHEET_BUDGET_SHARES = (1.0, 0.9, 0.8, 0.7, 0.55, 0.4, 0.25)
+
+
 def build_handout(factbase: FactBase, selection: Selection, out: Path | str, *, title: str = "Study handout",
-                  paper: str = "a4") -> HandoutReport:
-    from quizgen.render.handout_pdf import write_handout
+                  paper: str = "a4", full: bool = False) -> HandoutReport:
+    """A two-page study sheet of the selection's most important facts, or (``full``) the full reference."""
+    from quizgen.handout.sheet import SheetBudget, plan_study_sheet
+    from quizgen.render.handout_pdf import sheet_pages, write_study_sheet
+    from quizgen.render.pdf_base import check_paper
 
     out = Path(out)
+    check_paper(paper)
     ensure_writable_dir(out)
-    dated, glossary = write_handout(factbase, select_facts(factbase, selection), out, title, paper)
-    return HandoutReport(out, dated, glossary)
+    facts = select_facts(factbase, selection)
+    if full:
+        from quizgen.handout.reference import plan_full_reference
+        from quizgen.render.reference_pdf import write_full_reference
+
+        reference = plan_full_reference(factbase, facts, title)
+        return HandoutReport(out, write_full_reference(reference, out, paper), reference.entries, full=True)
+    whole = plan_study_sheet(factbase, facts, title)
+    sheet = whole
+    for share in SHEET_BUDGET_SHARES:
+        sheet = plan_study_sheet(factbase, facts, title, SheetBudget.share_of(whole, share)) if share < 1 else whole
+        if sheet_pages(sheet, paper) <= SHEET_PAGES:
+            break
+    return HandoutReport(out, write_study_sheet(sheet, out, paper), sheet.entries)
 
 
 def build_all(facts: Path, recipes_dir: Path, out_dir: Path,

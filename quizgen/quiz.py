@@ -1,20 +1,25 @@
 """Planning a printed quiz: which items, in which sections, in which versions.
 
 A quiz never asks two items about one fact (a multiple choice would give away the
-true-or-false next to it). Versions hold the same questions in another order, with
-multiple-choice options reshuffled (dates stay chronological) and the correct
-letter balanced within each version. Everything follows from the seed.
+true-or-false next to it), mixes item types and periods, and asks a multiple-choice or
+short-answer question only when its answer stands, on word boundaries, in a passage the
+answer key can quote. Versions hold the same questions in another order, with
+multiple-choice options reshuffled (dates stay chronological) and correct letters spread
+evenly within each version; a date question draws another distractor set in a later
+version when that moves its correct letter. Everything follows from the seed.
 """
 
 from __future__ import annotations
 
 import random
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from quizgen.items import Item
+from quizgen.errors import Problem, QuizgenError
+from quizgen.items import Item, Passage
 from quizgen.items.engine import seeded_rng
+from quizgen.render.passages import answer_forms, mark_span
 
 SECTION_ORDER = ("mcq", "true-false", "matching", "ordering", "short-answer", "qa", "cloze")
 SECTIONS = {
@@ -28,6 +33,22 @@ SECTIONS = {
     "cloze": ("Fill in the blank", "Write the missing words on the line.", 1),
 }
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+# a classroom quiz when no count is asked for: about twenty questions, never more than thirty
+DEFAULT_QUESTION_COUNT = 20
+# the item types whose answer is one text that the key shows in bold inside a quoted passage
+TEXT_ANSWER_TYPES = frozenset({"mcq", "short-answer", "qa", "cloze"})
+
+# another draw of the given items (same ids, other distractors) for the version with this index
+Redraw = Callable[[Sequence[Item], int], Sequence[Item]]
+
+
+@dataclass(frozen=True)
+class KeyPassage:
+    """A passage the answer key quotes, with where its answer stands in it (None: nothing to mark)."""
+
+    passage: Passage
+    answer_span: tuple[int, int] | None
 
 
 @dataclass(frozen=True)
@@ -44,9 +65,10 @@ class QuizQuestion:
         return each * len(self.item.pairs) if self.item.type == "matching" else each
 
     def key_answer(self) -> str:
+        """The answer spelt out, as the key's passages page heads each question."""
         item = self.item
         if item.type == "mcq" and self.correct is not None:
-            return f"{LETTERS[self.correct]}. {item.answer}"
+            return f"{LETTERS[self.correct]}. {self.options[self.correct]}"
         if item.type == "matching":
             letters = {answer: LETTERS[i] for i, answer in enumerate(self.options)}
             answers = dict(item.pairs)
@@ -57,6 +79,28 @@ class QuizQuestion:
         if item.type == "true-false" and item.correction:
             return f"False — {item.correction}"
         return item.answer
+
+    def grid_answer(self) -> str:
+        """The answer as a marker checks it at a glance: B, T, F, 3 1 4 2, 1-B 2-D, or the short answer."""
+        item = self.item
+        if item.type == "mcq" and self.correct is not None:
+            return LETTERS[self.correct]
+        if item.type == "true-false":
+            return "F" if item.correct_option == 1 else "T"
+        if item.type == "ordering":
+            position = {name: i + 1 for i, (name, _) in enumerate(item.pairs)}
+            return " ".join(str(position[name]) for name in self.options)
+        if item.type == "matching":
+            letters = {answer: LETTERS[i] for i, answer in enumerate(self.options)}
+            answers = dict(item.pairs)
+            return " ".join(f"{i + 1}-{letters[answers[prompt]]}" for i, prompt in enumerate(self.prompts))
+        return item.answer
+
+    def key_passages(self) -> list[KeyPassage]:
+        """The passages the key quotes: for a one-text answer, those that hold it on word boundaries."""
+        if self.item.type in TEXT_ANSWER_TYPES:
+            return answer_passages(self.item)
+        return [KeyPassage(passage, None) for passage in self.item.passages]
 
 
 @dataclass(frozen=True)
@@ -89,61 +133,114 @@ class Quiz:
     versions: list[QuizVersion] = field(default_factory=list)
 
 
+# --- which items: keyable, one per fact, types and periods mixed ----------------------------------
+
+
+def _on_word_boundaries(text: str, start: int, end: int) -> bool:
+    inside = (start > 0 and text[start - 1].isalnum() and text[start].isalnum()) or \
+             (end < len(text) and text[end - 1].isalnum() and text[end].isalnum())
+    return not inside
+
+
+def answer_passages(item: Item) -> list[KeyPassage]:
+    """The item's passages in which its answer stands as whole words, with the answer's span."""
+    forms = answer_forms(item)
+    found = []
+    for passage in item.passages:
+        span = mark_span(passage, forms)
+        if span and _on_word_boundaries(passage.quote, *span):
+            found.append(KeyPassage(passage, span))
+    return found
+
+
+def keyable(item: Item) -> bool:
+    """The key can back this item's answer with a passage (always so for types without one text answer)."""
+    return item.type not in TEXT_ANSWER_TYPES or bool(answer_passages(item))
+
+
+def period_of(item: Item) -> str:
+    """The part of the story an item is about: its ``period::`` tag, else the decade of its date."""
+    for tag in item.tags:
+        if tag.startswith("period::"):
+            return tag
+    return item.sort_key[:3] if item.sort_key and item.sort_key[:1].isdigit() else "undated"
+
+
 def choose_items(items: Sequence[Item], count: int | None, seed: int) -> list[Item]:
-    """Up to ``count`` items, spread over the item types, never two about the same fact."""
+    """Up to ``count`` keyable items, types taken in turn, each turn the least-asked period,
+    never two items about the same fact."""
     by_type: dict[str, list[Item]] = defaultdict(list)
-    for item in items:
-        by_type[item.type].append(item)
+    for item in sorted(items, key=lambda item: item.id):
+        if keyable(item):
+            by_type[item.type].append(item)
     for kind, group in by_type.items():
         seeded_rng(seed, "choose", kind).shuffle(group)
     chosen: list[Item] = []
     used_facts: set[str] = set()
-    limit = count if count is not None else len(items)
+    periods: Counter[str] = Counter()
+    limit = count if count is not None else DEFAULT_QUESTION_COUNT
     queues = [by_type[t] for t in SECTION_ORDER if by_type.get(t)]
     while len(chosen) < limit and any(queues):
         for queue in queues:
-            while queue:
-                item = queue.pop()
-                if used_facts.isdisjoint(item.fact_ids):
-                    chosen.append(item)
-                    used_facts.update(item.fact_ids)
-                    break
+            fresh = [item for item in queue if used_facts.isdisjoint(item.fact_ids)]
+            queue[:] = fresh
+            if not fresh:
+                continue
+            # the first of the least-asked periods, in this type's seeded order
+            item = min(fresh, key=lambda candidate: periods[period_of(candidate)])
+            queue.remove(item)
+            chosen.append(item)
+            used_facts.update(item.fact_ids)
+            periods[period_of(item)] += 1
             if len(chosen) >= limit:
                 break
     return chosen
 
 
-def _version(items: Sequence[Item], label: str, seed: int, index: int) -> QuizVersion:
-    rng = seeded_rng(seed, "version", index)
-    sections = []
-    number = 1
-    used = [0, 0, 0, 0]  # correct letters so far in this version
-    for kind in SECTION_ORDER:
-        group = sorted((item for item in items if item.type == kind), key=lambda item: item.id)
-        if not group:
-            continue
-        rng.shuffle(group)
-        questions = []
-        for item in group:
-            questions.append(_question(item, number, seeded_rng(seed, label, item.id), used))
-            number += 1
-        title, instructions, _ = SECTIONS[kind]
-        sections.append(Section(kind, title, instructions, tuple(questions)))
-    return QuizVersion(label, tuple(sections))
+# --- versions: order, options, letters ------------------------------------------------------------
 
 
-def _question(item: Item, number: int, rng: random.Random, used: list[int]) -> QuizQuestion:
-    if item.type == "mcq" and item.correct_option is not None:
-        if item.role == "date":
-            used[item.correct_option] += 1  # dates stay in chronological order
-            return QuizQuestion(number, item, item.options, item.correct_option)
-        wrong = [o for i, o in enumerate(item.options) if i != item.correct_option]
-        rng.shuffle(wrong)
-        fewest = min(used)
-        target = rng.choice([p for p in range(len(item.options)) if used[p] == fewest])
-        used[target] += 1
-        options = [*wrong[:target], item.answer, *wrong[target:]]
-        return QuizQuestion(number, item, tuple(options), target)
+def _chronological(item: Item) -> bool:
+    return item.type == "mcq" and item.role == "date"
+
+
+@dataclass
+class _Letters:
+    """Where correct letters have landed in one version, and in earlier versions per question."""
+
+    used: Counter[int] = field(default_factory=Counter)
+
+    def pick(self, choices: Sequence[int], earlier: set[int], rng: random.Random, options: int = 4) -> int:
+        """Of the letters one can choose, one not used for this question before whose count stays within one
+        of the version's least used letter; failing that, the least used."""
+        fewest = min(self.used[letter] for letter in range(options))
+        fair = [c for c in choices if self.used[c] <= fewest + (0 if c in earlier else 1)]
+        fresh = [c for c in fair if c not in earlier]
+        if fresh or fair:
+            pool = fresh or fair
+            least = min(self.used[c] for c in pool)
+            return rng.choice([c for c in pool if self.used[c] == least])
+        least = min(self.used[c] for c in choices)
+        return rng.choice([c for c in choices if self.used[c] == least])
+
+
+def _mcq(item: Item, number: int, rng: random.Random, letters: _Letters, earlier: set[int],
+         redrawn: Sequence[Item]) -> QuizQuestion:
+    assert item.correct_option is not None
+    if _chronological(item):
+        # dates stay in order: the letter moves only with another draw of distractors
+        draws = {draw.correct_option: draw for draw in reversed((item, *redrawn)) if draw.correct_option is not None}
+        choice = letters.pick(sorted(draws), earlier, rng, len(item.options))
+        letters.used[choice] += 1
+        return QuizQuestion(number, item, draws[choice].options, choice)
+    wrong = [o for i, o in enumerate(item.options) if i != item.correct_option]
+    rng.shuffle(wrong)
+    target = letters.pick(range(len(item.options)), earlier, rng, len(item.options))
+    letters.used[target] += 1
+    return QuizQuestion(number, item, (*wrong[:target], item.answer, *wrong[target:]), target)
+
+
+def _question(item: Item, number: int, rng: random.Random) -> QuizQuestion:
     if item.type == "matching":
         prompts = [left for left, _ in item.pairs]
         answers = [right for _, right in item.pairs] + list(item.extra_options)
@@ -157,9 +254,61 @@ def _question(item: Item, number: int, rng: random.Random, used: list[int]) -> Q
     return QuizQuestion(number, item, item.options, item.correct_option)
 
 
+def _version(items: Sequence[Item], label: str, seed: int, index: int, earlier: dict[str, set[int]],
+             redrawn: dict[str, list[Item]]) -> QuizVersion:
+    rng = seeded_rng(seed, "version", index)
+    letters = _Letters()
+    sections = []
+    number = 1
+    for kind in SECTION_ORDER:
+        group = sorted((item for item in items if item.type == kind), key=lambda item: item.id)
+        if not group:
+            continue
+        rng.shuffle(group)
+        questions = []
+        for item in group:
+            item_rng = seeded_rng(seed, label, item.id)
+            if item.type == "mcq" and item.correct_option is not None:
+                question = _mcq(item, number, item_rng, letters, earlier[item.id], redrawn.get(item.id, []))
+                earlier[item.id].add(question.correct)  # type: ignore[arg-type]
+            else:
+                question = _question(item, number, item_rng)
+            questions.append(question)
+            number += 1
+        title, instructions, _ = SECTIONS[kind]
+        sections.append(Section(kind, title, instructions, tuple(questions)))
+    return QuizVersion(label, tuple(sections))
+
+
+def _redraws(chosen: Sequence[Item], versions: int, redraw: Redraw | None) -> dict[str, list[Item]]:
+    """Other distractor sets for the chosen date questions: same id, prompt and answer, other options."""
+    dates = [item for item in chosen if _chronological(item)]
+    found: dict[str, list[Item]] = defaultdict(list)
+    if redraw is None or not dates or versions < 2:
+        return found
+    wanted = {item.id: item for item in dates}
+    for index in range(1, versions):
+        for other in redraw(dates, index):
+            base = wanted.get(other.id)
+            if base is not None and other.prompt == base.prompt and other.answer == base.answer \
+                    and len(other.options) == len(base.options) and other.correct_option is not None:
+                found[other.id].append(other)
+    return found
+
+
 def plan_quiz(items: Sequence[Item], title: str, count: int | None = None, versions: int = 1,
-              seed: int = 0) -> Quiz:
+              seed: int = 0, redraw: Redraw | None = None) -> Quiz:
+    """The quiz: ``count`` questions (default about twenty) in ``versions`` versions A, B, …"""
+    if count is not None and count < 1:
+        raise QuizgenError(Problem("-", None, "--count", f"must be at least 1, not {count}"))
+    if not 1 <= versions <= len(LETTERS):
+        raise QuizgenError(Problem("-", None, "--versions", f"must be between 1 and {len(LETTERS)}, not {versions}"))
     chosen = choose_items(items, count, seed)
+    if not chosen:
+        raise QuizgenError(Problem("-", None, "filters", "the selected facts yield no question whose answer the "
+                                                         "key can quote from a source"))
     quiz = Quiz(title, seed, chosen)
-    quiz.versions = [_version(chosen, LETTERS[i], seed, i) for i in range(versions)]
+    earlier: dict[str, set[int]] = defaultdict(set)
+    alternatives = _redraws(chosen, versions, redraw)
+    quiz.versions = [_version(chosen, LETTERS[i], seed, i, earlier, alternatives) for i in range(versions)]
     return quiz

@@ -82,6 +82,7 @@ class HandoutRecipe(RecipeBase):
     format: Literal["handout"]
     title: str | None = None
     paper: Literal["a4", "letter"] = "a4"
+    full: bool = Field(False, description="The full reference of every selected fact, not the two-page sheet.")
 
 
 class ExportRecipe(RecipeBase):

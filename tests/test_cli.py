@@ -137,8 +137,8 @@ def test_build_writes_every_recipe(runner: CliRunner, tmp_path: Path) -> None:
     result = run(runner, "build", "--facts", str(FACTS), "--recipes", str(ROOT / "decks"), "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
     written = {p.name for p in tmp_path.iterdir()}
-    assert {"nagorno-karabakh-full.apkg", "class-quiz-2023.pdf", "class-quiz-2023-key.pdf",
-            "study-handout.pdf"} <= written
+    assert {"nagorno-karabakh-full.apkg", "class-quiz.pdf", "class-quiz-key.pdf",
+            "study-sheet.pdf", "full-reference.pdf"} <= written
 
 
 def test_unknown_item_type_lists_valid_ones(runner: CliRunner, tmp_path: Path) -> None:
@@ -181,3 +181,25 @@ def test_report_header_stays_on_one_line_for_a_long_path(runner: CliRunner, tmp_
     result = run(runner, "check", "--facts", str(deep / "facts.json"))
     assert result.exit_code == 0
     assert f"{deep / 'facts.json'}: 11 facts from 1 sources — clean, 0 warning(s)" in result.output.splitlines()
+
+
+def test_handout_full_reference(runner: CliRunner, tmp_path: Path) -> None:
+    result = run(runner, "handout", "--facts", str(APOLLO), "--out", str(tmp_path / "r.pdf"), "--full")
+    assert result.exit_code == 0, result.output
+    assert "full reference" in " ".join(result.output.split()) and (tmp_path / "r.pdf").exists()
+
+
+def test_a_sheet_with_nothing_to_show_exits_2_with_one_line(runner: CliRunner, apollo_copy: Path,
+                                                            tmp_path: Path) -> None:
+    doc = json.loads(apollo_copy.read_text(encoding="utf-8"))
+    for fact in doc["facts"]:
+        if fact["kind"] == "agreement":
+            del fact["when"]  # an undated agreement: nothing a two-page sheet can place
+    apollo_copy.write_text(json.dumps(doc), encoding="utf-8")
+    out = tmp_path / "h.pdf"
+    result = run(runner, "handout", "--facts", str(apollo_copy), "--kind", "agreement", "--out", str(out))
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "nothing to show" in result.stderr
+    assert not out.exists()
+    assert run(runner, "handout", "--facts", str(apollo_copy), "--kind", "agreement", "--out", str(out),
+               "--full").exit_code == 0

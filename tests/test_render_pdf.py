@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from quizgen.build import build_handout, build_quiz
+from quizgen.build import build_handout, build_quiz, planned_quiz
 from quizgen.errors import QuizgenError
 from quizgen.factbase import load_factbase
-from quizgen.items import items_for
-from quizgen.quiz import plan_quiz
 from quizgen.select import Selection
 from tests.conftest import APOLLO, FACTS
+from tests.pdf_reading import label_span
 
 TYPES = ["mcq", "true-false", "matching", "ordering", "short-answer", "cloze"]
 
@@ -35,7 +34,7 @@ def quiz_files(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unt
     factbase = load_factbase(FACTS)
     report = build_quiz(factbase, Selection(), TYPES, out / "quiz.pdf", count=24, versions=3, seed=5,
                         title="Test quiz")
-    quiz = plan_quiz(items_for(factbase, factbase.facts, TYPES, 5), "Test quiz", 24, 3, 5)  # type: ignore[arg-type]
+    quiz = planned_quiz(factbase, Selection(), TYPES, count=24, versions=3, seed=5, title="Test quiz")  # type: ignore[arg-type]
     return report, quiz
 
 
@@ -61,7 +60,8 @@ def test_dates_stay_chronological_and_letters_are_balanced(quiz_files) -> None: 
         for question in mcqs:
             assert question.options[question.correct] == question.item.answer
             if question.item.role == "date":
-                assert question.options == question.item.options
+                spans = [label_span(option) for option in question.options]
+                assert spans == sorted(spans), question.options
         letters = [q.correct for q in mcqs]
         assert max(letters.count(i) for i in range(4)) - min(letters.count(i) for i in range(4)) <= 2
 
@@ -72,9 +72,9 @@ def test_every_key_answer_and_passage_is_printed(quiz_files) -> None:  # type: i
     for version in quiz.versions:
         for question in version.questions:
             assert flat(question.key_answer()) in key, question.key_answer()
-            for passage in question.item.passages:
-                assert flat(passage.quote) in key, passage.quote
-                assert flat(passage.source_label) in key
+            for shown in question.key_passages():
+                assert flat(shown.passage.quote) in key, shown.passage.quote
+                assert flat(shown.passage.source_label) in key
 
 
 def test_no_multiple_choice_question_is_split_across_pages(quiz_files) -> None:  # type: ignore[no-untyped-def]
@@ -108,7 +108,7 @@ def test_font_is_embedded_and_metadata_set(quiz_files) -> None:  # type: ignore[
         assert reader.metadata.title.startswith("Test quiz") and reader.metadata.author == "quizgen"
         assert reader.trailer["/Root"]["/Lang"] == "en"
     assert [o.title for o in PdfReader(str(report.key)).outline if not isinstance(o, list)] == [
-        "Version A", "Version B", "Version C"]
+        "Answer grid", "Version A", "Version B", "Version C"]
 
 
 def test_same_inputs_and_seed_give_identical_pdfs(tmp_path: Path) -> None:
@@ -127,26 +127,13 @@ def test_letter_paper(tmp_path: Path) -> None:
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
 
-def test_handout_has_timeline_and_glossary_with_citations(tmp_path: Path) -> None:
-    factbase = load_factbase(APOLLO)
-    report = build_handout(factbase, Selection(), tmp_path / "h.pdf", title="Apollo handout")
-    text = flat("".join(page_texts(report.path)))
-    for fact in factbase:
-        if fact.date is not None or fact.kind in ("place", "agreement"):
-            assert flat(fact.name) in text, fact.name
-    assert flat("also called Mare Tranquillitatis (used by astronomers)") in text
-    assert flat("Apollo 11: a short study text, quizgen test suite, 1 March 2024") in text
-    outline = [o.title for o in PdfReader(str(report.path)).outline if not isinstance(o, list)]
-    assert outline == ["Timeline", "Glossary"]
-
-
 def test_preflight_names_characters_the_font_cannot_print(apollo_copy: Path, tmp_path: Path) -> None:
     doc = json.loads(apollo_copy.read_text(encoding="utf-8"))
     doc["facts"][2]["statement"] = "The crew returned to Earth on 24 July 1969 and said 你好."
     apollo_copy.write_text(json.dumps(doc), encoding="utf-8")
     out = tmp_path / "h.pdf"
     with pytest.raises(QuizgenError, match=r"U\+4F60 CJK UNIFIED IDEOGRAPH-4F60 \(你\)"):
-        build_handout(load_factbase(apollo_copy), Selection(), out)
+        build_handout(load_factbase(apollo_copy), Selection(), out, full=True)
     assert not out.exists()
 
 
@@ -154,10 +141,114 @@ def test_armenian_and_schwa_print(apollo_copy: Path, tmp_path: Path) -> None:
     doc = json.loads(apollo_copy.read_text(encoding="utf-8"))
     doc["facts"][2]["statement"] = "The crew returned on 24 July 1969 (Արցախ, Xankəndi — “test”)."
     apollo_copy.write_text(json.dumps(doc), encoding="utf-8")
-    report = build_handout(load_factbase(apollo_copy), Selection(), tmp_path / "h.pdf")
+    report = build_handout(load_factbase(apollo_copy), Selection(), tmp_path / "h.pdf", full=True)
     assert "Արցախ" in "".join(page_texts(report.path))
 
 
 def test_key_cannot_overwrite_the_quiz(tmp_path: Path) -> None:
     with pytest.raises(QuizgenError, match="overwrite the quiz"):
         build_quiz(load_factbase(APOLLO), Selection(), ["mcq"], tmp_path / "q.pdf", key=tmp_path / "q.pdf")
+
+
+CLASS_TYPES = ["mcq", "true-false", "matching", "ordering", "short-answer"]
+
+
+@pytest.fixture(scope="module")
+def class_quizzes(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A 20-question quiz in two versions on each fact base, as the class recipe makes it."""
+    out = tmp_path_factory.mktemp("class")
+    made = {}
+    for name, facts in (("shipped", FACTS), ("apollo", APOLLO)):
+        factbase = load_factbase(facts)
+        chosen = Selection.of(None, None, None, None, None, None, ["core"])
+        report = build_quiz(factbase, chosen, CLASS_TYPES, out / f"{name}.pdf", versions=2, seed=7,  # type: ignore[arg-type]
+                            title="Class quiz")
+        quiz = planned_quiz(factbase, chosen, CLASS_TYPES, versions=2, seed=7, title="Class quiz")  # type: ignore[arg-type]
+        made[name] = (report, quiz)
+    return made
+
+
+def test_default_quiz_is_classroom_sized(class_quizzes) -> None:  # type: ignore[no-untyped-def]
+    report, _ = class_quizzes["shipped"]
+    assert report.questions == 20
+    for _, apollo_quiz in [class_quizzes["apollo"]]:
+        assert 1 <= len(apollo_quiz.items) <= 30
+
+
+def test_one_item_per_fact_and_mixed_types(class_quizzes) -> None:  # type: ignore[no-untyped-def]
+    _, quiz = class_quizzes["shipped"]
+    facts = [fid for item in quiz.items for fid in item.fact_ids]
+    assert len(facts) == len(set(facts))
+    assert len({item.type for item in quiz.items}) >= 3
+
+
+def test_letters_are_spread_and_move_between_versions(class_quizzes) -> None:  # type: ignore[no-untyped-def]
+    _, quiz = class_quizzes["shipped"]
+    letters: dict[str, list[int]] = {}
+    for version in quiz.versions:
+        mcqs = [q for q in version.questions if q.item.type == "mcq"]
+        counts = [sum(1 for q in mcqs if q.correct == letter) for letter in range(4)]
+        assert max(counts) <= max(2, 0.4 * len(mcqs)), counts
+        for question in mcqs:
+            letters.setdefault(question.item.id, []).append(question.correct)  # type: ignore[arg-type]
+            if question.item.role == "date":
+                spans = [label_span(option) for option in question.options]
+                assert spans == sorted(spans), question.options
+    moved = [len(set(found)) > 1 for found in letters.values()]
+    assert sum(moved) >= 0.75 * len(moved), letters
+
+
+def test_mcq_and_short_answers_stand_in_a_quoted_passage(class_quizzes) -> None:  # type: ignore[no-untyped-def]
+    from quizgen.quiz import answer_passages
+
+    for _, quiz in class_quizzes.values():
+        for item in quiz.items:
+            if item.type in ("mcq", "short-answer"):
+                assert answer_passages(item), item.id
+
+
+def test_key_page_one_holds_every_answer_of_every_version(class_quizzes) -> None:  # type: ignore[no-untyped-def]
+    for report, quiz in class_quizzes.values():
+        first = page_texts(report.key)[0]
+        blocks = re.split(r"\nVersion [A-Z]\n", "\n" + first)
+        assert len(blocks) == len(quiz.versions) + 1
+        for version, block in zip(quiz.versions, blocks[1:], strict=True):
+            for question in version.questions:
+                assert flat(f"{question.number}{question.grid_answer()}") in flat(block), question.grid_answer()
+
+
+def test_grid_answers_read_as_a_marker_reads_them(class_quizzes) -> None:  # type: ignore[no-untyped-def]
+    for _, quiz in class_quizzes.values():
+        for question in quiz.versions[0].questions:
+            answer = question.grid_answer()
+            if question.item.type == "mcq":
+                assert re.fullmatch(r"[A-D]", answer)
+            elif question.item.type == "true-false":
+                assert answer in ("T", "F")
+            elif question.item.type == "ordering":
+                assert sorted(answer.split()) == sorted(str(i + 1) for i in range(len(question.options)))
+            elif question.item.type == "matching":
+                assert re.fullmatch(r"(\d+-[A-Z] ?)+", answer)
+
+
+def test_every_key_passage_holds_its_answer_in_bold_on_word_boundaries(class_quizzes) -> None:  # type: ignore[no-untyped-def]
+    from quizgen.render.passages import answer_forms
+    from quizgen.text import normalise
+    from tests.pdf_reading import bold_runs
+
+    for report, quiz in class_quizzes.values():
+        key = flat("".join(page_texts(report.key)))
+        for version in quiz.versions:
+            for question in version.questions:
+                for shown in question.key_passages():
+                    assert flat(shown.passage.quote) in key
+                    if question.item.type in ("mcq", "short-answer"):
+                        assert shown.answer_span is not None
+                        start, end = shown.answer_span
+                        marked = normalise(shown.passage.quote[start:end])
+                        assert marked in [normalise(form) for form in answer_forms(question.item)]
+        runs = bold_runs(report.key, 9)  # the passage style's size
+        assert runs
+        for before, run, after in runs:
+            assert not (before.isalnum() and run[0].isalnum()), (before, run)
+            assert not (after.isalnum() and run[-1].isalnum()), (run, after)

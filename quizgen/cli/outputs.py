@@ -121,7 +121,8 @@ def pdf(
     id: IdOption = None,
     importance: ImportanceOption = None,
     types: TypeOption = None,
-    count: Annotated[Optional[int], typer.Option("--count", min=1, help="Number of questions.")] = None,
+    count: Annotated[Optional[int], typer.Option("--count", min=1,
+                                                 help="Number of questions (default: 20, a classroom quiz).")] = None,
     versions: Annotated[int, typer.Option("--versions", min=1, max=26, help="Shuffled versions A, B, …")] = 1,
     seed: SeedOption = 0,
     paper: PaperOption = "a4",
@@ -153,11 +154,14 @@ def handout(
     importance: ImportanceOption = None,
     paper: PaperOption = "a4",
     title: Annotated[str, typer.Option("--title", help="Title printed on the handout.")] = "Study handout",
+    full: Annotated[bool, typer.Option("--full", help="Every selected fact, grouped and cited, not the two-page "
+                                                      "study sheet.")] = False,
 ) -> None:
-    """Write a study handout: a drawn timeline of the dated facts, then a glossary with citations."""
+    """Write a two-page study sheet (timeline, places, key figures, who is who, sources), or with --full the
+    full reference of every selected fact."""
     from quizgen.build import build_handout
 
     factbase = load(facts)
     report = build_handout(factbase, selection(kind, tag, source, since, until, id, importance), out, title=title,
-                           paper=_paper(paper, facts))
+                           paper=_paper(paper, facts), full=full)
     console.print(shown(str(report)))

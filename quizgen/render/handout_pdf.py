@@ -1,21 +1,24 @@
-"""The study handout: a drawn timeline of the dated facts, then a glossary of places
-and agreements with their other names, every entry with its citation.
+"""The study sheet as a PDF: two pages a student keeps, drawn from a :class:`StudySheet` plan.
+
+Typeset like a textbook page: a title, section heads in the accent colour over a rule,
+a timeline table (date, then what happened and its source marker), places with the name
+each side uses, key figures with disagreeing sources side by side, who is who, and the
+sources the markers resolve to. A heading never stands alone at the foot of a page.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from quizgen.attribution import attribute
-from quizgen.factbase import FactBase
-from quizgen.model import AgreementFact, Fact, PlaceFact
+from quizgen.handout.sheet import StudySheet
+from quizgen.handout.sources import SourceEntry, marker
 from quizgen.render.pdf_base import (
     ACCENT,
     FONT,
@@ -23,206 +26,156 @@ from quizgen.render.pdf_base import (
     INK,
     MUTED,
     Bookmark,
-    FullWidth,
+    count_pages,
+    frame_width,
     preflight,
-    styles,
+    register_fonts,
     text,
     write_pdf,
 )
 
-AXIS_X = 40 * mm
-DOT = 2.2
+RULE = colors.HexColor("#d8cfb8")
+SHADE = colors.HexColor("#f6f2e8")
+# room a section needs below its heading before a page ends: the heading and a few lines
+HEADING_ROOM = 20 * mm
+DATE_COLUMN = 40 * mm
+PLACE_COLUMN = 62 * mm
 
 
-def _attributed(fact: Fact) -> str:
-    return attribute(fact.statement, fact)
+def sheet_styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    base = ParagraphStyle("sheet", fontName=FONT, fontSize=9, leading=11.6, textColor=INK)
+    return {
+        "body": base,
+        "title": ParagraphStyle("sheet-title", parent=base, fontName=FONT_BOLD, fontSize=17, leading=21),
+        "subtitle": ParagraphStyle("sheet-subtitle", parent=base, textColor=MUTED, fontSize=9, spaceAfter=2),
+        "section": ParagraphStyle("sheet-section", parent=base, fontName=FONT_BOLD, fontSize=12, leading=15,
+                                  textColor=ACCENT, spaceBefore=9, spaceAfter=3, keepWithNext=1),
+        "date": ParagraphStyle("sheet-date", parent=base, fontName=FONT_BOLD, fontSize=8.6, textColor=ACCENT),
+        "note": ParagraphStyle("sheet-note", parent=base, fontSize=8.2, leading=10.4, textColor=MUTED),
+        "entry": ParagraphStyle("sheet-entry", parent=base, spaceBefore=2.5),
+        "source": ParagraphStyle("sheet-source", parent=base, fontSize=8.2, leading=10.4, leftIndent=14,
+                                 firstLineIndent=-14),
+    }
 
 
-class YearBars(FullWidth):
-    """How many dated facts fall in each year: the shape of the story at a glance."""
-
-    def __init__(self, years: Counter[int]) -> None:
-        super().__init__(48 * mm)
-        self.years = years
-
-    def draw(self) -> None:
-        canvas = self.canv
-        years = sorted(self.years)
-        if not years:
-            return
-        base = 14 * mm
-        top = self.height - 6 * mm
-        slot = self.width / len(years)
-        most = max(self.years.values())
-        canvas.setStrokeColor(MUTED)
-        canvas.setLineWidth(0.6)
-        canvas.line(0, base, self.width, base)
-        for i, year in enumerate(years):
-            count = self.years[year]
-            x = i * slot + slot / 2
-            bar = (top - base) * count / most
-            canvas.setFillColor(ACCENT)
-            canvas.rect(x - min(slot * 0.35, 4 * mm), base, min(slot * 0.7, 8 * mm), bar, stroke=0, fill=1)
-            canvas.setFillColor(INK)
-            canvas.setFont(FONT, 6.5)
-            canvas.drawCentredString(x, base + bar + 1.5, str(count))
-            canvas.saveState()
-            canvas.translate(x + 2, base - 2)
-            canvas.rotate(60)
-            canvas.setFont(FONT, 7)
-            canvas.drawRightString(0, 0, str(year))
-            canvas.restoreState()
+def keys_markup(keys: tuple[int, ...]) -> str:
+    """A source marker, small and muted after the text it supports."""
+    return f" <font color='#7a5c12' size='7.5'>{marker(keys)}</font>" if keys else ""
 
 
-class TimelineRow(Flowable):
-    """One dated fact: its date left of the axis, a dot on the axis, its name and statement right."""
-
-    def __init__(self, body: Paragraph, left: Paragraph, first: bool) -> None:
-        super().__init__()
-        self.body, self.left, self.first = body, left, first
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width = available_width
-        _, body_height = self.body.wrap(available_width - AXIS_X - 6 * mm, available_height)
-        _, left_height = self.left.wrap(AXIS_X - 5 * mm, available_height)
-        self.height = max(body_height, left_height) + 5
-        return available_width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        canvas.setStrokeColor(ACCENT)
-        canvas.setLineWidth(1.2)
-        canvas.line(AXIS_X, 0, AXIS_X, self.height)
-        canvas.setFillColor(ACCENT if self.first else colors.white)
-        canvas.circle(AXIS_X, self.height - 6, DOT, stroke=1, fill=1)
-        _, left_height = self.left.wrap(AXIS_X - 5 * mm, self.height)
-        self.left.drawOn(canvas, 0, self.height - left_height - 1)
-        _, body_height = self.body.wrap(self.width - AXIS_X - 6 * mm, self.height)
-        self.body.drawOn(canvas, AXIS_X + 5 * mm, self.height - body_height - 1)
+def heading(title: str, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    return [CondPageBreak(HEADING_ROOM), Bookmark(title, title.lower().replace(" ", "-")),
+            Paragraph(text(title), st["section"])]
 
 
-class YearMark(FullWidth):
-    """The badge on the timeline's axis where a new year (or century) begins."""
-
-    def __init__(self, label: str) -> None:
-        super().__init__(9 * mm)
-        self.label = label
-
-    def draw(self) -> None:
-        canvas = self.canv
-        canvas.setStrokeColor(ACCENT)
-        canvas.setLineWidth(1.2)
-        canvas.line(AXIS_X, 0, AXIS_X, self.height)
-        canvas.setFillColor(ACCENT)
-        half = max(9 * mm, canvas.stringWidth(self.label, FONT_BOLD, 9.5) / 2 + 3 * mm)
-        canvas.roundRect(AXIS_X - half, 1.5 * mm, 2 * half, 6 * mm, 2 * mm, stroke=0, fill=1)
-        canvas.setFillColor(colors.white)
-        canvas.setFont(FONT_BOLD, 9.5)
-        canvas.drawCentredString(AXIS_X, 3.3 * mm, self.label)
+def ruled_table(rows: list[list[Any]], widths: list[float], shade: bool = False) -> Table:
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3), ("TOPPADDING", (0, 0), (-1, -1), 1.4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.9), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
+    ]
+    if shade:
+        commands += [("BACKGROUND", (0, i), (-1, i), SHADE) for i in range(1, len(rows), 2)]
+    table.setStyle(TableStyle(commands))
+    return table
 
 
-def _dated(facts: Sequence[Fact]) -> list[Fact]:
-    return sorted((f for f in facts if f.date is not None), key=lambda f: (f.date.start, f.id))  # type: ignore[union-attr]
+def sources_section(sources: tuple[SourceEntry, ...], st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    lines = [Paragraph(f"<b>[{s.key}]</b> {text(s.title)}. {text(s.publisher)}, {text(s.date)}.", st["source"])
+             for s in sources]
+    return [*heading("Sources", st), KeepTogether(lines)]
 
 
-def _citation_line(factbase: FactBase, fact: Fact) -> str:
-    citation = fact.citations[0]
-    label = factbase.sources[citation.source].citation_label()
-    quote = citation.quote if len(citation.quote) <= 220 else citation.quote[:219] + "…"
-    return f"{text(label)}: “{text(quote)}”"
+def _timeline(sheet: StudySheet, st: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+    rows = [[Paragraph(text(entry.when), st["date"]), Paragraph(text(entry.name) + keys_markup(entry.keys), st["body"])]
+            for entry in sheet.timeline]
+    return [*heading("Timeline", st), ruled_table(rows, [DATE_COLUMN, width - DATE_COLUMN], shade=True)] if rows else []
 
 
-def handout_texts(factbase: FactBase, facts: Sequence[Fact], title: str) -> Iterator[str]:
-    yield title
-    for fact in facts:
-        yield from (fact.name, _attributed(fact))
-        if fact.date is not None:
-            yield fact.date.human()
-        yield _citation_line(factbase, fact)
-        for alias in getattr(fact, "aliases", []):
-            yield alias.name
-            yield alias.used_by or ""
-        yield from getattr(fact, "parties", [])
-        yield from getattr(fact, "mediators", [])
+def _places(sheet: StudySheet, st: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+    rows = []
+    for place in sheet.places:
+        names = "".join(f"<br/>{text(name)}" for name in place.other_names)
+        rows.append([Paragraph(f"<b>{text(place.name)}</b> <font size='7.8' color='#5c5c5c'>"
+                               f"{text(place.place_type)}</font>{names}", st["body"]),
+                     Paragraph(text(place.note) + keys_markup(place.keys), st["note"])])
+    if not rows:
+        return []
+    header = [Paragraph(f"<b>{label}</b>", st["note"]) for label in ("Place, and its other names (used by)",
+                                                                    "In brief")]
+    return [*heading("Places", st), ruled_table([header, *rows], [PLACE_COLUMN, width - PLACE_COLUMN])]
 
 
-def _timeline(dated: Sequence[Fact], st: dict[str, Any]) -> list[Flowable]:
-    flow: list[Flowable] = [Bookmark("Timeline", "timeline"), Paragraph("Timeline", st["section"])]
-    if not dated:
-        return [*flow, Paragraph("No dated facts were selected.", st["instructions"])]
-    flow += [Paragraph(f"{len(dated)} dated facts, by year.", st["instructions"]),
-             YearBars(Counter(f.date.start.year for f in dated)),  # type: ignore[union-attr]
-             Spacer(1, 4 * mm)]
-    year = None
-    for fact in dated:
-        when = fact.date
-        assert when is not None
-        if when.start.year != year:
-            year = when.start.year
-            flow.append(YearMark(when.human() if "century" in when.human() else str(year)))
-        body = Paragraph(f"<b>{text(fact.name)}</b><br/><font size=8.5>{text(_attributed(fact))}</font>",
-                         st["body"])
-        left = Paragraph(f"<font size=8.5 color='#5c5c5c'>{text(when.human())}</font>", st["body"])
-        flow.append(TimelineRow(body, left, first=fact.status == "established"))
+def _figures(sheet: StudySheet, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    if not sheet.figures:
+        return []
+    flow = heading("Key figures", st)
+    if any(len(group.values) > 1 for group in sheet.figures):
+        flow.append(Paragraph("Where sources disagree, each figure stands beside the others, with its date "
+                              "and source.", st["note"]))
+    for group in sheet.figures:
+        values = " · ".join(f"<b>{text(v.value)}</b> ({text(v.as_of)}){keys_markup(v.keys)}" for v in group.values)
+        flow.append(Paragraph(f"{text(group.label)}: {values}", st["entry"]))
     return flow
 
 
-def _glossary_groups(facts: Sequence[Fact]) -> tuple[list[PlaceFact], list[AgreementFact]]:
-    places = sorted((f for f in facts if isinstance(f, PlaceFact)), key=lambda f: f.name.casefold())
-    agreements = sorted((f for f in facts if isinstance(f, AgreementFact)), key=lambda f: f.name.casefold())
-    return places, agreements
+def _who(sheet: StudySheet, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    if not sheet.who:
+        return []
+    return [*heading("Who is who", st), *(Paragraph(f"<b>{text(w.name)}</b> — {text(w.description)}"
+                                                    f"{keys_markup(w.keys)}", st["entry"]) for w in sheet.who)]
 
 
-def _glossary(factbase: FactBase, places: list[PlaceFact], agreements: list[AgreementFact],
-              st: dict[str, Any]) -> list[Flowable]:
-    flow: list[Flowable] = []
-    if not places and not agreements:
-        return flow
-    flow += [Bookmark("Glossary", "glossary"), Paragraph("Glossary", st["section"])]
-    for title, group in (("Places", places), ("Agreements", agreements)):
-        if not group:
-            continue
-        flow += [Bookmark(title, f"glossary-{title.lower()}", level=1), Paragraph(title, st["section"])]
-        for fact in group:
-            details = []
-            if isinstance(fact, PlaceFact):
-                details.append(text(fact.place_type))
-                names = [f"{text(a.name)}" + (f" (used by {text(a.used_by)})" if a.used_by else "")
-                         for a in fact.aliases]
-                if names:
-                    details.append("also called " + "; ".join(names))
-            else:
-                details.append(text(fact.agreement_type.replace("-", " ")))
-                if fact.when:
-                    details.append(text(fact.when.human()))
-                if fact.parties:
-                    details.append("parties: " + text(", ".join(fact.parties)))
-                if fact.mediators:
-                    details.append("mediated by " + text(", ".join(fact.mediators)))
-            flow.append(KeepTogether([
-                Paragraph(f"<b>{text(fact.name)}</b> <font color='#5c5c5c'>— {' · '.join(details)}</font>",
-                          st["question"]),
-                Paragraph(text(_attributed(fact)), st["option"]),
-                Paragraph(_citation_line(factbase, fact), st["source"]),
-            ]))
-    return flow
+def sheet_story(sheet: StudySheet, width: float) -> list[Flowable]:
+    st = sheet_styles()
+    level = f"the {sheet.importance} facts" if sheet.importance else "the facts"
+    more = (f" {sheet.left_out} more {'entry is' if sheet.left_out == 1 else 'entries are'} in the full "
+            f"reference (quizgen handout --full)." if sheet.left_out else "")
+    story: list[Flowable] = [
+        Paragraph(text(sheet.title), st["title"]),
+        Paragraph(f"Study sheet: {level} of the selection. A marker such as [1] names the source, listed at the "
+                  f"end.{more}", st["subtitle"]),
+        Spacer(1, 1 * mm),
+    ]
+    story += _timeline(sheet, st, width)
+    story += _places(sheet, st, width)
+    story += _figures(sheet, st)
+    story += _who(sheet, st)
+    story += sources_section(sheet.sources, st)
+    return story
 
 
-def write_handout(factbase: FactBase, facts: Sequence[Fact], path: Path | str, title: str,
-                  paper: str = "a4") -> tuple[int, int]:
-    """Write the handout; returns how many facts its timeline and its glossary show."""
-    preflight(handout_texts(factbase, facts, title), Path(path))
-    st = styles()
-    story: list[Flowable] = [Paragraph(text(title), st["title"]),
-                             Paragraph("Study handout: a timeline of the dated facts, then a glossary of places "
-                                       "and agreements. Every entry cites its source.", st["subtitle"]),
-                             Spacer(1, 3 * mm)]
-    dated = _dated(facts)
-    places, agreements = _glossary_groups(facts)
-    story += _timeline(dated, st)
-    story += _glossary(factbase, places, agreements, st)
-    write_pdf(path, story, title=title, subject="Study handout: timeline and glossary", paper=paper, footer=title)
-    return len(dated), len(places) + len(agreements)
+def sheet_texts(sheet: StudySheet) -> Iterator[str]:
+    yield sheet.title
+    for entry in sheet.timeline:
+        yield from (entry.when, entry.name)
+    for place in sheet.places:
+        yield from (place.name, place.place_type, place.note, *place.other_names)
+    for group in sheet.figures:
+        yield group.label
+        for value in group.values:
+            yield from (value.value, value.as_of)
+    for who in sheet.who:
+        yield from (who.name, who.description)
+    for source in sheet.sources:
+        yield from (source.title, source.publisher, source.date)
 
 
-__all__ = ["write_handout"]
+
+
+def sheet_pages(sheet: StudySheet, paper: str) -> int:
+    return count_pages(sheet_story(sheet, frame_width(paper)), paper=paper)
+
+
+def write_study_sheet(sheet: StudySheet, path: Path | str, paper: str = "a4") -> int:
+    """Write the sheet; returns its page count."""
+    preflight(sheet_texts(sheet), Path(path))
+    return write_pdf(path, sheet_story(sheet, frame_width(paper)), title=sheet.title, subject="Study sheet",
+                     paper=paper, footer=sheet.title)
+
+
+__all__ = ["sheet_pages", "write_study_sheet"]

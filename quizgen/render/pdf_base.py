@@ -7,8 +7,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import cache
+from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -28,7 +29,8 @@ FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT = "QuizgenSans"
 FONT_BOLD = "QuizgenSans-Bold"
 FONT_ITALIC = "QuizgenSans-Oblique"
-PAPERS = {"a4": A4, "letter": LETTER}
+Paper = Literal["a4", "letter"]
+PAPERS: dict[Paper, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 AUTHOR = "quizgen"
 LANGUAGE = "en"
 INK = colors.HexColor("#1d1d1f")
@@ -71,7 +73,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=18, leading=23, spaceAfter=4),
         "subtitle": ParagraphStyle("subtitle", parent=base, textColor=MUTED, fontSize=10),
         "section": ParagraphStyle("section", parent=base, fontName=FONT_BOLD, fontSize=13, leading=17,
-                                  spaceBefore=10, spaceAfter=2),
+                                  spaceBefore=10, spaceAfter=2, keepWithNext=1),
         "instructions": ParagraphStyle("instructions", parent=base, fontName=FONT_ITALIC, textColor=MUTED,
                                        fontSize=9.5, spaceAfter=6),
         "question": ParagraphStyle("question", parent=base, leftIndent=18, firstLineIndent=-18, spaceBefore=6),
@@ -160,20 +162,51 @@ def make_canvas(footer: str) -> type[NumberedCanvas]:
     return type("FooterCanvas", (NumberedCanvas,), {"footer_left": footer})
 
 
-def write_pdf(path: Path | str, story: Sequence[Flowable], *, title: str, subject: str, paper: str,
-              footer: str = "") -> None:
-    """Lay out ``story`` into ``path`` atomically, with metadata and reproducible bytes."""
+def _layout(target: Path | BytesIO, story: Sequence[Flowable], *, title: str, subject: str, paper: Paper,
+            footer: str) -> int:
+    """Lay ``story`` out into ``target``; returns the number of pages."""
+    doc = BaseDocTemplate(
+        target if isinstance(target, BytesIO) else str(target), pagesize=PAPERS[paper], leftMargin=MARGIN,
+        rightMargin=MARGIN, topMargin=16 * mm, bottomMargin=18 * mm, title=title, author=AUTHOR, subject=subject,
+        creator=AUTHOR, lang=LANGUAGE, invariant=True, pageCompression=1, initialFontName=FONT,
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(list(story), canvasmaker=make_canvas(footer))
+    return int(doc.page)
+
+
+def check_paper(paper: str) -> Paper:
+    if paper not in PAPERS:
+        raise QuizgenError(Problem("-", None, "--paper", f"unknown value {paper!r}; valid values: "
+                                                         f"{', '.join(PAPERS)}"))
+    return paper
+
+
+MARGIN: float = 18 * mm
+
+
+def frame_width(paper: str) -> float:
+    """The width the text takes on this paper, between the margins."""
+    width: float = PAPERS[check_paper(paper)][0]
+    return width - 2 * MARGIN
+
+
+def count_pages(story: Sequence[Flowable], *, paper: str) -> int:
+    """How many pages ``story`` takes, laid out in memory (nothing is written)."""
     register_fonts()
-    pagesize = PAPERS[paper]
+    return _layout(BytesIO(), story, title="", subject="", paper=check_paper(paper), footer="")
+
+
+def write_pdf(path: Path | str, story: Sequence[Flowable], *, title: str, subject: str, paper: str,
+              footer: str = "") -> int:
+    """Lay out ``story`` into ``path`` atomically, with metadata and reproducible bytes; returns the page count."""
+    register_fonts()
+    size = check_paper(paper)
+    pages = [0]
 
     def render(temp: Path) -> None:
-        doc = BaseDocTemplate(
-            str(temp), pagesize=pagesize, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-            bottomMargin=18 * mm, title=title, author=AUTHOR, subject=subject, creator=AUTHOR,
-            lang=LANGUAGE, invariant=True, pageCompression=1, initialFontName=FONT,
-        )
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        doc.build(list(story), canvasmaker=make_canvas(footer))
+        pages[0] = _layout(temp, story, title=title, subject=subject, paper=size, footer=footer)
 
     write_with(path, render)
+    return pages[0]

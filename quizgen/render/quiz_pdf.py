@@ -1,4 +1,4 @@
-"""Printable quizzes and their answer keys, with reportlab."""
+"""Printable quizzes, with reportlab; the answer key (quizgen.render.key_pdf) shares their pages' header."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from quizgen.quiz import LETTERS, Quiz, QuizQuestion, QuizVersion
-from quizgen.render.passages import marked_quote
 from quizgen.render.pdf_base import (
     FONT,
     MUTED,
@@ -160,30 +159,7 @@ def quiz_story(quiz: Quiz) -> list[Flowable]:
     return _story(quiz, False, _question_flowables)
 
 
-def _key_flowables(question: QuizQuestion, st: dict[str, Any]) -> list[Flowable]:
-    """The question, its answer, and under it each source and the passage it rests on."""
-    item = question.item
-    block: list[Flowable] = [
-        Paragraph(f"<b>{question.number}.</b> {text(item.prompt)}", st["question"]),
-        Paragraph(text(question.key_answer()), st["answer"]),
-    ]
-    for passage in item.passages:
-        block += [Paragraph(f"{text(passage.source_label)} · fact {text(passage.fact_id)}", st["source"]),
-                  Paragraph(f"“{marked_quote(passage, item, text, 'b')}”", st["passage"])]
-    return block
-
-
-def key_story(quiz: Quiz) -> list[Flowable]:
-    return _story(quiz, True, _key_flowables)
-
-
 def write_quiz(quiz: Quiz, path: Path | str, paper: str = "a4") -> None:
     preflight(quiz_texts(quiz, with_key=False), Path(path))
     write_pdf(path, quiz_story(quiz), title=quiz.title, subject=f"Quiz, {len(quiz.versions)} version(s)",
               paper=paper, footer=quiz.title)
-
-
-def write_key(quiz: Quiz, path: Path | str, paper: str = "a4") -> None:
-    preflight(quiz_texts(quiz, with_key=True), Path(path))
-    write_pdf(path, key_story(quiz), title=f"{quiz.title} — answer key", subject="Answer key with sources",
-              paper=paper, footer=f"{quiz.title} — answer key")
