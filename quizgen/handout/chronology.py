@@ -13,6 +13,7 @@ Dates are only as precise as the texts, so order needs more than the start date:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,7 +45,8 @@ def position(when: When) -> Position:
     share = _QUALIFIER_SHARE.get(when.qualifier or "", 0.0)
     if when.qualifier == "by":
         return Position(last)  # "by 1993": the state of things at the end of 1993
-    return Position(first + round((last - first) * share), _QUALIFIER_RANK.get(when.qualifier or "", 0))
+    # rounded up: "late September" (21–30) stands after 20 September, "mid" after the 10th
+    return Position(first + math.ceil((last - first) * share), _QUALIFIER_RANK.get(when.qualifier or "", 0))
 
 
 def earliest_day(when: When) -> int:
@@ -79,8 +81,10 @@ def _anchors(fact: Fact, named: list[PartialDate], others: Sequence[Fact]) -> li
                     for w in content_words(match.group(1))} - own
     found: list[Fact] = []
     for other in others:
-        if other is not fact and _dated(other).start in named \
-                and clause_words & {stem(w) for w in content_words(other.name)}:
+        # only a plainly dated event or agreement can be what a clause names: not a figure, not "late
+        # September" standing for "September"
+        if other is not fact and other.kind in ("event", "agreement") and _dated(other).qualifier is None \
+                and _dated(other).start in named and clause_words & {stem(w) for w in content_words(other.name)}:
             found.append(other)
     return found
 
