@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from pathlib import Path
 
 from quizgen.errors import Problem, QuizgenError
@@ -18,6 +20,8 @@ def _describe(err: OSError) -> str:
 
 def ensure_writable_dir(path: Path) -> None:
     """Fail early, before any work, when the folder for an output is missing or read-only."""
+    if "\x00" in str(path):
+        raise QuizgenError(Problem(repr(str(path))[1:-1], None, None, "cannot write: the path contains a NUL byte"))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise QuizgenError(Problem(str(path), None, None, f"cannot write: folder {folder} does not exist"))
@@ -29,30 +33,17 @@ def ensure_writable_dir(path: Path) -> None:
 
 @contextlib.contextmanager
 def atomic_path(path: Path | str) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; move it into place only if the block succeeds.
+    """Yield a temporary path beside ``path``; it replaces ``path`` only if the block succeeds.
 
-    For writers such as genanki and reportlab that want a file name of their own.
-    The temporary file lives in the same folder so the final rename is atomic.
+    For writers such as genanki and reportlab that want a file name of their own. Inside an
+    :func:`output_batch` the file is moved with the rest of the batch, when the batch ends.
     """
-    target = Path(path)
-    ensure_writable_dir(target)
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
-    except OSError as err:
-        raise QuizgenError(Problem(str(target), None, None, f"cannot write: {_describe(err)}")) from None
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        yield temp
-        # mkstemp makes files private (0600); an output should get the usual mode
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, target)
-    except OSError as err:
-        raise QuizgenError(Problem(str(target), None, None, f"cannot write: {_describe(err)}")) from None
-    finally:
-        temp.unlink(missing_ok=True)
+    with output_batch() as batch:
+        temp = batch.temp_for(path)
+        try:
+            yield temp
+        except OSError as err:  # a full disk, say: one line naming the output, and the batch is undone
+            raise QuizgenError(Problem(str(path), None, None, f"cannot write: {_describe(err)}")) from None
 
 
 def write_atomic(path: Path | str, data: bytes | str) -> None:
@@ -77,23 +68,61 @@ def write_with(path: Path | str, writer: Callable[[Path], None]) -> None:
 # A lock on each output folder keeps two builds from mixing their outputs.
 
 JOURNAL_NAME = ".quizgen-commit.json"
-LOCK_NAME = ".quizgen.lock"
 TEMP_SUFFIX = ".part"
 
 
+_ACTIVE: ContextVar[OutputBatch | None] = ContextVar("quizgen_output_batch", default=None)
+# what mkstemp names our temporary files: ".NAME.XXXXXXXX.part"
+_OUR_TEMP = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.part$")
+
+
 class OutputBatch:
-    """Files written together: ``temp_for(target)`` gives the path to write; ``commit`` moves them all."""
+    """Files written together: ``temp_for(target)`` gives the path to write; ``commit`` moves them all.
+
+    The first file written into a folder takes that folder's lock, finishes any batch a killed
+    run left half moved there, and removes the temporary files it left.
+    """
 
     def __init__(self) -> None:
         self.moves: list[tuple[Path, Path]] = []
+        self._locks: dict[Path, int] = {}  # folder → the descriptor that holds its lock
+
+    def lock(self, folder: Path) -> None:
+        """Take the folder's lock (the folder itself is locked: no lock file is left behind)."""
+        import fcntl
+
+        real = folder.resolve()
+        if real in self._locks:
+            return
+        try:
+            fd = os.open(real, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError as err:
+            raise QuizgenError(Problem(str(folder), None, None, f"cannot write: {_describe(err)}")) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise QuizgenError(Problem(str(folder), None, None,
+                                       "another quizgen build is writing to this folder; wait for it to finish")
+                               ) from None
+        self._locks[real] = fd
+        finish_interrupted(real)
+        remove_stale_temporaries(real)
+
+    def release(self) -> None:
+        for fd in self._locks.values():
+            os.close(fd)
+        self._locks = {}
 
     def temp_for(self, target: Path | str) -> Path:
         target = Path(target)
         ensure_writable_dir(target)
         if any(target.resolve() == existing.resolve() for _, existing in self.moves):
             raise QuizgenError(Problem(str(target), None, None, "two outputs of one build name the same file"))
+        folder = target.parent if str(target.parent) else Path(".")
+        self.lock(folder)
         try:
-            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent or ".")
+            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
         except OSError as err:
             raise QuizgenError(Problem(str(target), None, None, f"cannot write: {_describe(err)}")) from None
         os.close(handle)
@@ -110,21 +139,30 @@ class OutputBatch:
         self.moves = []
 
     def commit(self) -> None:
+        """Move every file into place; a journal in each folder lets the next run finish if this one is killed."""
         if not self.moves:
             return
         umask = os.umask(0)
         os.umask(umask)
-        journal = self.moves[0][1].parent / JOURNAL_NAME
+        entries = [[str(temp.resolve()), str(target.resolve())] for temp, target in self.moves]
+        journals = sorted({Path(target).parent / JOURNAL_NAME for _, target in entries})
         try:
             for temp, _ in self.moves:
                 os.chmod(temp, 0o666 & ~umask)  # mkstemp makes files private; an output gets the usual mode
-            entries = [[str(temp.resolve()), str(target.resolve())] for temp, target in self.moves]
-            write_atomic(journal, json.dumps(entries))
+            for journal in journals:
+                _write_journal(journal, json.dumps(entries))
             _complete(entries)
-            journal.unlink(missing_ok=True)
+            for journal in journals:
+                journal.unlink(missing_ok=True)
         except OSError as err:
             raise QuizgenError(Problem(str(self.moves[0][1]), None, None, f"cannot write: {_describe(err)}")) from None
         self.moves = []
+
+
+def _write_journal(path: Path, text: str) -> None:
+    temp = path.with_name(path.name + TEMP_SUFFIX)
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
 
 
 def _complete(entries: list[list[str]]) -> None:
@@ -159,52 +197,34 @@ def finish_interrupted(folder: Path) -> None:
 def remove_stale_temporaries(folder: Path) -> None:
     """Temporary files a killed run left. Only while holding the folder's lock: no build is writing there."""
     for stale in folder.glob(f".*{TEMP_SUFFIX}"):
-        if stale.is_file():
+        if (_OUR_TEMP.match(stale.name) or stale.name == JOURNAL_NAME + TEMP_SUFFIX) and stale.is_file():
             stale.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
-def locked_folders(folders: list[Path]) -> Iterator[None]:
-    """Hold the output lock of each folder (sorted, so two builds never wait on each other in a cycle)."""
-    import fcntl
+def output_batch() -> Iterator[OutputBatch]:
+    """Files written in this block replace the old ones together when it ends, or none does.
 
-    handles = []
-    try:
-        for folder in sorted({f.resolve() for f in folders}):
-            lock = folder / LOCK_NAME
-            try:
-                handle = open(lock, "a")  # noqa: SIM115 (held until the block ends)
-            except OSError as err:
-                raise QuizgenError(Problem(str(folder), None, None, f"cannot write: {_describe(err)}")) from None
-            handles.append(handle)
-            try:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise QuizgenError(Problem(str(folder), None, None, "another quizgen build is writing to this folder; "
-                                           "wait for it to finish")) from None
-        # every interrupted batch is finished before any temporary file is taken for stale
-        locked = sorted({f.resolve() for f in folders})
-        for folder in locked:
-            finish_interrupted(folder)
-        for folder in locked:
-            remove_stale_temporaries(folder)
-        yield
-    finally:
-        for handle in handles:
-            handle.close()
-
-
-@contextlib.contextmanager
-def output_batch(*targets: Path | str) -> Iterator[OutputBatch]:
-    """Write ``targets`` together: all of them replace the old files, or none does."""
-    folders = [Path(t).parent if str(Path(t).parent) else Path(".") for t in targets]
-    for target in targets:
-        ensure_writable_dir(Path(target))
+    Inside another batch, the block joins it: a whole build is one batch.
+    """
+    active = _ACTIVE.get()
+    if active is not None:
+        yield active
+        return
     batch = OutputBatch()
-    with locked_folders(folders):
-        try:
-            yield batch
-        except BaseException:
-            batch.discard()
-            raise
+    token = _ACTIVE.set(batch)
+    try:
+        yield batch
         batch.commit()
+    except BaseException:
+        batch.discard()
+        raise
+    finally:
+        _ACTIVE.reset(token)
+        batch.release()
+
+
+def recover_folder(folder: Path) -> None:
+    """Finish what a killed run left in ``folder`` (see :class:`OutputBatch`), without writing anything."""
+    with output_batch() as batch:
+        batch.lock(folder)

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizgen.atomic import ensure_writable_dir, write_with
+from quizgen.atomic import ensure_writable_dir, output_batch, write_with
 from quizgen.deck_plan import DeckPlan, NoteBook
 from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase, load_factbase
 from quizgen.items import Item, ItemType, items_for
 from quizgen.model import Fact
+from quizgen.output_paths import input_files, refuse_inputs, refuse_shared
 from quizgen.recipes import AnkiRecipe, AnyRecipe, ExportRecipe, QuizRecipe, load_recipes
 from quizgen.select import Selection, select_facts
 from quizgen.templates import templates_dir
@@ -29,7 +30,10 @@ from quizgen.templates import templates_dir
 if TYPE_CHECKING:
     from quizgen.export import ExportFormat
     from quizgen.quiz import Quiz
-    from quizgen.render.anki import NoteRecord
+    from quizgen.render.anki import AnkiBuild, DeckSpec, NoteRecord
+
+
+LATEST_STAMP = 253_402_300_799  # 9999-12-31 23:59:59 UTC
 
 
 def inputs_timestamp(factbase: FactBase, *extra: Path) -> float:
@@ -39,10 +43,11 @@ def inputs_timestamp(factbase: FactBase, *extra: Path) -> float:
     """
     fixed = os.environ.get("SOURCE_DATE_EPOCH")
     if fixed:
-        try:
-            return float(fixed)
-        except ValueError:
-            raise QuizgenError(Problem("SOURCE_DATE_EPOCH", None, None, f"not a number: {fixed!r}")) from None
+        # the convention: a whole number of seconds since 1970; nothing past the year 9999 makes a date
+        if not fixed.strip().isdecimal() or not 0 <= int(fixed) <= LATEST_STAMP:
+            raise QuizgenError(Problem("SOURCE_DATE_EPOCH", None, None,
+                                       f"{fixed!r} is not a whole number of seconds since 1970 (0 to {LATEST_STAMP})"))
+        return float(int(fixed))
     paths = [factbase.path, *(text.path for text in factbase.texts.values()), *extra]
     paths += [p for p in templates_dir().rglob("*") if p.is_file()]
     return max(path.stat().st_mtime for path in paths)
@@ -94,12 +99,21 @@ def build_deck(factbase: FactBase, selection: Selection, types: Sequence[ItemTyp
 
     out = Path(out)
     ensure_writable_dir(out)  # fail before doing the work
+    refuse_inputs([out, manifest_path(out)], factbase_inputs(factbase))
     plan = planned_deck(factbase, selection, types, notebook)
     stamp = timestamp if timestamp is not None else inputs_timestamp(factbase)
     counts = dict(Counter(str(item.type) for note in plan.notes for item in plan.cards(note)))
     spec = DeckSpec(name, deck_id if deck_id is not None else deck_id_for(name), description)
-    built = write_apkg(plan, spec, out, stamp)
-    del plan  # a large deck's notes are done with: free them before reading the last build's manifest
+    with output_batch():  # the deck and its manifest are replaced together
+        built = write_apkg(plan, spec, out, stamp)
+        del plan  # a large deck's notes are done with: free them before reading the last build's manifest
+        report = _deck_report(factbase, out, name, spec, built, counts)
+    return report
+
+
+def _deck_report(factbase: FactBase, out: Path, name: str, spec: DeckSpec, built: AnkiBuild,
+                 counts: dict[str, int]) -> DeckReport:
+    """What the build changed against the last build's manifest, and the new manifest written beside the deck."""
     previous = read_manifest(manifest_path(out))
     report = DeckReport(out, name, len(built.notes), built.cards, counts)
     current = {note.guid for note in built.notes}
@@ -259,9 +273,12 @@ def build_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemTyp
     ensure_writable_dir(key_path)
     if key_path.resolve() == out.resolve():
         raise QuizgenError(Problem(str(key_path), None, "--key", "the answer key would overwrite the quiz"))
+    refuse_inputs([out], factbase_inputs(factbase))
+    refuse_inputs([key_path], factbase_inputs(factbase), "--key")
     quiz = planned_quiz(factbase, selection, types, count=count, versions=versions, seed=seed, title=title)
-    write_quiz(quiz, out, paper)
-    write_key(quiz, key_path, paper)
+    with output_batch():  # a quiz never stands beside another quiz's key
+        write_quiz(quiz, out, paper)
+        write_key(quiz, key_path, paper)
     first = quiz.versions[0]
     return QuizReport(out, key_path, versions, len(first.questions), sum(s.points for s in first.sections),
                       _count_types(quiz.items))
@@ -319,6 +336,7 @@ def build_handout(factbase: FactBase, selection: Selection, out: Path | str, *, 
     out = Path(out)
     check_paper(paper)
     ensure_writable_dir(out)
+    refuse_inputs([out], factbase_inputs(factbase))
     facts = select_facts(factbase, selection)
     if full:
         from quizgen.handout.reference import plan_full_reference
@@ -344,13 +362,32 @@ def build_all(facts: Path, recipes_dir: Path, out_dir: Path,
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise QuizgenError(Problem(str(out_dir), None, None, f"cannot create output folder: {err.strerror}")) from None
+    targets = [(target, str(path)) for path, recipe in recipes for target in recipe_outputs(recipe, out_dir)]
+    refuse_shared(targets)
+    refuse_inputs([target for target, _ in targets], factbase_inputs(factbase, *(path for path, _ in recipes)))
     results = []
     notebook = NoteBook(factbase)  # every deck holds the same notes: made once
-    for path, recipe in recipes:
-        if progress:
-            progress(recipe.name)
-        results.append(BuildResult(path, build_recipe(factbase, path, recipe, out_dir, notebook)))
+    # one batch: a recipe that fails leaves every earlier output of this build as it was
+    with output_batch():
+        for path, recipe in recipes:
+            if progress:
+                progress(recipe.name)
+            results.append(BuildResult(path, build_recipe(factbase, path, recipe, out_dir, notebook)))
     return results
+
+
+def recipe_outputs(recipe: AnyRecipe, out_dir: Path) -> list[Path]:
+    """Every file a recipe writes into ``out_dir``."""
+    out = out_dir / recipe.output
+    if isinstance(recipe, AnkiRecipe):
+        return [out, manifest_path(out)]
+    if isinstance(recipe, QuizRecipe):
+        return [out, out_dir / recipe.key if recipe.key else default_key_path(out)]
+    return [out]
+
+
+def factbase_inputs(factbase: FactBase, *extra: Path) -> list[Path]:
+    return input_files(factbase.path, [text.path for text in factbase.texts.values()], *extra)
 
 
 @dataclass
@@ -371,6 +408,7 @@ def build_export(factbase: FactBase, selection: Selection, types: Sequence[ItemT
 
     out = Path(out)
     ensure_writable_dir(out)
+    refuse_inputs([out], factbase_inputs(factbase))
     items = selected_items(factbase, selection, types, seed)
     write_export(items, export_format, out, title)
     return ExportReport(out, export_format, _count_types(items))

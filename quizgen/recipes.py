@@ -11,11 +11,12 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
 from quizgen.confined import MAX_RECIPE_BYTES, UnreadableInput, read_regular
 from quizgen.errors import Problem, QuizgenError
 from quizgen.export.formats import EXPORT_FORMATS, ExportFormat
+from quizgen.output_paths import relative_output_problem
 from quizgen.select import Selection
 
 if sys.version_info >= (3, 11):
@@ -29,6 +30,9 @@ ItemTypeName = Literal["qa", "cloze", "mcq", "true-false", "matching", "ordering
 # what a deck or a quiz holds when neither a recipe nor the command line names types
 DECK_TYPES: tuple[ItemTypeName, ...] = ("qa", "cloze")
 QUIZ_TYPES: tuple[ItemTypeName, ...] = ("mcq", "true-false", "short-answer")
+
+
+DECK_ID_LIMIT = 2**63  # Anki keeps ids as signed 64-bit integers
 
 
 class StrictModel(BaseModel):
@@ -56,10 +60,19 @@ class RecipeBase(StrictModel):
     output: str = Field(min_length=1, description="File name, relative to the output folder.")
     filters: Filters = Field(default_factory=Filters)
 
+    @field_validator("output")
+    @classmethod
+    def _inside_output_folder(cls, value: str) -> str:
+        problem = relative_output_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
 
 class AnkiRecipe(RecipeBase):
     format: Literal["anki"]
-    deck_id: int | None = Field(None, description="Fixed Anki deck id; derived from the name when absent.")
+    deck_id: int | None = Field(None, ge=1, lt=DECK_ID_LIMIT,
+                                description="Fixed Anki deck id; derived from the name when absent.")
     types: list[ItemTypeName] = Field(default_factory=lambda: list(DECK_TYPES),
                                       description="The kinds of card the deck holds, and of items on several facts.")
 
@@ -76,6 +89,14 @@ class QuizRecipe(RecipeBase):
     versions: int = Field(1, ge=1, le=26)
     paper: Literal["a4", "letter"] = "a4"
     key: str | None = Field(None, description="Answer key file name; default: <output>-key.pdf.")
+
+    @field_validator("key")
+    @classmethod
+    def _key_inside_output_folder(cls, value: str | None) -> str | None:
+        problem = relative_output_problem(value) if value is not None else None
+        if problem:
+            raise ValueError(problem)
+        return value
 
 
 class HandoutRecipe(RecipeBase):
@@ -124,6 +145,8 @@ def load_recipe(path: Path) -> AnyRecipe:
         for error in err.errors():
             loc = [str(part) for part in error["loc"] if part not in RECIPE_FORMATS]
             reason = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
+            if error["type"] == "value_error":
+                reason = str(error["ctx"]["error"])
             if error["type"] == "union_tag_invalid":
                 reason = f"unknown format {error['ctx']['tag']!r}; valid formats: {', '.join(RECIPE_FORMATS)}"
                 loc = ["format"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.atomic import JOURNAL_NAME, locked_folders, output_batch
+from quizgen.atomic import JOURNAL_NAME, OutputBatch, output_batch, recover_folder
 from quizgen.errors import QuizgenError
 
 OLD = {"quiz.pdf": b"old quiz", "quiz-key.pdf": b"old key"}
@@ -26,12 +26,12 @@ def _pair(folder: Path) -> dict[str, bytes]:
 
 
 def _visible(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if not p.name.startswith(".quizgen.lock"))
+    return sorted(p.name for p in folder.iterdir() )
 
 
 def test_a_batch_replaces_both_files(tmp_path: Path) -> None:
     _old_pair(tmp_path)
-    with output_batch(*(tmp_path / n for n in NEW)) as batch:
+    with output_batch() as batch:
         for name, data in NEW.items():
             batch.write(tmp_path / name, data)
     assert _pair(tmp_path) == NEW
@@ -40,7 +40,7 @@ def test_a_batch_replaces_both_files(tmp_path: Path) -> None:
 
 def test_a_failed_batch_leaves_the_old_pair_and_no_temporary_file(tmp_path: Path) -> None:
     _old_pair(tmp_path)
-    with pytest.raises(RuntimeError), output_batch(tmp_path / "quiz.pdf") as batch:
+    with pytest.raises(RuntimeError), output_batch() as batch:
         batch.write(tmp_path / "quiz.pdf", b"new quiz")
         raise RuntimeError("layout failed")
     assert _pair(tmp_path) == OLD
@@ -62,7 +62,7 @@ def _killed_run(folder: Path, kill_after_moves: int) -> None:
             real(a, b)
         atomic.os.replace = replace
         folder = Path({str(folder)!r})
-        with atomic.output_batch(folder / "quiz.pdf", folder / "quiz-key.pdf") as batch:
+        with atomic.output_batch() as batch:
             batch.write(folder / "quiz.pdf", b"new quiz")
             batch.write(folder / "quiz-key.pdf", b"new key")
     """)
@@ -74,8 +74,7 @@ def test_a_run_killed_between_the_moves_is_completed_by_the_next(tmp_path: Path)
     _old_pair(tmp_path)
     _killed_run(tmp_path, kill_after_moves=1)
     assert (tmp_path / JOURNAL_NAME).exists()
-    with locked_folders([tmp_path]):
-        pass
+    recover_folder(tmp_path)
     assert _pair(tmp_path) == NEW
     assert _visible(tmp_path) == sorted(OLD)  # no journal, no temporary file
 
@@ -84,29 +83,32 @@ def test_a_run_killed_before_moving_leaves_the_old_pair_and_its_litter_is_cleane
     _old_pair(tmp_path)
     _killed_run(tmp_path, kill_after_moves=0)
     # the killed run wrote its journal but moved nothing: the next run completes it
-    with locked_folders([tmp_path]):
-        pass
+    recover_folder(tmp_path)
     assert _pair(tmp_path) in (OLD, NEW)
     assert _visible(tmp_path) == sorted(OLD)
 
 
 def test_stale_temporary_files_are_removed(tmp_path: Path) -> None:
     _old_pair(tmp_path)
-    (tmp_path / ".quiz.pdf.abc123.part").write_bytes(b"half a quiz")
-    with locked_folders([tmp_path]):
-        pass
+    (tmp_path / ".quiz.pdf.abc12345.part").write_bytes(b"half a quiz")
+    recover_folder(tmp_path)
     assert _visible(tmp_path) == sorted(OLD)
     assert _pair(tmp_path) == OLD
 
 
 def test_a_second_build_into_the_same_folder_is_refused(tmp_path: Path) -> None:
-    with locked_folders([tmp_path]), pytest.raises(QuizgenError, match="another quizgen build"), \
-            locked_folders([tmp_path]):
-        pass
+    first, second = OutputBatch(), OutputBatch()
+    first.lock(tmp_path)
+    try:
+        with pytest.raises(QuizgenError, match="another quizgen build"):
+            second.lock(tmp_path)
+    finally:
+        first.release()
+    recover_folder(tmp_path)  # free again once the first build is done
 
 
 def test_two_outputs_may_not_name_the_same_file(tmp_path: Path) -> None:
-    with pytest.raises(QuizgenError, match="name the same file"), output_batch(tmp_path / "a.pdf") as batch:
+    with pytest.raises(QuizgenError, match="name the same file"), output_batch() as batch:
         batch.temp_for(tmp_path / "a.pdf")
         batch.temp_for(tmp_path / "a.pdf")
     assert _visible(tmp_path) == []

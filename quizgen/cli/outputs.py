@@ -59,7 +59,8 @@ def anki(
     importance: ImportanceOption = None,
     types: TypeOption = None,
     name: Annotated[Optional[str], typer.Option("--name", help="Deck name ('::' for sub-decks).")] = None,
-    deck_id: Annotated[Optional[int], typer.Option("--deck-id", help="Fixed deck id (default: from the name).")]
+    deck_id: Annotated[Optional[int], typer.Option("--deck-id", min=1, max=2**63 - 1,
+                                                         help="Fixed deck id (default: from the name).")]
     = None,
 ) -> None:
     """Build one Anki deck from command-line filters, e.g. only the agreements."""

@@ -15,7 +15,6 @@ import tempfile
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 
 import genanki
@@ -24,6 +23,7 @@ from quizgen.atomic import write_with
 from quizgen.deck_plan import SLOTS, DeckPlan, PlannedNote
 from quizgen.render.anki_fields import note_fields
 from quizgen.render.anki_notetype import fact_model
+from quizgen.render.card_text import card_text
 
 # Zip entries carry a date; a fixed one keeps two builds of the same inputs byte-identical.
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -68,8 +68,8 @@ def anki_notes(plan: DeckPlan, model: genanki.Model) -> Iterator[tuple[PlannedNo
 def deck_description(spec: DeckSpec, plan: DeckPlan) -> str:
     labels = sorted({passage.source_label for note in plan.notes for item in note.cards.values()
                      for passage in item.passages})
-    sources = "".join(f"<li>{escape(label)}</li>" for label in labels)
-    intro = f"<p>{escape(spec.description)}</p>" if spec.description else ""
+    sources = "".join(f"<li>{card_text(label)}</li>" for label in labels)
+    intro = f"<p>{card_text(spec.description)}</p>" if spec.description else ""
     return (f"{intro}<p>Built by quizgen from a vetted fact base. The back of every card shows the sentence "
             f"it rests on, from these sources:</p><ul>{sources}</ul>")
 

@@ -8,11 +8,10 @@ stay in the hidden Key field.
 
 from __future__ import annotations
 
-from html import escape
-
 from quizgen.deck_plan import SLOTS, PlannedNote, shown_choices
 from quizgen.items import Item
 from quizgen.render.anki_notetype import CONTEXT_FIELD, FIELDS, KEY_FIELD, LABEL_FIELD, slot_fields
+from quizgen.render.card_text import card_text
 from quizgen.render.passages import passage_html, supporting_sentence
 
 _BLANK = '<span class="qg-blank">[…]</span>'
@@ -21,14 +20,14 @@ _BLANK = '<span class="qg-blank">[…]</span>'
 def note_fields(note: PlannedNote) -> list[str]:
     """The note's fields in the note type's order; a slot without a card is left empty (no card)."""
     values = dict.fromkeys(FIELDS, "")
-    values[LABEL_FIELD] = escape(note.label)
+    values[LABEL_FIELD] = card_text(note.label)
     for slot in SLOTS:
         item = note.cards.get(slot.name)
         if item is not None:
             front, answer, support = slot_fields(slot.name)
             values[front], values[answer], values[support] = front_html(item), answer_html(item), support_html(item)
     values[CONTEXT_FIELD] = context_html(note)
-    values[KEY_FIELD] = escape(note.key)
+    values[KEY_FIELD] = card_text(note.key)
     return list(values.values())
 
 
@@ -36,12 +35,12 @@ def front_html(item: Item) -> str:
     if item.type == "cloze" and item.cloze is not None:
         before, _, after = item.cloze
         # on the back, the sentence is shown again with the blank filled in (the answer) instead
-        return f'<div class="qg-prompt qg-front-only">{escape(before)}{_BLANK}{escape(after)}</div>'
+        return f'<div class="qg-prompt qg-front-only">{card_text(before)}{_BLANK}{card_text(after)}</div>'
     if item.type == "true-false":
-        prompt = f'<span class="qg-kicker">True or false?</span> {escape(item.prompt)}'
+        prompt = f'<span class="qg-kicker">True or false?</span> {card_text(item.prompt)}'
     else:
-        prompt = escape(item.prompt)
-    choices = "".join(f"<li>{escape(choice)}</li>" for choice in shown_choices(item))
+        prompt = card_text(item.prompt)
+    choices = "".join(f"<li>{card_text(choice)}</li>" for choice in shown_choices(item))
     listed = f'<ol class="qg-options qg-front-only">{choices}</ol>' if choices else ""
     return f'<div class="qg-prompt">{prompt}</div>{listed}'
 
@@ -49,15 +48,15 @@ def front_html(item: Item) -> str:
 def answer_html(item: Item) -> str:
     if item.type == "cloze" and item.cloze is not None:
         before, deleted, after = item.cloze
-        return f'<span class="qg-filled">{escape(before)}<b>{escape(deleted)}</b>{escape(after)}</span>'
+        return f'<span class="qg-filled">{card_text(before)}<b>{card_text(deleted)}</b>{card_text(after)}</span>'
     if item.type == "mcq" and item.correct_option is not None:
-        return f"{chr(65 + item.correct_option)}. {escape(item.answer)}"
+        return f"{chr(65 + item.correct_option)}. {card_text(item.answer)}"
     if item.type == "true-false":
-        return f"False. {escape(item.correction)}" if item.correction else escape(item.answer)
+        return f"False. {card_text(item.correction)}" if item.correction else card_text(item.answer)
     if item.type in ("matching", "ordering"):
-        rows = "".join(f"<li>{escape(left)} — {escape(right)}</li>" for left, right in item.pairs)
+        rows = "".join(f"<li>{card_text(left)} — {card_text(right)}</li>" for left, right in item.pairs)
         return f'<ol class="qg-rows">{rows}</ol>'
-    return escape(item.answer)
+    return card_text(item.answer)
 
 
 def support_html(item: Item) -> str:
@@ -65,24 +64,26 @@ def support_html(item: Item) -> str:
     found = supporting_sentence(item)
     if found is not None:
         passage, sentence = found
-        return f'<div class="qg-sentence">{sentence}</div><div class="qg-source">{escape(passage.source_label)}</div>'
+        source = card_text(passage.source_label)
+        return f'<div class="qg-sentence">{sentence}</div><div class="qg-source">{source}</div>'
     if item.type == "true-false" and item.passages:
         passage = item.passages[0]
-        return (f'<div class="qg-sentence">{escape(passage.quote)}</div>'
-                f'<div class="qg-source">{escape(passage.source_label)}</div>')
+        return (f'<div class="qg-sentence">{card_text(passage.quote)}</div>'
+                f'<div class="qg-source">{card_text(passage.source_label)}</div>')
     labels = dict.fromkeys(passage.source_label for passage in item.passages)
-    return "".join(f'<div class="qg-source">{escape(label)}</div>' for label in labels)
+    return "".join(f'<div class="qg-source">{card_text(label)}</div>' for label in labels)
 
 
 def context_html(note: PlannedNote) -> str:
     """The fact (or facts), the other ways its answers may be written, and every cited passage in its context."""
     first = next(iter(note.cards.values()))
-    statement = f'<p class="qg-statement">{escape(first.context)}</p>' if first.context and not note.multi_fact else ""
+    shows_statement = first.context and not note.multi_fact
+    statement = f'<p class="qg-statement">{card_text(first.context)}</p>' if shows_statement else ""
     also = dict.fromkeys(alternative for item in note.cards.values() for alternative in item.alternatives)
     if also:
-        statement += f'<p class="qg-also">Also written: {escape("; ".join(also))}</p>'
+        statement += f'<p class="qg-also">Also written: {card_text("; ".join(also))}</p>'
     passages = {(p.source_id, p.start, p.end): p for item in note.cards.values() for p in item.passages}
-    shown = "".join(f'<div class="qg-passage">{passage_html(p)}<div class="qg-source">{escape(p.source_label)}</div>'
+    shown = "".join(f'<div class="qg-passage">{passage_html(p)}<div class="qg-source">{card_text(p.source_label)}</div>'
                     f"</div>" for p in passages.values())
     return statement + shown
 

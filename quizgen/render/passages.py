@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from html import escape
 
 from quizgen.items import Item, Passage
+from quizgen.render.card_text import card_text
 from quizgen.sources import locate_quote
 
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})")
@@ -82,9 +82,9 @@ def _marked(text: str, span: tuple[int, int] | None, escape_text: Callable[[str]
 
 def passage_html(passage: Passage, item: Item | None = None) -> str:
     """The quote in bold within its context, the answer (if an item is given) in <mark>; all text escaped."""
-    body = marked_quote(passage, item, escape, "mark") if item is not None else escape(passage.quote)
-    around_before = f'<span class="qg-around">…{escape(passage.before)}</span>' if passage.before else ""
-    around_after = f'<span class="qg-around">{escape(passage.after)}…</span>' if passage.after else ""
+    body = marked_quote(passage, item, card_text, "mark") if item is not None else card_text(passage.quote)
+    around_before = f'<span class="qg-around">…{card_text(passage.before)}</span>' if passage.before else ""
+    around_after = f'<span class="qg-around">{card_text(passage.after)}…</span>' if passage.after else ""
     return f"{around_before}<b>{body}</b>{around_after}"
 
 
@@ -111,6 +111,6 @@ def supporting_sentence(item: Item) -> tuple[Passage, str] | None:
         first, last = sentence_bounds(passage.quote, *span)
         sentence = passage.quote[first:last].strip()
         offset = first + (len(passage.quote[first:last]) - len(passage.quote[first:last].lstrip()))
-        marked = _marked(sentence, (span[0] - offset, span[1] - offset), escape, "mark")
+        marked = _marked(sentence, (span[0] - offset, span[1] - offset), card_text, "mark")
         return passage, ("…" if first else "") + marked + ("…" if last < len(passage.quote.rstrip()) else "")
     return None
