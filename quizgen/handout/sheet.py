@@ -128,6 +128,8 @@ def _attributed_name(fact: Fact) -> str:
 
 
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
+# "… in one week", "… by early afternoon of …": a span that belongs to one figure, not to what the group counts
+_TRAILING_SPAN = re.compile(r"\s+(?:in|by|within|over)\s+(?:one|a|an|\d+|early|late|mid)\b.*$")
 _TRAILING_DATE = re.compile(r",?\s+(?:on |by |in )?(?:early |late |mid )?(?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}$")
 
 
@@ -135,10 +137,11 @@ def _quantity_label(facts: Sequence[FigureFact]) -> str:
     """What a group of figures counts: a name that does not name who gives it, the most cited and then the
     shortest, without its source note and date."""
     def preference(fact: FigureFact) -> tuple[bool, int, int, str]:
-        label = _TRAILING_DATE.sub("", _TRAILING_NOTE.sub("", fact.name))
+        label = _TRAILING_SPAN.sub("", _TRAILING_DATE.sub("", _TRAILING_NOTE.sub("", fact.name)))
         speaker = (fact.according_to or "").split(",")[0].removeprefix("the ")
-        names_claimant = bool(speaker) and contains_phrase(fact.name, speaker)
-        return names_claimant, -len(fact.citations), len(label), label
+        # "X's count of …" names who counts as surely as the claimant's own name does
+        names_claimant = bool(speaker) and contains_phrase(fact.name, speaker) or "'s count" in fact.name
+        return names_claimant, len(label), -len(fact.citations), label
 
     return min(preference(fact) for fact in facts)[3]
 
