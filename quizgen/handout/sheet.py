@@ -140,7 +140,7 @@ def _quantity_label(facts: Sequence[FigureFact]) -> str:
         label = _TRAILING_SPAN.sub("", _TRAILING_DATE.sub("", _TRAILING_NOTE.sub("", fact.name)))
         speaker = (fact.according_to or "").split(",")[0].removeprefix("the ")
         # "X's count of …" names who counts as surely as the claimant's own name does
-        names_claimant = bool(speaker) and contains_phrase(fact.name, speaker) or "'s count" in fact.name
+        names_claimant = (bool(speaker) and contains_phrase(fact.name, speaker)) or "'s count" in fact.name
         return names_claimant, len(label), -len(fact.citations), label
 
     return min(preference(fact) for fact in facts)[3]
