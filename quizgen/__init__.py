@@ -1,3 +1,76 @@
-"""quizgen: Anki decks and printable quizzes from a vetted, source-anchored fact base."""
+"""quizgen: Anki decks, printable quizzes and learning-platform exports from a vetted,
+source-anchored fact base.
 
-__version__ = "0.1.0"
+The library and the command line are the same operations::
+
+    import quizgen
+
+    base = quizgen.load_factbase("facts.json")
+    core = quizgen.Selection.of(importances=["core"])
+    quizgen.build_deck(base, core, ["qa", "cloze"], "core.apkg", "My course::Core")
+    quizgen.build_quiz(base, core, ["mcq", "true-false"], "quiz.pdf", count=20, versions=2, seed=7)
+
+Every error a user can cause (bad input, an impossible request) is a :class:`QuizgenError`
+whose ``problems`` name the file, the fact id, the field and the reason.
+
+Names are imported on first use, so ``import quizgen`` (and ``quizgen --help``) stays fast.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.2.0"
+
+# public name → the module that owns it
+_EXPORTS = {
+    "QuizgenError": "quizgen.errors",
+    "Problem": "quizgen.errors",
+    "FactBase": "quizgen.factbase",
+    "load_factbase": "quizgen.factbase",
+    "CheckReport": "quizgen.check",
+    "check_factbase": "quizgen.check",
+    "Selection": "quizgen.select",
+    "select_facts": "quizgen.select",
+    "Item": "quizgen.items",
+    "ITEM_TYPES": "quizgen.items",
+    "items_for": "quizgen.items",
+    "build_deck": "quizgen.build",
+    "build_quiz": "quizgen.build",
+    "build_handout": "quizgen.build",
+    "build_export": "quizgen.build",
+    "build_all": "quizgen.build",
+    "EXPORT_FORMATS": "quizgen.export.formats",
+}
+
+__all__ = [  # noqa: RUF022 (grouped as _EXPORTS is)
+    "__version__",
+    "QuizgenError", "Problem",
+    "FactBase", "load_factbase", "CheckReport", "check_factbase",
+    "Selection", "select_facts",
+    "Item", "ITEM_TYPES", "items_for",
+    "build_deck", "build_quiz", "build_handout", "build_export", "build_all", "EXPORT_FORMATS",
+]
+
+if TYPE_CHECKING:
+    from quizgen.build import build_all, build_deck, build_export, build_handout, build_quiz
+    from quizgen.check import CheckReport, check_factbase
+    from quizgen.errors import Problem, QuizgenError
+    from quizgen.export.formats import EXPORT_FORMATS
+    from quizgen.factbase import FactBase, load_factbase
+    from quizgen.items import ITEM_TYPES, Item, items_for
+    from quizgen.select import Selection, select_facts
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'quizgen' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

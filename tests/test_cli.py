@@ -203,3 +203,10 @@ def test_a_sheet_with_nothing_to_show_exits_2_with_one_line(runner: CliRunner, a
     assert not out.exists()
     assert run(runner, "handout", "--facts", str(apollo_copy), "--kind", "agreement", "--out", str(out),
                "--full").exit_code == 0
+
+
+def test_version_is_printed(runner: CliRunner) -> None:
+    from quizgen import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"quizgen {__version__}"

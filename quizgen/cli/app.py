@@ -1,5 +1,7 @@
 """The root ``quizgen`` command and its groups."""
 
+from typing import Annotated
+
 import typer
 
 from quizgen.cli import export, facts, items, outputs, vetting
@@ -12,6 +14,24 @@ app = typer.Typer(
     rich_markup_mode="rich",
     add_completion=False,
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from quizgen import __version__
+
+        typer.echo(f"quizgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Anki decks, printable quizzes and learning-platform exports from a vetted fact base."""
+
+
 app.add_typer(facts.app, name="facts")
 vetting.register(app)
 items.register(app)
