@@ -139,7 +139,7 @@ def _question(item: Item, number: int, rng: random.Random, used: list[int]) -> Q
             return QuizQuestion(number, item, item.options, item.correct_option)
         wrong = [o for i, o in enumerate(item.options) if i != item.correct_option]
         rng.shuffle(wrong)
-        fewest = min(used)
+        fewest = min(used[: len(item.options)])  # two-option items (which came first) use A and B only
         target = rng.choice([p for p in range(len(item.options)) if used[p] == fewest])
         used[target] += 1
         options = [*wrong[:target], item.answer, *wrong[target:]]
