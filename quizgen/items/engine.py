@@ -30,6 +30,7 @@ from quizgen.items.grounding import answer_grounded
 from quizgen.items.keyterms import SWAP_ORDER, Mentions, answer_in_statement, cloze_surface
 from quizgen.items.model import ITEM_TYPES, Item, ItemType, Passage
 from quizgen.items.questions import Context, Question, Value, questions_for
+from quizgen.items.roles import COMPARING_ROLES
 from quizgen.items.seeding import seeded_rng
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, PlaceFact
 from quizgen.sources import passage_around
@@ -61,6 +62,7 @@ class Rejection:
 class ItemSet:
     items: list[Item] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)  # what the items ask, with their cues (for lint)
 
 
 def _passages(fact: Fact, factbase: FactBase) -> tuple[Passage, ...]:
@@ -234,9 +236,7 @@ class ItemEngine:
 
     def short_answer(self, questions: list[Question], asked_as_mcq: set[int]) -> list[Item]:
         """Questions with a short answer that multiple choice does not already ask in the same words."""
-        return [self._item("short-answer", q) for q in questions
-                if len(q.answer.split()) <= SHORT_ANSWER_WORDS and id(q) not in asked_as_mcq
-                and q.kind not in ("which-first", "which-source")]
+        return [self._item("short-answer", q) for q in questions if _short_answerable(q) and id(q) not in asked_as_mcq]
 
     def cloze(self, facts: Sequence[Fact], by_fact: dict[str, list[Question]]) -> list[Item]:
         items = []
@@ -260,6 +260,8 @@ class ItemEngine:
         asked: set[int] = set()
         per_fact: Counter[str] = Counter()
         for question in questions:
+            if per_fact[question.fact.id] and _short_answerable(question):
+                continue  # a fact's first question is multiple choice; its other short ones are short answer
             item_id = f"mcq:{question.role}:{question.fact.id}"
             rng = seeded_rng(self.seed, item_id)
             wanted = min(OPTIONS - 1, len(question.choices)) if question.pool == "given" else OPTIONS - 1
@@ -276,9 +278,7 @@ class ItemEngine:
             extra = {"prompt": WHICH_FIRST_MCQ} if question.kind == "which-first" else {}
             items.append(self._item("mcq", question, options=tuple(options), correct_option=correct, **extra))
             per_fact[question.fact.id] += 1
-            # the fact's other questions stay free for short answer, so no prompt is asked both ways
-            if per_fact[question.fact.id] == 1 or len(question.answer.split()) > SHORT_ANSWER_WORDS:
-                asked.add(id(question))
+            asked.add(id(question))
         return items, asked
 
     def true_false(self, facts: Sequence[Fact], by_fact: dict[str, list[Question]]) -> list[Item]:
@@ -423,30 +423,41 @@ class ItemEngine:
         if "short-answer" in wanted:
             made += self.short_answer(questions, asked_as_mcq)
         self.result.items = self._without_giveaways(made, questions)
+        self.result.questions = questions
         return self.result
 
     def _without_giveaways(self, items: list[Item], questions: list[Question]) -> list[Item]:
-        """Drop what would let one item answer another fact's: the weaker question, or else the leaking prompt."""
+        """Drop what would let one item answer another fact's: the question given away, or else the leaking prompt.
+
+        The question given away goes when its fact keeps other items; otherwise the prompt that shows it goes.
+        """
         giveaways = Giveaways(questions)
-        per_fact = Counter(fid for item in items for fid in item.fact_ids[:1])
+        per_fact = Counter(item.fact_ids[0] for item in items)
+        per_role = Counter((item.fact_ids[0], item.role) for item in items)
         given: set[tuple[str, str]] = set()
         leaking: set[str] = set()
         for item in items:
             if item.type in ("matching", "ordering"):
                 continue
-            shown = " ".join((item.prompt, *item.options))
-            question = giveaways.given_away(shown, item.fact_ids)
-            if question is None:
-                continue
-            mine = sum(1 for i in items if i.fact_ids[0] == question.fact.id and i.role == question.role)
-            if per_fact[question.fact.id] - mine > 0:
-                given.add((question.fact.id, question.role))
-            else:
-                leaking.add(item.id)
-            self.result.rejected.append(Rejection(item.fact_ids[0], item.role, f"its prompt shows the answer to "
-                                                  f"{question.fact.id}'s {question.role} question", code="gives-away"))
-        return [item for item in items if item.id not in leaking
-                and (item.fact_ids[0], item.role) not in given]
+            for question in giveaways.given_away(" ".join((item.prompt, *item.options)), item.fact_ids):
+                key = (question.fact.id, question.role)
+                if key in given:
+                    continue
+                if per_fact[question.fact.id] > per_role[key]:
+                    given.add(key)
+                    per_fact[question.fact.id] -= per_role[key]
+                    self.result.rejected.append(Rejection(question.fact.id, question.role, "its answer stands in "
+                                                          f"{item.id}'s prompt", code="gives-away"))
+                else:
+                    leaking.add(item.id)
+                    self.result.rejected.append(Rejection(item.fact_ids[0], item.role, "its prompt shows the answer "
+                                                          f"to {question.fact.id}'s {question.role} question",
+                                                          code="gives-away"))
+        return [item for item in items if item.id not in leaking and (item.fact_ids[0], item.role) not in given]
+
+
+def _short_answerable(question: Question) -> bool:
+    return len(question.answer.split()) <= SHORT_ANSWER_WORDS and question.kind not in COMPARING_ROLES
 
 
 def _spares(pool: Sequence[Fact], group: Sequence[Fact], compatible: Callable[[Fact, Fact], bool],

@@ -26,9 +26,10 @@ class Giveaways:
             if cue_words and len(question.answer) >= SHORTEST_ANSWER:
                 self._by_word[cue_words[0]].append(question)
 
-    def given_away(self, prompt: str, fact_ids: Iterable[str]) -> Question | None:
-        """The first question of another fact whose cue and answer this prompt both shows."""
+    def given_away(self, prompt: str, fact_ids: Iterable[str]) -> list[Question]:
+        """The questions of other facts whose cue and answer this prompt both shows."""
         own = set(fact_ids)
+        found: list[Question] = []
         for word in dict.fromkeys(words(prompt)):
             for question in self._by_word.get(word, ()):
                 if question.fact.id in own or (question.authored and not question.cue):
@@ -36,5 +37,5 @@ class Giveaways:
                 if contains_phrase(prompt, question.cue) and (
                         contains_phrase(prompt, question.answer)
                         or any(contains_phrase(prompt, alt) for alt in question.alternatives)):
-                    return question
-        return None
+                    found.append(question)
+        return found

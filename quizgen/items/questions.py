@@ -279,7 +279,7 @@ def figure_questions(fact: FigureFact, context: Context) -> Iterator[Question]:
         if contains_phrase(fact.statement, fact.wording):
             at = fact.statement.lower().find(fact.wording.lower())
             stem = fact.statement[:at] + "___" + fact.statement[at + len(fact.wording):]
-            yield Question(fact, role, f"What fills the blank? “{stem}”", fact.wording, "figure-wording",
+            yield Question(fact, role, completion(stem), fact.wording, "figure-wording",
                            fact.wording, surface=text_surface(fact.wording))
     elif fact.value is not None:
         span = number_span(fact.statement, fact.value)
@@ -287,11 +287,16 @@ def figure_questions(fact: FigureFact, context: Context) -> Iterator[Question]:
             shown = fact.statement[span.start:span.end]
             number = format_number(fact.value)
             full = f"{approximation_prefix(fact.approximation)}{number} {fact.unit}"
-            yield Question(fact, role, f"What number fills the blank? “{blanked(fact.statement, span)}”", number,
+            yield Question(fact, role, completion(blanked(fact.statement, span), "number"), number,
                            f"number:{fact.unit}", float(fact.value), tuple(dict.fromkeys(a for a in (full, shown)
                                                                                           if a != number)),
                            surface=((shown, _number_text),))
     yield from who_said_question(fact)
+
+
+def completion(sentence: str, what: str = "words") -> str:
+    """A completion stem that is still a question: "Which number fills the blank in “… ___ …”?"."""
+    return f"Which {what} fill{'s' if what == 'number' else ''} the blank in “{sentence.rstrip().rstrip('.')}”?"
 
 
 def _number_text(value: Value) -> str:
