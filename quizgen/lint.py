@@ -26,7 +26,7 @@ from typing import Literal
 from quizgen.dates import MONTH_NAMES
 from quizgen.errors import Problem, Severity
 from quizgen.factbase import FactBase
-from quizgen.items import Item, build_items
+from quizgen.items import Item, Rejection, build_items
 from quizgen.items.captions import caption_only
 from quizgen.items.giveaways import Giveaways
 from quizgen.items.keyterms import teaches_something
@@ -76,15 +76,16 @@ class ItemLinter:
         self.file = str(factbase.path)
         texts = {source_id: factbase.text_of(source_id) for source_id in factbase.texts}
         self.captions = {fact.id for fact in factbase.facts if caption_only(fact, texts)}
-        self.source_labels = self._source_labels()
+        self.text_labels = self._text_labels()
+        self.source_labels = self.text_labels | {normalise(f.according_to.split(",")[0].removeprefix("the "))
+                                                 for f in factbase.facts if f.according_to}
         self.places = [normalise(f.name) for f in factbase.facts if isinstance(f, PlaceFact)]
 
-    def _source_labels(self) -> set[str]:
+    def _text_labels(self) -> set[str]:
+        """How the catalog names its texts: publishers, and the labels in titles ("(guide)")."""
         labels = {normalise(s.publisher) for s in self.factbase.sources.values()}
         for source in self.factbase.sources.values():
             labels |= {normalise(p) for p in re.findall(r"\(([^)]+)\)", source.title)}
-        labels |= {normalise(f.according_to.split(",")[0].removeprefix("the "))
-                   for f in self.factbase.facts if f.according_to}
         return {label for label in labels if len(label) > 2}
 
     def finding(self, code: LintCode, item: Item | None, fact_id: str | None, reason: str,
@@ -114,12 +115,17 @@ class ItemLinter:
             if item.role != "which-first" and item.answer and contains_phrase(prompt, item.answer):
                 out.append(self.finding("answer-in-prompt", item, fact_id, f"the prompt shows its answer "
                                         f"{item.answer!r}"))
-        shown = " ".join((prompt, *item.options, *(left for left, _ in item.pairs)))
-        for label in re.findall(r"\(([^)]+)\)", shown):
-            if any(source in normalise(label) for source in self.source_labels) or \
+        names = " ".join((*item.options, *(left for left, _ in item.pairs)))
+        labelled = [(label, self.source_labels) for label in re.findall(r"\(([^)]+)\)", names)]
+        # a statement may spell out an acronym "(NASA)"; only a text's own label is a source label there
+        labelled += [(label, self.text_labels) for label in re.findall(r"\(([^)]+)\)", prompt)]
+        for label, sources in labelled:
+            if any(source in normalise(label) for source in sources) or \
                     re.search(r"\b(?:caption|account|recap)\b", label, re.IGNORECASE):
                 out.append(self.finding("source-label", item, fact_id, f"a source label in a name: ({label})"))
+        opening = re.match(r"According to ([^,]+),", prompt)
         if normalise(prompt).count("according to") > 1 or (
+                opening and contains_phrase(prompt[opening.end():], opening.group(1).removeprefix("the "))) or (
                 "according to" in normalise(prompt) and re.search(r"\([^)]*\)\s*\??$", prompt)
                 and any(s in normalise(prompt.rsplit("(", 1)[1]) for s in self.source_labels)):
             out.append(self.finding("double-attribution", item, fact_id, "the claimant is named twice"))
@@ -270,11 +276,11 @@ def lint_factbase(factbase: FactBase, facts: Sequence[Fact] | None = None, seed:
     return findings
 
 
-def _rejection_findings(linter: ItemLinter, factbase: FactBase, rejected: Sequence[object]) -> list[Finding]:
+def _rejection_findings(linter: ItemLinter, factbase: FactBase, rejected: Sequence[Rejection]) -> list[Finding]:
     out = []
     for rejection in rejected:
-        code, fact_id, role, reason = (getattr(rejection, k) for k in ("code", "fact_id", "role", "reason"))
-        if code != "ungrounded":
+        fact_id, role, reason = rejection.fact_id, rejection.role, rejection.reason
+        if rejection.code != "ungrounded":
             continue  # the engine's other refusals are the items it protects the learner from
         fact = factbase.by_id[fact_id]
         # a date resolved from context ("Thursday") is recorded in the vetting note, not in the quote
@@ -286,7 +292,7 @@ def _rejection_findings(linter: ItemLinter, factbase: FactBase, rejected: Sequen
 
 
 def _coverage_findings(linter: ItemLinter, factbase: FactBase, chosen: Sequence[Fact], items: Sequence[Item],
-                       rejected: Sequence[object]) -> list[Finding]:
+                       rejected: Sequence[Rejection]) -> list[Finding]:
     covered = {fact_id for item in items for fact_id in item.fact_ids}
     reasons = {r.fact_id: r.reason for r in rejected if r.role == "-"}
     out = []
@@ -301,7 +307,7 @@ def _coverage_findings(linter: ItemLinter, factbase: FactBase, chosen: Sequence[
     return out
 
 
-def _why_no_item(fact_id: str, rejected: Sequence[object]) -> str:
+def _why_no_item(fact_id: str, rejected: Sequence[Rejection]) -> str:
     mine = [r for r in rejected if r.fact_id == fact_id]
     if not mine:
         return "no template fits its statement: add an authored question"

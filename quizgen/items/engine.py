@@ -98,7 +98,15 @@ def shown_prompt(question: Question) -> str:
     """The prompt as the learner reads it: a claim is taught as its claimant's, unless that is what it asks."""
     if question.kind in ("who-said", "which-source", "which-first"):
         return question.prompt
-    return attribute(question.prompt, question.fact)
+    return attributed(question.prompt, question.fact)
+
+
+def attributed(text: str, fact: Fact) -> str:
+    """'According to X, …' once: not where the text already names X ("Kremlin spokesman Dmitry Peskov said …")."""
+    according_to = fact.according_to
+    if according_to and contains_phrase(text, according_to.split(",")[0].removeprefix("the ")):
+        return text
+    return attribute(text, fact)
 
 
 class ItemEngine:
@@ -184,7 +192,7 @@ class ItemEngine:
     def _unique_prompts(self, questions: list[Question]) -> list[Question]:
         by_prompt: dict[str, list[Question]] = defaultdict(list)
         for question in questions:
-            by_prompt[normalise(attribute(question.prompt, question.fact))].append(question)
+            by_prompt[normalise(attributed(question.prompt, question.fact))].append(question)
         kept = []
         for group in by_prompt.values():
             answers = {normalise(q.answer) for q in group}
@@ -221,7 +229,7 @@ class ItemEngine:
         if shared is None:
             shared = self._shared_cache[fact.id] = dict(
                 fact_ids=(fact.id,), passages=_passages(fact, self.factbase), tags=tuple(fact.tags),
-                sort_key=_sort_key(fact), context=attribute(fact.statement, fact), status=fact.status,
+                sort_key=_sort_key(fact), context=attributed(fact.statement, fact), status=fact.status,
                 according_to=fact.according_to,
             )
         return shared
@@ -245,7 +253,7 @@ class ItemEngine:
             if chosen is None:
                 continue
             question, (form, start, end, _) = chosen
-            text = attribute(fact.statement, fact)
+            text = attributed(fact.statement, fact)
             shift = len(text) - len(fact.statement)  # the attribution prefix, if one was added
             cloze = (text[: start + shift], form, text[end + shift:])
             items.append(self._item("cloze", question, id=f"cloze:{fact.id}", role="statement",
@@ -295,9 +303,9 @@ class ItemEngine:
             if make_false:
                 assert swapped is not None
                 statement = statement[:start] + render(swapped) + statement[end:]
-                correction = attribute(fact.statement, fact)
+                correction = attributed(fact.statement, fact)
             items.append(self._item("true-false", question, id=item_id, role="statement",
-                                    prompt=attribute(statement, fact), answer="False" if make_false else "True",
+                                    prompt=attributed(statement, fact), answer="False" if make_false else "True",
                                     options=("True", "False"), correct_option=1 if make_false else 0,
                                     correction=correction, alternatives=()))
         return items

@@ -29,6 +29,18 @@ def _date_grounded(date: PartialDate, text: str, question: Question, factbase: F
     return False
 
 
+def _duration_grounded(question: Question, text: str, factbase: FactBase) -> bool:
+    """A length of time the text states, or one its passages give both ends of, at the same precision."""
+    assert isinstance(question.value, float)
+    if question.value in numbers_in(text):
+        return True
+    when = question.fact.date
+    if when is None or when.finish is None or when.qualifier or when.start.precision != when.finish.precision:
+        return False
+    return _date_grounded(when.start, text, question, factbase) and _date_grounded(when.finish, text, question,
+                                                                                     factbase)
+
+
 def answer_grounded(question: Question, factbase: FactBase) -> bool:
     text = "\n".join(citation.quote for citation in question.fact.citations)
     kind = question.pool.partition(":")[0]
@@ -38,6 +50,8 @@ def answer_grounded(question: Question, factbase: FactBase) -> bool:
     if kind == "number":
         assert isinstance(question.value, float)
         return question.value in numbers_in(text)
+    if kind == "duration":
+        return _duration_grounded(question, text, factbase)
     if question.role == "on-date":
         # the date asked about must be in the text, and the passage must speak of the event named
         when = question.fact.date
