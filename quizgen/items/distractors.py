@@ -23,10 +23,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from quizgen.dates import PartialDate, Precision, parse_partial_date
-from quizgen.items.likeness import alike, likeness
+from quizgen.items.likeness import alike, likeness, stems
 from quizgen.items.questions import Question, Value, joined
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, OrganizationFact, PersonFact, PlaceFact
-from quizgen.text import content_words, format_number, normalise, stem, words
+from quizgen.text import format_number, normalise, words
 
 OPTIONS = 4
 NEAREST = 24  # dates or numbers either side of the answer worth considering
@@ -379,7 +379,7 @@ def _initials(name: str) -> str:
 
 def _overlapping(answer: str, option: str) -> bool:
     """One names a part of the other ("Azerbaijan" and "Azerbaijan's president"): both may be true."""
-    mine, theirs = {stem(w) for w in content_words(answer)}, {stem(w) for w in content_words(option)}
+    mine, theirs = stems(answer), stems(option)
     return bool(mine) and bool(theirs) and (mine <= theirs or theirs <= mine)
 
 

@@ -9,12 +9,20 @@ answer to "President of Azerbaijan".
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from quizgen.text import content_words, stem
 
 LONGEST_RATIO = 2.2  # an option more than this many times longer (or shorter) than the answer stands out
 
 
+@lru_cache(maxsize=65536)
+def stems(text: str) -> frozenset[str]:
+    """The stems of a text's content words, remembered: one answer is compared with many options."""
+    return frozenset(stem(w) for w in content_words(text))
+
+
+@lru_cache(maxsize=65536)
 def _shape(text: str) -> tuple[bool, bool, bool]:
     """An acronym; capitalised; a title ("Prime Minister of Armenia") rather than a description ("Armenian king")."""
     first = text.lstrip("“\"'(")[:1]
@@ -36,6 +44,6 @@ def alike(answer: str, option: str) -> bool:
 
 def likeness(answer: str, option: str) -> float:
     """Higher for options that share the answer's words and length ("President of Russia" for "President of …")."""
-    shared = {stem(w) for w in content_words(answer)} & {stem(w) for w in content_words(option)}
+    shared = stems(answer) & stems(option)
     length = abs(math.log(max(len(option), 1) / max(len(answer), 1)))
     return 2.0 * len(shared) - length
