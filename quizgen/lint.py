@@ -28,6 +28,7 @@ from quizgen.errors import Problem, Severity
 from quizgen.factbase import FactBase
 from quizgen.items import Item, Rejection, build_items
 from quizgen.items.captions import caption_only
+from quizgen.items.engine import speaker_names
 from quizgen.items.giveaways import Giveaways
 from quizgen.items.keyterms import teaches_something
 from quizgen.items.likeness import alike
@@ -124,8 +125,9 @@ class ItemLinter:
                     re.search(r"\b(?:caption|account|recap)\b", label, re.IGNORECASE):
                 out.append(self.finding("source-label", item, fact_id, f"a source label in a name: ({label})"))
         opening = re.match(r"According to ([^,]+),", prompt)
-        if normalise(prompt).count("according to") > 1 or (
-                opening and contains_phrase(prompt[opening.end():], opening.group(1).removeprefix("the "))) or (
+        named_again = opening is not None and any(contains_phrase(prompt[opening.end():], name)
+                                                  for name in speaker_names(opening.group(1)))
+        if normalise(prompt).count("according to") > 1 or named_again or (
                 "according to" in normalise(prompt) and re.search(r"\([^)]*\)\s*\??$", prompt)
                 and any(s in normalise(prompt.rsplit("(", 1)[1]) for s in self.source_labels)):
             out.append(self.finding("double-attribution", item, fact_id, "the claimant is named twice"))

@@ -11,6 +11,7 @@ same prompt, a multiple choice without three honest distractors.
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -103,10 +104,16 @@ def shown_prompt(question: Question) -> str:
 
 def attributed(text: str, fact: Fact) -> str:
     """'According to X, …' once: not where the text already names X ("Kremlin spokesman Dmitry Peskov said …")."""
-    according_to = fact.according_to
-    if according_to and contains_phrase(text, according_to.split(",")[0].removeprefix("the ")):
+    if fact.according_to and any(contains_phrase(text, name) for name in speaker_names(fact.according_to)):
         return text
     return attribute(text, fact)
+
+
+def speaker_names(according_to: str) -> tuple[str, ...]:
+    """How a text may name a claimant: "Al Jazeera's live blog" is also "Al Jazeera"."""
+    core = according_to.split(",")[0].strip().removeprefix("the ")
+    owner = re.split(r"['’]s\b", core)[0]
+    return tuple(dict.fromkeys(name for name in (core, owner) if len(name) > 2))
 
 
 class ItemEngine:
