@@ -89,8 +89,8 @@ def without_date(statement: str, date: PartialDate) -> str | None:
         elif not re.match(r"\s+\w", after) and not re.search(r"(the|a|its|their)\s+$", before, re.IGNORECASE):
             # a date standing alone ("The blockade, 2023, …"): nothing reads well without it
             return None
-        if after.startswith(","):
-            end += 1
+        if after.startswith(",") and (not text[:start].strip() or text[:start].rstrip().endswith(",")):
+            end += 1  # an opening phrase ("In 1923, …") takes its comma; one mid-sentence leaves it
         text = text[:start] + " " + text[end:]
     return tidy(text)
 
