@@ -343,8 +343,8 @@ def _same_magnitude(value: float, answer: float) -> bool:
 
 def _fits_unit(value: float, unit: str, answer: float) -> bool:
     """A share stays within 0–100; a count stays whole and, with a plural unit, above one."""
-    if unit.split()[0] in ("percent", "%") and not 0 < value <= 100:
-        return False
+    if unit.split()[0] in ("percent", "%") and not 0 < value < 100:
+        return False  # "100 percent" (all of them) is a claim of its own, never a near miss
     if float(answer).is_integer() and not float(value).is_integer():
         return False
     return not (value == 1 and unit.split()[0].endswith("s"))
