@@ -296,15 +296,17 @@ def planned_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemT
     def redraw(chosen: Sequence[Item], version: int) -> list[Item]:
         # the same multiple-choice items drawn with another seed: other distractors, so a date's letter can move
         wanted_ids = {item.id for item in chosen}
+        # only the facts of the questions redrawn: a few facts, however large the selection
+        wanted_facts = [fact for fact in facts if any(fact.id in item.fact_ids for item in chosen)]
         return [item for draw in range(REDRAWS_PER_VERSION)
-                for item in items_for(factbase, facts, ["mcq"], seed * 1009 + version * 31 + draw)
+                for item in items_for(factbase, wanted_facts, ["mcq"], seed * 1009 + version * 31 + draw)
                 if item.id in wanted_ids]
 
     return plan_quiz(items, title, wanted, versions, seed, redraw)
 
 
 QUIZ_CANDIDATES_PER_QUESTION = 6
-REDRAWS_PER_VERSION = 3  # other draws of distractors a date question may take its letter from
+REDRAWS_PER_VERSION = 4  # other draws of distractors a date question may take its letter from
 
 
 def quiz_candidates(facts: Sequence[Fact], count: int, seed: int) -> list[Fact]:

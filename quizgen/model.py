@@ -318,8 +318,12 @@ class Source:
     sha256: Annotated[str, Field(pattern=SHA256_PATTERN)]
 
     def citation_label(self) -> str:
+        return f"{self.title}, {self.short_label()}"
+
+    def short_label(self) -> str:
+        """Publisher and date: enough to tell the sources apart where space is short (a phone card's back)."""
         when = parse_partial_date(self.published).human() if self.published else "undated"
-        return f"{self.title}, {self.publisher}, {when}"
+        return f"{self.publisher}, {when}"
 
 
 @record

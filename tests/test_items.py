@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 from quizgen.dates import parse_partial_date
 from quizgen.factbase import FactBase, load_factbase
 from quizgen.items import ITEM_TYPES, Item, build_items, items_for
+from quizgen.items.roles import COMPARING_ROLES
 from quizgen.model import FigureFact, PersonFact, PlaceFact
-from quizgen.text import date_in_text, normalise, numbers_in, words_appear_in
+from quizgen.text import contains_phrase, date_in_text, normalise, numbers_in, words_appear_in
 from tests.conftest import APOLLO, FACTS, ROOT
 
 BASES = {"shipped": load_factbase(FACTS), "apollo": load_factbase(APOLLO)}
@@ -63,9 +64,11 @@ def conflicting_values(base: FactBase, item: Item) -> set[str]:
 def test_multiple_choice_has_exactly_one_correct_option(name: str, seed: int) -> None:
     base = BASES[name]
     for item in (i for i in all_items(base, seed) if i.type == "mcq"):
-        assert len(item.options) == 4 and item.correct_option is not None
+        # comparing two events, or a figure's rival sources, offers as many options as there are rivals
+        assert len(item.options) == 4 or (item.role in COMPARING_ROLES and len(item.options) >= 2)
+        assert item.correct_option is not None
         assert item.options[item.correct_option] == item.answer
-        assert len({normalise(o) for o in item.options}) == 4, item.options
+        assert len({normalise(o) for o in item.options}) == len(item.options), item.options
         correct = true_names(base, item)
         wrong = [o for i, o in enumerate(item.options) if i != item.correct_option]
         assert not {normalise(o) for o in wrong} & correct, (item.id, item.options)
@@ -83,9 +86,19 @@ def test_distractors_share_the_answers_kind_and_granularity(name: str, seed: int
             assert all(form.match(option) for option in item.options), item.options
             days = [parse_partial_date(_iso(option)).first_day() for option in item.options]
             assert days == sorted(days), "date options are shown in chronological order"
-        if item.role == "value":
-            unit_word = item.answer.split()[-1]
-            assert all(option.endswith(unit_word) for option in item.options), item.options
+        if item.role in ("value", "duration") and item.answer[:1].isdigit():
+            # the stem keeps the unit ("___ percent"): options are numbers of the answer's magnitude
+            values = [_number(option) for option in item.options]
+            answer = _number(item.answer)
+            assert all(answer / 3 <= v <= answer * 3 for v in values), item.options
+            if "percent" in item.prompt:
+                assert all(0 < v <= 100 for v in values), item.options
+
+
+def _number(text: str) -> float:
+    scale = {"million": 1e6, "billion": 1e9}
+    number, _, word = text.partition(" ")
+    return float(number.replace(",", "")) * scale.get(word, 1)
 
 
 def _iso(human: str) -> str:
@@ -133,29 +146,49 @@ def test_claims_are_taught_as_claims(name: str) -> None:
             assert all(base.by_id[i].status == "established" for i in item.fact_ids)
             continue
         fact = base.by_id[item.fact_ids[0]]
+        if item.role in ("who-said", "which-source"):
+            continue  # these ask whose claim it is
         if fact.status in ("claimed", "disputed"):
-            assert "according to" in normalise(item.prompt) or normalise(fact.according_to or "") in normalise(
-                item.prompt), item.prompt
+            speaker = normalise((fact.according_to or "").split(",")[0].removeprefix("the "))
+            assert "according to" in normalise(item.prompt) or speaker in normalise(item.prompt), item.prompt
 
 
 @pytest.mark.parametrize("name", BASES)
 def test_answers_can_be_read_in_their_passages(name: str) -> None:
     base = BASES[name]
     for item in all_items(base, 0):
-        if item.type not in ("qa", "mcq", "short-answer") or item.role == "on-date":
+        if item.type not in ("qa", "mcq", "short-answer") or item.role in ("on-date", *COMPARING_ROLES):
             continue
         text = " ".join(p.quote for p in item.passages)
         fact = base.by_id[item.fact_ids[0]]
         if item.role == "date":
-            date = parse_partial_date(_iso(item.answer.removeprefix("early ").removeprefix("late ")))
+            when = fact.date
+            assert when is not None and item.answer == when.human()
             relative = fact.vetting.relative_date is not None
-            assert date_in_text(date, text, context_year=date.year) or relative, (item.id, text)
-        elif item.role == "value":
+            ends = [when.start] if when.finish is None else [when.start, when.finish]
+            in_text = all(date_in_text(d, text, context_year=d.year) for d in ends)
+            # "the 4th century" stands in the text as the words the answer uses
+            assert in_text or relative or words_appear_in(item.answer, text), (item.id, text)
+        elif item.role == "who-said":
+            assert item.answer == fact.according_to
+        elif item.role == "duration" and not isinstance(fact, FigureFact):
+            # stated ("nine months"), or both ends of the range stand in the passages
+            when = fact.date
+            assert when is not None and when.finish is not None
+            ends = date_in_text(when.start, text) and date_in_text(when.finish, text)
+            assert numbers_in(item.answer) & numbers_in(text) or ends, (item.id, text)
+        elif item.role in ("value", "duration"):
             assert isinstance(fact, FigureFact)
             if fact.wording:  # a vague figure is taught in the text's own words
                 assert item.answer == fact.wording and words_appear_in(fact.wording, text), (item.id, text)
             else:
-                assert fact.value in numbers_in(text), (item.id, text)
+                given = [fact.value] if fact.value is not None else [fact.low, fact.high]
+                assert all(v in numbers_in(text) for v in given), (item.id, text)
+        elif item.role.startswith(("place", "located-in", "side-name")):
+            # a place by any of its names ("Tavush" for Tavush province); each side's name stands in the text
+            names = [n.strip() for n in re.split(r";| and |, ", re.sub(r" \([^)]*\)", "", item.answer))]
+            assert all(words_appear_in(n, text) or words_appear_in(n.rsplit(" ", 1)[0], text) for n in names), (
+                item.id, item.answer, text)
         else:
             assert words_appear_in(item.answer, text), (item.id, item.answer, text)
 
@@ -166,11 +199,12 @@ def test_prompts_are_well_formed(name: str) -> None:
     seen: set[tuple[str, str]] = set()
     for item in items:
         prompt = normalise(item.prompt)
-        if item.type not in ("true-false", "cloze", "matching", "ordering"):
-            assert normalise(item.answer) not in prompt, item.prompt
+        if item.type not in ("true-false", "cloze", "matching", "ordering") and item.role != "which-first":
+            assert not contains_phrase(prompt, item.answer), item.prompt
             assert not prompt.startswith(YES_NO_OPENINGS), item.prompt
         # matching and ordering prompts are shared instructions; their pairs are the question
-        key = (item.type, prompt if item.type not in ("matching", "ordering") else item.id)
+        key = (item.type, prompt if item.type not in ("matching", "ordering") and item.role != "which-first"
+               else item.id)
         assert key not in seen, f"two {item.type} items ask {item.prompt!r}"
         seen.add(key)
         assert item.fact_ids and item.passages, item.id

@@ -100,13 +100,13 @@ def lint(
     importance: ImportanceOption = None,
     seed: SeedOption = 0,
 ) -> None:
-    """Report what weakens items: leaks, long answers, near duplicates, confusable facts, facts with no item."""
+    """Report each item defect by its code (label stems, unlike options, giveaways …) and facts with no item."""
     from quizgen.lint import lint_factbase
     factbase, chosen = load_selected(facts, selection(kind, tag, source, since, until, id, importance))
-    problems = lint_factbase(factbase, chosen, seed)
-    errors = [p for p in problems if p.severity == "error"]
-    for problem in problems:
-        typer.echo(f"{problem.severity}: {problem.line()}", err=problem.severity == "error")
-    console.print(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s) over {len(chosen)} facts")
+    findings = lint_factbase(factbase, chosen, seed)
+    errors = [f for f in findings if f.severity == "error"]
+    for finding in findings:
+        typer.echo(f"{finding.severity}: {finding.line()}", err=finding.severity == "error")
+    console.print(f"{len(errors)} error(s), {len(findings) - len(errors)} warning(s) over {len(chosen)} facts")
     if errors:
         raise typer.Exit(1)

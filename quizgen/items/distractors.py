@@ -17,14 +17,17 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import math
 import random
 from collections import defaultdict
 from dataclasses import dataclass
 
 from quizgen.dates import PartialDate, Precision, parse_partial_date
-from quizgen.items.questions import Question, Value
+from quizgen.items.likeness import alike, likeness, stems
+from quizgen.items.questions import Question, Value, joined
+from quizgen.items.stems import is_proper_name
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, OrganizationFact, PersonFact, PlaceFact
-from quizgen.text import format_number, normalise
+from quizgen.text import format_number, normalise, words
 
 OPTIONS = 4
 NEAREST = 24  # dates or numbers either side of the answer worth considering
@@ -51,6 +54,7 @@ class DistractorPools:
         self.conflicted_by: dict[str, set[str]] = defaultdict(set)  # who lists this fact as a conflict
         self.people_by_role: dict[str, list[PersonFact]] = defaultdict(list)
         self.children: dict[str, list[str]] = defaultdict(list)
+        self.tagged: dict[str, set[str]] = defaultdict(set)
         for fact in facts:
             self._add(fact)
         self._sorted_dates = {p: sorted(d) for p, d in self.dates.items()}
@@ -76,11 +80,17 @@ class DistractorPools:
             self.dates[precision][date].add(fact.id)
         for other in fact.conflicts_with:
             self.conflicted_by[other].add(fact.id)
+        if fact.according_to and fact.status != "established":
+            self._name("claimant", fact.according_to, fact.id)
+        for tag in fact.tags:
+            self.tagged[tag].add(fact.id)
         if isinstance(fact, (EventFact, AgreementFact)):
             self._name("event-name", fact.name, fact.id)
         if isinstance(fact, AgreementFact):
             for name in fact.mediators:
                 self._name("mediator", name, fact.id)
+            if len(fact.parties) > 1:
+                self._name(f"parties:{len(fact.parties)}", joined(fact.parties), fact.id)
         elif isinstance(fact, PlaceFact):
             for name in [fact.name, *(alias.name for alias in fact.aliases)]:
                 self._name("place-name", name, fact.id)
@@ -93,6 +103,8 @@ class DistractorPools:
             self.people_by_role[normalise(fact.role)].append(fact)
         elif isinstance(fact, OrganizationFact):
             self._name("organization", fact.name, fact.id)
+            if len(fact.name.split()) > 1 and not fact.name.isupper():
+                self._name("expansion", fact.name, fact.id)
         elif isinstance(fact, FigureFact) and fact.value is not None:
             self.numbers[fact.unit][float(fact.value)].add(fact.id)
 
@@ -116,21 +128,42 @@ class DistractorPools:
                 names |= {normalise(p.role) for p in same_role}
         if isinstance(fact, AgreementFact):
             names |= {normalise(m) for m in fact.mediators}
+        if question.pool == "claimant":
+            # whoever makes the same claim in another version of it is a second true answer
+            names |= {normalise(self.by_id[i].according_to or "") for i in self._true_versions(question)
+                      if i in self.by_id and self.by_id[i].statement == fact.statement}
         return names
 
     # --- candidates -------------------------------------------------------------------
 
     def candidates(self, question: Question) -> list[Candidate]:
+        """Wrong answers of the answer's kind, the most plausible first."""
         kind, _, detail = question.pool.partition(":")
-        if kind in ("qualified-date", "figure-wording"):
-            return []
         if kind == "date":
             return self._date_candidates(question, int(detail))
         if kind == "number":
             return self._number_candidates(question, detail)
-        if question.pool in ("event-name", "mediators"):
-            return self._event_candidates(question) if kind == "event-name" else []
-        return self._name_candidates(question)
+        if kind == "given":
+            return [Candidate(choice, choice) for choice in question.choices]
+        if question.pool == "event-name":
+            return self._event_candidates(question)
+        if question.pool == "parties":
+            return self._parties_candidates(question)
+        if question.pool == "expansion":
+            return self._expansion_candidates(question)
+        if question.pool in ("mediator", "place-name", "person", "role", "organization", "claimant"):
+            return self._name_candidates(question)
+        return []  # "early October 2023", "hundreds of thousands", a list of mediators: no options to set
+
+    def siblings(self, fact: Fact) -> set[str]:
+        """Facts that share a tag with this one: their values make the most plausible wrong answers."""
+        found: set[str] = set()
+        for tag in fact.tags:
+            members = self.tagged.get(tag, set())
+            if len(members) <= 200:  # a tag on half the fact base says nothing about kinship
+                found |= members
+        found.discard(fact.id)
+        return found
 
     def _date_candidates(self, question: Question, precision: int) -> list[Candidate]:
         answer = question.value
@@ -151,27 +184,36 @@ class DistractorPools:
         window = dates[max(low, at - NEAREST):min(high, at + NEAREST)]
         found = [date for date in window
                  if date not in taken and not self.dates[precision][date] & excluded and not _overlaps(date, answer)]
-        if len(found) < OPTIONS - 1:
-            found += [d for d in _nearby_dates(answer) if d not in taken and d not in found]
+        # dates are shown in order, so the answer's letter depends on how many options fall before it: each side
+        # needs enough dates for the answer to stand at any letter (the latest event in a base has no later one)
+        before = sum(1 for d in found if d < answer)
+        after = len(found) - before
+        if before < OPTIONS - 1 or after < OPTIONS - 1:
+            made = [d for d in _nearby_dates(answer) if d not in taken and d not in found]
+            found += [d for d in made if (d < answer and before < OPTIONS - 1) or (d > answer and after < OPTIONS - 1)]
         return [Candidate(date, date.human()) for date in found]
 
     def _number_candidates(self, question: Question, unit: str) -> list[Candidate]:
+        """Figures of the same unit and magnitude that other facts give, then round values near the answer."""
         answer = question.value
         assert isinstance(answer, float)
         excluded = self._true_versions(question)
         truths = self._figure_truths(excluded, answer)
 
-        def clearly_different(value: float) -> bool:
-            return all(abs(value - truth) > 0.05 * max(abs(truth), 1) for truth in truths)
+        def plausible(value: float) -> bool:
+            return (all(abs(value - truth) > 0.05 * max(abs(truth), 1) for truth in truths)
+                    and _same_magnitude(value, answer) and _fits_unit(value, unit, answer))
 
         values = self._sorted_numbers.get(unit, [])
         at = bisect.bisect_left(values, answer)
         window = values[max(0, at - NEAREST):at + NEAREST]  # the nearest figures of the same unit
-        found = [v for v in window if clearly_different(v) and not self.numbers[unit][v] & excluded]
+        siblings = self.siblings(question.fact)
+        real = [v for v in window if plausible(v) and not self.numbers[unit][v] & excluded]
+        real.sort(key=lambda v: (not self.numbers[unit][v] & siblings, abs(math.log(v / answer)) if v > 0 else 9))
+        found = list(real)
         if len(found) < OPTIONS - 1:
-            found += [v for v in _nearby_numbers(answer, unit) if clearly_different(v) and v not in found]
-        prefix = question.answer[: question.answer.find(question.alternatives[0])] if question.alternatives else ""
-        return [Candidate(v, f"{prefix}{format_number(v)} {unit}") for v in found]
+            found += [v for v in _nearby_numbers(answer, unit) if plausible(v) and v not in found]
+        return [Candidate(v, format_number(v)) for v in found]
 
     def _figure_truths(self, excluded: set[str], answer: float) -> set[float]:
         truths = {answer}
@@ -199,7 +241,10 @@ class DistractorPools:
                     self.by_id[o].date.start, when.start) for o in owners):  # type: ignore[union-attr]
                 continue
             found[key] = Candidate(fact.name, fact.name)
-        return list(found.values())
+        # a proper name among proper names of its form: "Bishkek Protocol" is never set beside a label such as
+        # "Amaras Monastery, a 4th-century site"
+        answer = question.answer
+        return [c for c in found.values() if alike(answer, c.text) and is_proper_name(c.text) == is_proper_name(answer)]
 
     def _name_candidates(self, question: Question) -> list[Candidate]:
         pool = question.pool
@@ -211,12 +256,36 @@ class DistractorPools:
             # contain the answer ("in Azerbaijan" for a town in Nagorno-Karabakh) and be true
             answer_type = self.place_types.get(normalise(question.answer))
             keys = _window(self._names_by_type.get(answer_type or "", []), question)
-            related = self._containment(question)
-            return [Candidate(self.names[pool][key], self.names[pool][key]) for key in keys
-                    if key not in also_true and not self.owner[(pool, key)] & (excluded_ids | related)]
-        keys = _window(self._sorted_names.get(pool, []), question)
-        return [Candidate(self.names[pool][key], self.names[pool][key]) for key in keys
-                if key not in also_true and not self.owner[(pool, key)] & excluded_ids]
+            excluded_ids |= self._containment(question)
+        else:
+            keys = _window(self._sorted_names.get(pool, []), question)
+        return self._alike_names(question, [self.names[pool][key] for key in keys
+                                            if key not in also_true and not self.owner[(pool, key)] & excluded_ids])
+
+    def _alike_names(self, question: Question, names: list[str]) -> list[Candidate]:
+        """Names of the answer's form, the likest first (ties broken by the name, for determinism)."""
+        answer = question.answer
+        kept = [name for name in names if alike(answer, name) and not _mentions(question.prompt, name)
+                and not _overlapping(answer, name)]
+        kept.sort(key=lambda name: (-likeness(answer, name), name))
+        return [Candidate(name, name) for name in kept]
+
+    def _parties_candidates(self, question: Question) -> list[Candidate]:
+        fact = question.fact
+        assert isinstance(fact, AgreementFact)
+        pool = f"parties:{len(fact.parties)}"
+        mine = {normalise(p) for p in fact.parties}
+        names = [self.names[pool][key] for key in _window(self._sorted_names.get(pool, []), question)
+                 if set(normalise(n) for n in self.names[pool][key].replace(" and ", ", ").split(", ")) != mine]
+        return self._alike_names(question, names)
+
+    def _expansion_candidates(self, question: Question) -> list[Candidate]:
+        """Other bodies' full names; never one whose initials spell the acronym asked about."""
+        acronym = question.cue
+        keys = _window(self._sorted_names.get("expansion", []), question)
+        names = [self.names["expansion"][key] for key in keys
+                 if not self.owner[("expansion", key)] & {question.fact.id} and _initials(key) != acronym.lower()]
+        return self._alike_names(question, names)
 
     def _containment(self, question: Question) -> set[str]:
         """Ids of every place above or below the question's place and its answer."""
@@ -274,36 +343,75 @@ def _nearby_dates(date: PartialDate) -> list[PartialDate]:
     return out
 
 
+def _same_magnitude(value: float, answer: float) -> bool:
+    """Within a factor of three of the answer: 7,000 beside 3,000 or 20,000, never beside 7 or 7 million."""
+    if answer <= 0 or value <= 0:
+        return False
+    return 1 / 3 <= value / answer <= 3
+
+
+def _fits_unit(value: float, unit: str, answer: float) -> bool:
+    """A share stays within 0–100; a count stays whole and, with a plural unit, above one."""
+    if unit.split()[0] in ("percent", "%") and not 0 < value < 100:
+        return False  # "100 percent" (all of them) is a claim of its own, never a near miss
+    if float(answer).is_integer() and not float(value).is_integer():
+        return False
+    return not (value == 1 and unit.split()[0].endswith("s"))
+
+
+def _step(value: float) -> float:
+    """The precision a text gave a figure to: 70,500 → 500; 30,000 → 10,000; 95 → 5; 44 → 1."""
+    if value <= 0 or not float(value).is_integer():
+        return 0.1
+    step = 1.0
+    while value % (step * 10) == 0:
+        step *= 10
+    if value / step < 10 and step >= 10:
+        step /= 10  # 30,000 is "30 thousand": vary the tens of thousands by thousands, not by whole 10,000s
+    return 5.0 if step == 1 and value % 5 == 0 and value >= 20 else step
+
+
 def _nearby_numbers(value: float, unit: str) -> list[float]:
-    factors = (0.5, 1.5, 2.0, 0.25, 3.0) if unit != "percent" else (0.5, 0.75, 1.15)
-    out = []
-    for factor in factors:
-        candidate = _round_like(value * factor)
-        if unit == "percent" and not 0 < candidate <= 100:
-            continue
-        out.append(candidate)
+    """Round values near the answer, at the precision it was given to, for a fact base with few figures."""
+    step = _step(value)
+    out: list[float] = []
+    for factor in (0.75, 1.25, 0.5, 1.5, 0.6, 2.0, 0.4, 1.75):
+        candidate = round(value * factor / step) * step
+        if candidate > 0 and candidate != value and candidate not in out:
+            out.append(float(candidate) if step >= 1 else round(candidate, 1))
     return out
 
 
-def _round_like(value: float) -> float:
-    if value >= 100:
-        magnitude = 10 ** (len(str(int(value))) - 2)
-        return float(round(value / magnitude) * magnitude)
-    return float(round(value))
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in words(name) if word not in ("of", "and", "for", "the", "in", "on"))
+
+
+def _overlapping(answer: str, option: str) -> bool:
+    """One names a part of the other ("Azerbaijan" and "Azerbaijan's president"): both may be true."""
+    mine, theirs = stems(answer), stems(option)
+    return bool(mine) and bool(theirs) and (mine <= theirs or theirs <= mine)
+
+
+def _mentions(prompt: str, option: str) -> bool:
+    """An option the stem itself names would be a clue, or an absurdity."""
+    return len(option) > 3 and normalise(option) in normalise(prompt)
 
 
 def choose(candidates: list[Candidate], answer_value: Value, rng: random.Random, target: int,
-           chronological: bool) -> tuple[list[str], int] | None:
-    """Pick three distractors and lay out four options with the answer at ``target`` where possible.
+           chronological: bool, wanted: int = OPTIONS - 1) -> tuple[list[str], int] | None:
+    """Pick ``wanted`` distractors and lay out the options with the answer at ``target`` where possible.
 
-    Dates are shown in chronological order, so their answer's position is steered by
-    choosing how many distractors fall before it.
+    Candidates come most plausible first: the pick is among the best few, so a
+    distractor is never chosen by its alphabetical place. Dates are shown in
+    chronological order, so their answer's position is steered by choosing how many
+    distractors fall before it.
     """
-    if len(candidates) < OPTIONS - 1:
+    if len(candidates) < wanted:
         return None
     if not chronological:
-        picked = rng.sample(sorted(candidates, key=lambda c: c.text), OPTIONS - 1)
-        texts = [c.text for c in picked]
+        best = candidates[: max(wanted + 2, len(candidates) // 3)] if len(candidates) > wanted + 2 else candidates
+        texts = [c.text for c in rng.sample(best, wanted)]
+        target = min(target, wanted)
         texts.insert(target, "")
         return texts, target
     assert isinstance(answer_value, PartialDate)

@@ -10,29 +10,42 @@ same prompt, a multiple choice without three honest distractors.
 
 from __future__ import annotations
 
-import hashlib
 import random
+import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal
 
 from quizgen.allocation import long_lived_objects
-from quizgen.attribution import ATTRIBUTED_STATUSES, attribute
+from quizgen.attribution import attribute
 from quizgen.dates import PartialDate
 from quizgen.factbase import FactBase
+from quizgen.items.authored_questions import authored_questions
+from quizgen.items.captions import caption_only
+from quizgen.items.comparisons import display_name, which_first, which_source
 from quizgen.items.distractors import OPTIONS, DistractorPools, choose, standalone_date
+from quizgen.items.giveaways import Giveaways
 from quizgen.items.grounding import answer_grounded
+from quizgen.items.keyterms import SWAP_ORDER, Mentions, answer_in_statement, cloze_surface
 from quizgen.items.model import ITEM_TYPES, Item, ItemType, Passage
-from quizgen.items.questions import Question, Value, questions_for
-from quizgen.model import AgreementFact, EventFact, Fact, PlaceFact
+from quizgen.items.questions import Context, Question, Value, questions_for
+from quizgen.items.roles import COMPARING_ROLES
+from quizgen.items.seeding import seeded_rng
+from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, PlaceFact
 from quizgen.sources import passage_around
-from quizgen.text import contains_phrase, normalise, words
+from quizgen.text import approximation_prefix, contains_phrase, normalise, numbers_in
 
 SHORT_ANSWER_WORDS = 6
+WHICH_FIRST_MCQ = "Which of these happened first?"
 MATCHING_SIZE = 5
 ORDERING_SIZE = 5
+
+
+# why the engine made no item of a question (or of a whole fact): ``quizgen lint`` reports each by its code
+RejectionCode = Literal["answer-in-prompt", "ungrounded", "same-prompt", "thin-pool", "no-question",
+                        "caption-only", "gives-away", "published-day"]
 
 
 @dataclass
@@ -43,18 +56,14 @@ class Rejection:
     role: str
     reason: str
     severity: str = "warning"
+    code: RejectionCode = "no-question"
 
 
 @dataclass
 class ItemSet:
     items: list[Item] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
-
-
-def seeded_rng(*parts: object) -> random.Random:
-    """A generator seeded by its parts ("7", "mcq:date:x"): stable across runs and Python versions."""
-    digest = hashlib.sha256(":".join(map(str, parts)).encode()).digest()
-    return random.Random(int.from_bytes(digest[:8], "big"))
+    questions: list[Question] = field(default_factory=list)  # what the items ask, with their cues (for lint)
 
 
 def _passages(fact: Fact, factbase: FactBase) -> tuple[Passage, ...]:
@@ -63,7 +72,7 @@ def _passages(fact: Fact, factbase: FactBase) -> tuple[Passage, ...]:
         source = factbase.sources[citation.source]
         before, quote, after = passage_around(factbase.text_of(citation.source), citation.start, citation.end, 160)
         out.append(Passage(fact.id, source.id, source.citation_label(), citation.start, citation.end, quote,
-                           before, after))
+                           before, after, source.short_label()))
     return tuple(out)
 
 
@@ -73,70 +82,105 @@ def _sort_key(fact: Fact) -> str:
 
 
 def _leaks(question: Question) -> bool:
-    """The prompt, attribution included, gives its own answer away (or for dates the year)."""
+    """The prompt, attribution included, gives its own answer away (or for dates the year, for figures the number)."""
+    if question.pool == "given":
+        return False  # "Which happened first: A or B?" names its options by design
     forms = [question.answer, *question.alternatives]
     if question.pool.startswith("date"):
         value = question.value
         forms.append(str(getattr(value, "year", "")))
-    prompt = normalise(attribute(question.prompt, question.fact))
+    prompt = normalise(shown_prompt(question))
+    if isinstance(question.value, float) and question.value in numbers_in(prompt):
+        return True
     return any(form and contains_phrase(prompt, form) for form in forms)
 
 
-def _surface_in_statement(question: Question) -> tuple[str, int, int, Callable[[Value], str]] | None:
-    """Where the answer stands in the statement, for a cloze deletion or a true-or-false swap.
+def shown_prompt(question: Question) -> str:
+    """The prompt as the learner reads it: a claim is taught as its claimant's, unless that is what it asks."""
+    if question.kind in ("who-said", "which-source", "which-first"):
+        return question.prompt
+    return attributed(question.prompt, question.fact)
 
-    Never inside the attribution: deleting "Russia" from "Russia claimed …" would hide
-    whose claim it is, and swapping it would falsify the attribution, not the claim.
-    """
-    fact = question.fact
-    statement = fact.statement
-    lowered = normalise(statement)
-    claimant = normalise(fact.according_to or "")
-    for form, render in question.surface:
-        if not form or normalise(form) not in lowered:
-            continue
-        if claimant and fact.status in ATTRIBUTED_STATUSES and (
-                normalise(form) in claimant or claimant in normalise(form)):
-            continue
-        start = statement.find(form)
-        if start < 0:
-            continue
-        end = start + len(form)
-        # whole words only, and not the whole sentence
-        if (start and statement[start - 1].isalnum()) or (end < len(statement) and statement[end].isalnum()):
-            continue
-        if len(words(statement)) - len(words(form)) < 3:
-            continue
-        return form, start, end, render
-    return None
+
+def attributed(text: str, fact: Fact) -> str:
+    """'According to X, …' once: not where the text already names X ("Kremlin spokesman Dmitry Peskov said …")."""
+    if fact.according_to and any(contains_phrase(text, name) for name in speaker_names(fact.according_to)):
+        return text
+    return attribute(text, fact)
+
+
+def speaker_names(according_to: str) -> tuple[str, ...]:
+    """How a text may name a claimant: "Al Jazeera's live blog" is also "Al Jazeera"."""
+    core = according_to.split(",")[0].strip().removeprefix("the ")
+    owner = re.split(r"['’]s\b", core)[0]
+    return tuple(dict.fromkeys(name for name in (core, owner) if len(name) > 2))
 
 
 class ItemEngine:
     def __init__(self, factbase: FactBase, seed: int = 0) -> None:
         self.factbase = factbase
         self.seed = seed
-        self.places = {fact.id: fact for fact in factbase.facts if isinstance(fact, PlaceFact)}
+        texts = {source_id: factbase.text_of(source_id) for source_id in factbase.texts}
+        captions = frozenset(fact.id for fact in factbase.facts if caption_only(fact, texts))
+        self.context = Context(factbase.by_id, {s.id: s.published for s in factbase.sources.values()}, captions)
         self.result = ItemSet()
         self._shared_cache: dict[str, dict[str, Any]] = {}
 
     # --- questions -----------------------------------------------------------------------
 
+    def _fact_questions(self, fact: Fact) -> list[Question]:
+        """A teacher's questions first; templates only for what no authored question asks."""
+        authored = list(authored_questions(fact, self.factbase.by_id))
+        if fact.id in self.context.captions:
+            # a photo caption shows a place or a person; the date it was taken is no event to learn
+            authored = [q for q in authored if q.kind not in ("date", "duration")]
+        covered = {q.kind for q in authored}
+        made = authored + [q for q in questions_for(fact, self.context) if q.kind not in covered]
+        if isinstance(fact, FigureFact) and "which-source" not in covered:
+            compared = list(which_source(fact, self.context, self.factbase.sources))
+            if compared:  # it asks whose figure this is among rivals: "who says so?" would ask it again
+                made = [q for q in made if q.kind != "who-said" or q.authored] + compared
+        return made
+
     def questions(self, facts: Sequence[Fact]) -> list[Question]:
         accepted: list[Question] = []
         for fact in facts:
-            made = questions_for(fact, self.places)
+            made = self._fact_questions(fact)
             if not made:
-                self.result.rejected.append(Rejection(fact.id, "-", "this fact yields no question"))
+                self.result.rejected.append(Rejection(fact.id, "-", self._why_no_question(fact), code=(
+                    "caption-only" if fact.id in self.context.captions else "no-question")))
             for question in made:
-                if question.role == "on-date" and not self._only_fact_that_day(question):
+                if question.kind == "on-date" and not self._only_fact_that_day(question):
                     continue  # "what took place on …" must have one answer in the whole fact base
                 if _leaks(question):
-                    self._reject(question, "the prompt contains its own answer")
-                elif not answer_grounded(question, self.factbase):
-                    self._reject(question, f"answer {question.answer!r} cannot be read in the cited passages")
+                    self._reject(question, "the prompt contains its own answer", "answer-in-prompt")
+                elif not self._grounded(question):
+                    self._reject(question, f"answer {question.answer!r} cannot be read in the cited passages",
+                                 "ungrounded")
                 else:
                     accepted.append(question)
+        selected = {fact.id for fact in facts}
+        accepted += [q for q in which_first(facts, self.context, self.seed) if set(q.extra_facts) <= selected]
         return self._unique_prompts(accepted)
+
+    def _why_no_question(self, fact: Fact) -> str:
+        if fact.id in self.context.captions:
+            return "known only from a photo caption: no event to date, no name to ask"
+        if fact.status != "established" and not fact.questions:
+            return ("a claim whose statement does not say plainly who makes it (\"According to X, …\"): "
+                    "add an authored question")
+        return "no template fits its statement: add an authored question"
+
+    def _grounded(self, question: Question) -> bool:
+        if question.kind == "which-first":
+            return True  # both dates are the facts' own, each anchored in its passage
+        if question.kind == "which-source":
+            fact = question.fact
+            text = "\n".join(c.quote for c in fact.citations)
+            return isinstance(fact, FigureFact) and fact.value in numbers_in(text)
+        if question.kind == "who-said":
+            return True  # the attribution is the fact's own, vetted against its passages
+        return answer_grounded(question, self.factbase)
 
     def _only_fact_that_day(self, question: Question) -> bool:
         at = standalone_date(question.fact)
@@ -152,19 +196,20 @@ class ItemEngine:
         """Wrong answers, indexed over the whole fact base: built only for item types that offer them."""
         return DistractorPools(self.factbase.facts)
 
-    def _reject(self, question: Question, reason: str) -> None:
-        self.result.rejected.append(Rejection(question.fact.id, question.role, reason))
+    def _reject(self, question: Question, reason: str, code: RejectionCode) -> None:
+        self.result.rejected.append(Rejection(question.fact.id, question.role, reason, code=code))
 
     def _unique_prompts(self, questions: list[Question]) -> list[Question]:
         by_prompt: dict[str, list[Question]] = defaultdict(list)
         for question in questions:
-            by_prompt[normalise(attribute(question.prompt, question.fact))].append(question)
+            by_prompt[normalise(attributed(question.prompt, question.fact))].append(question)
         kept = []
         for group in by_prompt.values():
             answers = {normalise(q.answer) for q in group}
             if len(answers) > 1:
                 for question in group:
-                    self._reject(question, f"same prompt as {len(group) - 1} other fact(s) with another answer")
+                    self._reject(question, f"same prompt as {len(group) - 1} other fact(s) with another answer",
+                                 "same-prompt")
                 continue
             kept.append(group[0])
         order = {id(q): i for i, q in enumerate(questions)}
@@ -176,9 +221,15 @@ class ItemEngine:
         fact = question.fact
         values: dict[str, Any] = dict(
             id=f"{item_type}:{question.role}:{fact.id}", type=item_type, role=question.role,
-            prompt=attribute(question.prompt, fact), answer=question.answer, alternatives=question.alternatives,
+            prompt=shown_prompt(question), answer=question.answer, alternatives=question.alternatives,
             **self._shared_fields(fact),
         )
+        if question.extra_facts:
+            ids = (fact.id, *question.extra_facts)
+            others = [self.factbase.by_id[i] for i in question.extra_facts]
+            values.update(id=f"{item_type}:{question.role}:{','.join(ids)}", fact_ids=ids,
+                          passages=tuple(p for f in (fact, *others) for p in self._passages(f)),
+                          tags=tuple(sorted({t for f in (fact, *others) for t in f.tags})))
         values.update(fields)
         return Item(**values)
 
@@ -188,7 +239,7 @@ class ItemEngine:
         if shared is None:
             shared = self._shared_cache[fact.id] = dict(
                 fact_ids=(fact.id,), passages=_passages(fact, self.factbase), tags=tuple(fact.tags),
-                sort_key=_sort_key(fact), context=attribute(fact.statement, fact), status=fact.status,
+                sort_key=_sort_key(fact), context=attributed(fact.statement, fact), status=fact.status,
                 according_to=fact.according_to,
             )
         return shared
@@ -201,77 +252,110 @@ class ItemEngine:
     def qa(self, questions: list[Question]) -> list[Item]:
         return [self._item("qa", q) for q in questions]
 
-    def short_answer(self, questions: list[Question]) -> list[Item]:
-        return [self._item("short-answer", q) for q in questions if len(q.answer.split()) <= SHORT_ANSWER_WORDS]
+    def short_answer(self, questions: list[Question], asked_as_mcq: set[int]) -> list[Item]:
+        """Questions with a short answer that multiple choice does not already ask in the same words."""
+        return [self._item("short-answer", q) for q in questions if _short_answerable(q) and id(q) not in asked_as_mcq]
 
     def cloze(self, facts: Sequence[Fact], by_fact: dict[str, list[Question]]) -> list[Item]:
         items = []
-        for question, (form, start, end, _) in _statement_answers(facts, by_fact):
-            fact = question.fact
-            text = attribute(fact.statement, fact)
+        for fact in facts:
+            chosen = cloze_surface(fact, by_fact.get(fact.id, []))
+            if chosen is None:
+                continue
+            question, (form, start, end, _) = chosen
+            text = attributed(fact.statement, fact)
             shift = len(text) - len(fact.statement)  # the attribution prefix, if one was added
             cloze = (text[: start + shift], form, text[end + shift:])
             items.append(self._item("cloze", question, id=f"cloze:{fact.id}", role="statement",
                                     prompt=f"{cloze[0]}[…]{cloze[2]}", answer=form, cloze=cloze, alternatives=()))
         return items
 
-    def mcq(self, questions: list[Question]) -> list[Item]:
+    def mcq(self, questions: list[Question]) -> tuple[list[Item], set[int]]:
+        """Multiple choice, and which questions it asked (short answer leaves those to it, per fact but one)."""
         items = []
         used = [0] * OPTIONS  # where correct answers have landed so far in this quiz
         order = random.Random(self.seed)
+        asked: set[int] = set()
+        per_fact: Counter[str] = Counter()
         for question in questions:
+            if per_fact[question.fact.id] and _short_answerable(question):
+                continue  # a fact's first question is multiple choice; its other short ones are short answer
             item_id = f"mcq:{question.role}:{question.fact.id}"
             rng = seeded_rng(self.seed, item_id)
-            fewest = min(used)
-            target = order.choice([p for p in range(OPTIONS) if used[p] == fewest])
+            wanted = min(OPTIONS - 1, len(question.choices)) if question.pool == "given" else OPTIONS - 1
+            fewest = min(used[: wanted + 1])
+            target = order.choice([p for p in range(wanted + 1) if used[p] == fewest])
             chronological = question.pool.startswith("date")
-            laid_out = choose(self.pools.candidates(question), question.value, rng, target, chronological)
+            laid_out = choose(self.pools.candidates(question), question.value, rng, target, chronological, wanted)
             if laid_out is None:
-                self._reject(question, "fewer than three honest distractors for multiple choice")
+                self._reject(question, "fewer than three honest distractors for multiple choice", "thin-pool")
                 continue
             options, correct = laid_out
             used[correct] += 1
+            if question.authored and question.pool.startswith("number:") and isinstance(question.fact, FigureFact):
+                # a teacher's prompt does not keep the unit as a template's stem does: every option carries it,
+                # worded as the answer is ("more than 80,000 people" beside "more than 100,000 people")
+                prefix, unit = approximation_prefix(question.fact.approximation), question.fact.unit
+                options = [f"{prefix}{option} {unit}" for option in options]
             options[correct] = question.answer
-            items.append(self._item("mcq", question, options=tuple(options), correct_option=correct))
-        return items
+            extra = {"prompt": WHICH_FIRST_MCQ} if question.kind == "which-first" else {}
+            items.append(self._item("mcq", question, options=tuple(options), correct_option=correct, **extra))
+            per_fact[question.fact.id] += 1
+            asked.add(id(question))
+        return items, asked
 
     def true_false(self, facts: Sequence[Fact], by_fact: dict[str, list[Question]]) -> list[Item]:
         items = []
-        for question, (_, start, end, render) in _statement_answers(facts, by_fact):
-            fact = question.fact
+        for fact in facts:
             item_id = f"true-false:{fact.id}"
             rng = seeded_rng(self.seed, item_id)
-            statement = fact.statement
-            make_false = rng.random() < 0.5
-            correction = None
+            found = self._swappable(by_fact.get(fact.id, []), rng)
+            if found is None:
+                continue
+            question, (start, end, render), swapped = found
+            make_false = swapped is not None and rng.random() < 0.5
+            statement, correction = fact.statement, None
             if make_false:
-                swapped = self._false_value(question, rng)
-                if swapped is None:
-                    make_false = False
-                else:
-                    statement = statement[:start] + render(swapped) + statement[end:]
-                    correction = attribute(fact.statement, fact)
+                assert swapped is not None
+                statement = statement[:start] + render(swapped) + statement[end:]
+                correction = attributed(fact.statement, fact)
             items.append(self._item("true-false", question, id=item_id, role="statement",
-                                    prompt=attribute(statement, fact), answer="False" if make_false else "True",
+                                    prompt=attributed(statement, fact), answer="False" if make_false else "True",
                                     options=("True", "False"), correct_option=1 if make_false else 0,
                                     correction=correction, alternatives=()))
         return items
 
+    def _swappable(self, questions: list[Question], rng: random.Random
+                   ) -> tuple[Question, tuple[int, int, Callable[[Value], str]], Value | None] | None:
+        """The statement's answer to swap for a plausible alternative: a figure, a date, a name, in that order."""
+        first: tuple[Question, tuple[int, int, Callable[[Value], str]], Value | None] | None = None
+        for question in sorted(questions, key=lambda q: SWAP_ORDER.index(q.kind) if q.kind in SWAP_ORDER else 99):
+            if question.kind not in SWAP_ORDER:
+                continue
+            found = answer_in_statement(question)
+            if found is None:
+                continue
+            _, start, end, render = found
+            alternative = self._false_value(question, rng)
+            if alternative is not None:
+                return question, (start, end, render), alternative
+            first = first or (question, (start, end, render), None)
+        return first
+
     def _false_value(self, question: Question, rng: random.Random) -> Value | None:
-        # a value the sentence already names elsewhere makes nonsense, not a false statement
+        """One of the most plausible wrong values (a sibling fact's date or figure, a like name), never a far one."""
         candidates = [c for c in self.pools.candidates(question)
                       if not contains_phrase(question.fact.statement, c.text)]
         if not candidates:
             return None
-        # the nearest plausible values make the best false statements
-        return rng.choice(sorted(candidates, key=lambda c: c.text)[: max(3, len(candidates) // 2)]).value
+        return rng.choice(candidates[:3]).value
 
     def matching(self, facts: Sequence[Fact]) -> list[Item]:
-        """Dates to events, places to their other names, agreements to years: 4 to 6 pairs each."""
+        """Dates to events, places to their other names: 4 to 6 pairs each."""
         items: list[Item] = []
         dated = [f for f in facts if isinstance(f, (EventFact, AgreementFact)) and f.status == "established"
                  and f.date is not None and f.date.end is None and not f.date.qualifier
-                 and not _name_gives_date(f)]
+                 and not _name_gives_date(f) and f.id not in self.context.captions]
         items += self._matching_groups("dates", dated, _date_label)
         named = [f for f in facts if isinstance(f, PlaceFact) and f.aliases and f.status == "established"]
         items += self._matching_groups("other-names", named, _first_alias)
@@ -283,6 +367,8 @@ class ItemEngine:
             # 2023") would give a prompt two matches
             if normalise(get_right(a)) == normalise(get_right(b)):
                 return False
+            if normalise(display_name(a.name)) == normalise(display_name(b.name)):
+                return False
             return role != "dates" or _distinct_dates(a, b)
 
         pool = sorted(facts, key=lambda f: f.id)
@@ -290,11 +376,11 @@ class ItemEngine:
         items = []
         for group in _compatible_groups(pool, MATCHING_SIZE, compatible):
             group = sorted(group, key=lambda f: f.id)
-            pairs = tuple((f.name, get_right(f)) for f in group)
-            spare = sorted({get_right(f) for f in pool if f not in group and all(compatible(f, g) for g in group)})
+            pairs = tuple((display_name(f.name), get_right(f)) for f in group)
             ids = tuple(f.id for f in group)
             item_id = f"matching:{role}:" + "+".join(ids)
-            extras = tuple(seeded_rng(self.seed, item_id).sample(spare, min(2, len(spare))))
+            rng = seeded_rng(self.seed, item_id)
+            extras = tuple(_spares(pool, group, compatible, get_right, rng))
             spares = {0: "", 1: " One of them matches nothing.", 2: " Two of them match nothing."}[len(extras)]
             items.append(Item(
                 id=item_id, type="matching", role=role, prompt=_MATCHING_PROMPTS[role] + spares, answer="; ".join(
@@ -307,22 +393,27 @@ class ItemEngine:
     def ordering(self, facts: Sequence[Fact]) -> list[Item]:
         """Four or five events whose dates cannot be confused, to put in order."""
         dated = [f for f in facts if isinstance(f, (EventFact, AgreementFact)) and f.status == "established"
-                 and f.date is not None and not f.date.qualifier and not _name_gives_date(f)]
+                 and f.date is not None and not f.date.qualifier and not _name_gives_date(f)
+                 and f.id not in self.context.captions]
         pool = sorted(dated, key=lambda f: f.id)
         random.Random(f"{self.seed}:ordering").shuffle(pool)
         items = []
-        for group in _compatible_groups(pool, ORDERING_SIZE, _distinct_dates):
+
+        def orderable(a: Fact, b: Fact) -> bool:
+            return _distinct_dates(a, b) and normalise(display_name(a.name)) != normalise(display_name(b.name))
+
+        for group in _compatible_groups(pool, ORDERING_SIZE, orderable):
             ordered = sorted(group, key=lambda f: f.date.start)  # type: ignore[union-attr]
             ids = tuple(f.id for f in sorted(group, key=lambda f: f.id))
             item_id = "ordering:events:" + "+".join(ids)
-            shown = [f.name for f in ordered]
+            shown = [display_name(f.name) for f in ordered]
             seeded_rng(self.seed, item_id).shuffle(shown)
             items.append(Item(
                 id=item_id, type="ordering", role="events", prompt="Put these in chronological order, earliest first.",
-                answer=" → ".join(f.name for f in ordered), fact_ids=ids,
+                answer=" → ".join(display_name(f.name) for f in ordered), fact_ids=ids,
                 passages=tuple(p for f in ordered for p in self._passages(f)),
                 tags=tuple(sorted({t for f in group for t in f.tags})), options=tuple(shown),
-                pairs=tuple((f.name, f.date.human()) for f in ordered),  # type: ignore[union-attr]
+                pairs=tuple((display_name(f.name), f.date.human()) for f in ordered),  # type: ignore[union-attr]
                 sort_key=min(_sort_key(f) for f in group)))
         return items
 
@@ -335,10 +426,17 @@ class ItemEngine:
         made: list[Item] = []
         if "qa" in wanted:
             made += self.qa(questions)
+        if "cloze" in wanted or "true-false" in wanted:
+            mentions = Mentions(self.factbase.facts)
+            for fact in facts:
+                by_fact[fact.id] = by_fact.get(fact.id, []) + mentions.questions(fact)
         if "cloze" in wanted:
             made += self.cloze(facts, by_fact)
-        if "mcq" in wanted:
-            made += self.mcq(questions)
+        asked_as_mcq: set[int] = set()
+        if "mcq" in wanted or "short-answer" in wanted:
+            mcqs, asked_as_mcq = self.mcq(questions)
+            if "mcq" in wanted:
+                made += mcqs
         if "true-false" in wanted:
             made += self.true_false(facts, by_fact)
         if "matching" in wanted:
@@ -346,9 +444,65 @@ class ItemEngine:
         if "ordering" in wanted:
             made += self.ordering(facts)
         if "short-answer" in wanted:
-            made += self.short_answer(questions)
-        self.result.items = made
+            made += self.short_answer(questions, asked_as_mcq)
+        self.result.items = self._without_giveaways(made, questions)
+        self.result.questions = questions
         return self.result
+
+    def _without_giveaways(self, items: list[Item], questions: list[Question]) -> list[Item]:
+        """Drop what would let one item answer another fact's: the question given away, or else the leaking prompt.
+
+        The question given away goes when its fact keeps other items; otherwise the prompt that shows it goes.
+        """
+        giveaways = Giveaways(questions)
+        per_fact = Counter(item.fact_ids[0] for item in items)
+        per_role = Counter((item.fact_ids[0], item.role) for item in items)
+        given: set[tuple[str, str]] = set()
+        leaking: set[str] = set()
+        for item in items:
+            if item.type in ("matching", "ordering"):
+                continue
+            for question in giveaways.given_away(" ".join((item.prompt, *item.options)), item.fact_ids):
+                key = (question.fact.id, question.role)
+                if key in given:
+                    continue
+                if per_fact[question.fact.id] > per_role[key]:
+                    given.add(key)
+                    per_fact[question.fact.id] -= per_role[key]
+                    self.result.rejected.append(Rejection(question.fact.id, question.role, "its answer stands in "
+                                                          f"{item.id}'s prompt", code="gives-away"))
+                else:
+                    leaking.add(item.id)
+                    self.result.rejected.append(Rejection(item.fact_ids[0], item.role, "its prompt shows the answer "
+                                                          f"to {question.fact.id}'s {question.role} question",
+                                                          code="gives-away"))
+        return [item for item in items if item.id not in leaking and (item.fact_ids[0], item.role) not in given]
+
+
+def _short_answerable(question: Question) -> bool:
+    return len(question.answer.split()) <= SHORT_ANSWER_WORDS and question.kind not in COMPARING_ROLES
+
+
+def _spares(pool: Sequence[Fact], group: Sequence[Fact], compatible: Callable[[Fact, Fact], bool],
+            get_right: Callable[[Fact], str], rng: random.Random, tries: int = 40) -> list[str]:
+    """Up to two right-hand options that match nothing, drawn from a bounded sample of the pool."""
+    if len(pool) <= len(group):
+        return []
+    spares: list[str] = []
+    chosen: list[Fact] = []
+    members = set(id(f) for f in group)
+    for _ in range(min(tries, len(pool))):
+        other = pool[rng.randrange(len(pool))]
+        right = get_right(other)
+        # a spare must be as distinct from the other spare as from the group: "2022" beside "December 2022"
+        # would make one of them a second true match
+        if id(other) in members or right in spares or not all(compatible(other, g) for g in (*group, *chosen)):
+            continue
+        spares.append(right)
+        chosen.append(other)
+        if len(spares) == 2:
+            break
+    return sorted(spares)
 
 
 def _name_gives_date(fact: Fact) -> bool:
@@ -371,31 +525,31 @@ _MATCHING_PROMPTS = {
     "dates": "Match each event to its date.",
     "other-names": "Match each place to its other name.",
 }
-
-
-def _statement_answers(facts: Sequence[Fact], by_fact: dict[str, list[Question]]
-                       ) -> Iterator[tuple[Question, tuple[str, int, int, Callable[[Value], str]]]]:
-    """For each fact, its first question whose answer stands in the statement (to blank or to swap)."""
-    for fact in facts:
-        for question in by_fact.get(fact.id, []):
-            found = _surface_in_statement(question)
-            if found is not None:
-                yield question, found
-                break
+OPEN_GROUPS = 8  # groups a fact may join: a bounded look-back keeps grouping linear in the number of facts
 
 
 def _compatible_groups(pool: Sequence[Fact], size: int, compatible: Callable[[Fact, Fact], bool],
                        smallest: int = 4) -> list[list[Fact]]:
-    """Greedy groups of up to ``size`` facts, every pair compatible; groups under ``smallest`` are dropped."""
-    groups: list[list[Fact]] = []
+    """Greedy groups of up to ``size`` facts, every pair compatible; groups under ``smallest`` are dropped.
+
+    A fact tries only the most recent open groups, so the work per fact is bounded.
+    """
+    done: list[list[Fact]] = []
+    open_groups: list[list[Fact]] = []
     for fact in pool:
-        for group in groups:
-            if len(group) < size and all(compatible(fact, other) for other in group):
+        for group in open_groups:
+            if all(compatible(fact, other) for other in group):
                 group.append(fact)
+                if len(group) == size:
+                    open_groups.remove(group)
+                    done.append(group)
                 break
         else:
-            groups.append([fact])
-    return [group for group in groups if len(group) >= smallest]
+            open_groups.append([fact])
+            if len(open_groups) > OPEN_GROUPS:
+                done.append(open_groups.pop(0))
+    done += open_groups
+    return [group for group in done if len(group) >= smallest]
 
 
 def _distinct_dates(a: Fact, b: Fact) -> bool:
@@ -423,4 +577,4 @@ def build_items(factbase: FactBase, facts: Sequence[Fact] | None = None,
         return ItemEngine(factbase, seed).build(list(facts if facts is not None else factbase.facts), types)
 
 
-__all__ = ["ITEM_TYPES", "Item", "ItemSet", "Rejection", "build_items", "items_for"]
+__all__ = ["ITEM_TYPES", "Item", "ItemSet", "Rejection", "RejectionCode", "build_items", "items_for", "seeded_rng"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from quizgen.dates import PartialDate, Precision
 from quizgen.factbase import FactBase
 from quizgen.items.questions import Question
+from quizgen.model import Fact, FigureFact
 from quizgen.text import content_words, date_in_text, dates_in, numbers_in, stem, words, words_appear_in
 
 
@@ -29,8 +30,51 @@ def _date_grounded(date: PartialDate, text: str, question: Question, factbase: F
     return False
 
 
+def _duration_grounded(question: Question, text: str, factbase: FactBase) -> bool:
+    """A length of time the text states, or one its passages give both ends of, at the same precision."""
+    assert isinstance(question.value, float)
+    if question.value in numbers_in(text):
+        return True
+    when = question.fact.date
+    if when is None or when.finish is None or when.qualifier or when.start.precision != when.finish.precision:
+        return False
+    return _date_grounded(when.start, text, question, factbase) and _date_grounded(when.finish, text, question,
+                                                                                     factbase)
+
+
+def _place_grounded(place: Fact, text: str) -> bool:
+    """A place by any of its names; "Tavush" grounds the place named "Tavush province"."""
+    names = [place.name, *(alias.name for alias in getattr(place, "aliases", []))]
+    kind = getattr(place, "place_type", "")
+    if kind and place.name.lower().endswith(" " + kind.lower()):
+        names.append(place.name[: -len(kind) - 1])
+    return any(words_appear_in(name, text) for name in names)
+
+
+def _range_grounded(question: Question, text: str, factbase: FactBase) -> bool:
+    """A range answer (1991 – 1994, 50–1,000 people) is grounded by both its ends."""
+    fact = question.fact
+    when = fact.date
+    if question.kind == "date" and when is not None and when.finish is not None:
+        return _date_grounded(when.start, text, question, factbase) and \
+            _date_grounded(when.finish, text, question, factbase)
+    if question.kind == "value" and isinstance(fact, FigureFact) and fact.value is None and not fact.wording:
+        given = numbers_in(text)
+        return fact.low in given and fact.high in given
+    return False
+
+
 def answer_grounded(question: Question, factbase: FactBase) -> bool:
     text = "\n".join(citation.quote for citation in question.fact.citations)
+    if _range_grounded(question, text, factbase):
+        return True  # else the answer may still stand in the text as written ("the 4th century")
+    if question.kind in ("place", "located-in") and question.authored:
+        fact = question.fact
+        ids = getattr(fact, "places", []) if question.kind == "place" else [getattr(fact, "located_in", None)]
+        places = [factbase.by_id[i] for i in ids if i in factbase.by_id]
+        return bool(places) and all(_place_grounded(place, text) for place in places)
+    if question.kind == "side-name" and question.authored and question.alternatives:
+        return all(words_appear_in(name, text) for name in question.alternatives)
     kind = question.pool.partition(":")[0]
     if kind == "date":
         assert isinstance(question.value, PartialDate)
@@ -38,6 +82,8 @@ def answer_grounded(question: Question, factbase: FactBase) -> bool:
     if kind == "number":
         assert isinstance(question.value, float)
         return question.value in numbers_in(text)
+    if kind == "duration":
+        return _duration_grounded(question, text, factbase)
     if question.role == "on-date":
         # the date asked about must be in the text, and the passage must speak of the event named
         when = question.fact.date

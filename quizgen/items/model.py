@@ -26,6 +26,7 @@ class Passage:
     quote: str
     before: str = ""  # surrounding text, for context
     after: str = ""
+    source_short: str = ""  # publisher and date, where space is short
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,17 +1,36 @@
-"""Questions: the prompt/answer pairs a fact supports, before they become items.
+"""Template questions: the prompt/answer pairs a fact supports when no teacher wrote one.
 
-Each kind of fact knows which questions are worth asking of it. A question also says
-which pool its wrong answers come from (``pool``), its answer as a value (a date, a
-number, a name) so that distractors can be compared as values, and the forms in which
-the answer may appear inside the fact's statement (for cloze and true-or-false).
+Each kind of fact knows which questions are worth asking of it. Stems are made from
+the fact's vetted statement (``quizgen.items.stems``), or from a name only where the
+name is a proper name a sentence can use ("the Bishkek Protocol"): never from a
+label, which is why no stem reads "When did this take place: …?".
+
+A question also says which pool its wrong answers come from (``pool``), its answer as
+a value (a date, a number, a name) so that distractors can be compared as values, the
+forms in which the answer may appear inside the statement (for cloze and true-or-false)
+and its ``cue``: the words that, shown beside its answer in another item's prompt,
+would give it away.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 
+from quizgen.authored import span_text
 from quizgen.dates import MONTH_NAMES, PartialDate, Precision
+from quizgen.items.roles import Role
+from quizgen.items.stems import (
+    as_question,
+    blanked,
+    claim_alone,
+    is_proper_name,
+    number_span,
+    plural_subject,
+    with_article,
+    without_count,
+    without_date,
+)
 from quizgen.model import (
     AgreementFact,
     EventFact,
@@ -22,27 +41,47 @@ from quizgen.model import (
     PlaceFact,
     When,
 )
-from quizgen.text import approximation_prefix, format_number
+from quizgen.text import approximation_prefix, contains_phrase, format_number
 
 Value = PartialDate | float | str
+Surface = tuple[tuple[str, Callable[[Value], str]], ...]
 
 AGREEMENT_VERBS = {
     "treaty": "signed", "ceasefire": "agreed", "protocol": "signed", "deal": "reached", "decree": "signed",
     "negotiation-format": "created", "talks": "held",
 }
+TIME_UNITS = frozenset(["day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"])
+UNASKABLE_QUALIFIERS = ("before", "after", "by")
 
 
 @dataclass(frozen=True, slots=True)
 class Question:
     fact: Fact
-    role: str
+    role: str  # a Role, with a suffix where a fact has several of one kind ("side-name:khankendi")
     prompt: str
     answer: str
     pool: str  # where wrong answers of the same kind come from: "date:3", "number:people", "person"…
     value: Value
     alternatives: tuple[str, ...] = ()
     # forms the answer may take inside the statement, each with how to render a substitute in that form
-    surface: tuple[tuple[str, Callable[[Value], str]], ...] = ()
+    surface: Surface = ()
+    cue: str = ""  # what the prompt asks about: with the answer beside it, any prompt gives this one away
+    authored: bool = False
+    extra_facts: tuple[str, ...] = field(default=())  # other facts the question rests on (which-first)
+    choices: tuple[str, ...] = ()  # the wrong answers, where the question brings its own (pool "given")
+
+    @property
+    def kind(self) -> Role:
+        return self.role.split(":", 1)[0]  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a fact's questions need to know beyond the fact: its neighbours in the fact base."""
+
+    by_id: Mapping[str, Fact]
+    published: Mapping[str, str | None]  # source id -> publication date
+    captions: frozenset[str]  # ids of facts known only from photo captions
 
 
 def american(date: PartialDate) -> str:
@@ -51,7 +90,7 @@ def american(date: PartialDate) -> str:
     return date.human()
 
 
-def date_surfaces(date: PartialDate) -> tuple[tuple[str, Callable[[Value], str]], ...]:
+def date_surfaces(date: PartialDate) -> Surface:
     def human(value: Value) -> str:
         assert isinstance(value, PartialDate)
         return value.human()
@@ -66,122 +105,202 @@ def date_surfaces(date: PartialDate) -> tuple[tuple[str, Callable[[Value], str]]
     return tuple(forms)
 
 
-def text_surface(text: str) -> tuple[tuple[str, Callable[[Value], str]], ...]:
+def text_surface(text: str) -> Surface:
     return ((text, str),)
 
 
-UNASKABLE_QUALIFIERS = ("before", "after", "by")
+def _when_question(when: When) -> str:
+    if when.qualifier:
+        return "When did this happen?"
+    return {Precision.YEAR: "In what year did this happen?", Precision.MONTH: "In what month and year did this happen?",
+            Precision.DAY: "On what date did this happen?"}[when.precision]
 
 
-def _date_question(fact: Fact, when: When, prompt: str) -> Question | None:
-    if when.end is not None:
-        return None  # a range is not one date to recall or to swap
-    if when.qualifier in UNASKABLE_QUALIFIERS:
-        return None  # "after 1994" places a fact on a timeline; it is no date to recall
+def dated_by_publication(fact: Fact, published: Mapping[str, str | None]) -> bool:
+    """A claim dated only by the day a cited text appeared: the day someone said it is no date worth learning.
+
+    An event that a text reports on the day it happened (a decree signed that day) keeps its date.
+    """
+    when = fact.date
+    if when is None or when.precision is not Precision.DAY or fact.status not in ("claimed", "disputed"):
+        return False
+    return any(published.get(c.source) == when.start.iso() for c in fact.citations)
+
+
+def date_question(fact: Fact, when: When, context: Context) -> Question | None:
+    if when.end is not None or when.qualifier in UNASKABLE_QUALIFIERS or fact.id in context.captions:
+        return None  # a range is no date to recall; "after 1994" only places a fact on a timeline
+    if dated_by_publication(fact, context.published):
+        return None
     date = when.start
+    sentence = without_date(fact.statement, date)
+    if sentence is None:
+        return None
     answer = when.human()
     alternatives = tuple(dict.fromkeys(a for a in (date.human(), american(date), date.iso()) if a != answer))
     # "early October 2023" is no date to set among plain months: it gets no options to choose from
     pool = f"date:{int(date.precision)}" if not when.qualifier else "qualified-date"
-    return Question(fact, "date", prompt, answer, pool, date, alternatives,
+    return Question(fact, "date", f"{sentence} {_when_question(when)}", answer, pool, date, alternatives,
                     date_surfaces(date) if not when.qualifier else ())
 
 
-def event_questions(fact: EventFact) -> Iterator[Question]:
-    question = _date_question(fact, fact.when, f"When did this take place: {fact.name}?")
-    if question:
-        yield question
-    yield from _on_date_question(fact, fact.when)
-
-
-def _on_date_question(fact: EventFact | AgreementFact, when: When | None) -> Iterator[Question]:
+def on_date_question(fact: EventFact | AgreementFact, context: Context) -> Iterator[Question]:
     # only a day names one event; a month or a year ("what happened in 2023?") names many
+    when = fact.when
     if when is None or when.end is not None or when.qualifier or when.precision is not Precision.DAY:
         return
-    yield Question(fact, "on-date", f"What took place on {when.human()}?", fact.name, "event-name",
-                   fact.name, surface=())
+    if fact.id in context.captions or dated_by_publication(fact, context.published) or not is_proper_name(fact.name):
+        return
+    yield Question(fact, "on-date", f"What happened on {when.human()}?", fact.name, "event-name", fact.name,
+                   cue=when.human())
 
 
-def agreement_questions(fact: AgreementFact) -> Iterator[Question]:
-    label = fact.agreement_type.replace("-", " ")
-    verb = AGREEMENT_VERBS[fact.agreement_type]
+def duration_question(fact: EventFact | AgreementFact) -> Iterator[Question]:
+    span = span_text(fact)
+    when = fact.when
+    if span is None or when is None or fact.status != "established":
+        return
+    sentence: str | None = fact.statement
+    for date in (when.start, when.finish):
+        if date is not None and sentence is not None:
+            sentence = without_date(sentence, date)
+    count = span.removeprefix("about ").split()[0]
+    sentence = without_count(sentence, float(count)) if sentence is not None else None
+    if sentence is None:
+        return
+    yield Question(fact, "duration", f"{sentence} How long did it last?", span, "duration", float(count),
+                   (span.removeprefix("about "),))
+
+
+def who_said_question(fact: Fact) -> Iterator[Question]:
+    if fact.status == "established" or not fact.according_to:
+        return
+    claim = claim_alone(fact.statement, fact.according_to)
+    if claim is None:
+        return
+    yield Question(fact, "who-said", f"Who says that {as_question(claim)}", fact.according_to, "claimant",
+                   fact.according_to)
+
+
+def event_questions(fact: EventFact, context: Context) -> Iterator[Question]:
+    question = date_question(fact, fact.when, context)
+    if question:
+        yield question
+    yield from duration_question(fact)
+    yield from on_date_question(fact, context)
+    yield from who_said_question(fact)
+
+
+def agreement_questions(fact: AgreementFact, context: Context) -> Iterator[Question]:
     if fact.when is not None:
-        question = _date_question(fact, fact.when, f"When was this {label} {verb}: {fact.name}?")
+        question = date_question(fact, fact.when, context)
         if question:
             yield question
-    if fact.mediators:
-        answer = " and ".join(fact.mediators) if len(fact.mediators) < 3 else \
-            ", ".join(fact.mediators[:-1]) + " and " + fact.mediators[-1]
-        yield Question(fact, "mediator", f"Who mediated this {label}: {fact.name}?", answer,
-                       "mediator" if len(fact.mediators) == 1 else "mediators", answer, surface=text_surface(answer))
-    yield from _on_date_question(fact, fact.when)
+        yield from duration_question(fact)
+    if is_proper_name(fact.name):
+        named = with_article(fact.name)
+        if fact.mediators:
+            answer = joined(fact.mediators)
+            asked = f"Who led {named} as mediators?" if fact.agreement_type == "negotiation-format" \
+                else f"Who mediated {named}?"
+            yield Question(fact, "mediator", asked, answer,
+                           "mediator" if len(fact.mediators) == 1 else "mediators", answer,
+                           surface=text_surface(answer), cue=fact.name)
+        if fact.parties:
+            answer = joined(fact.parties)
+            yield Question(fact, "parties", f"Who were the parties to {named}?", answer, "parties", answer,
+                           cue=fact.name)
+    yield from on_date_question(fact, context)
+    yield from who_said_question(fact)
 
 
-def place_questions(fact: PlaceFact, container: PlaceFact | None) -> Iterator[Question]:
+def joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+def place_questions(fact: PlaceFact, context: Context) -> Iterator[Question]:
     for alias in fact.aliases:
         if alias.used_by:
-            yield Question(fact, f"alias-of:{alias.name}", f"What name is used by {alias.used_by} for {fact.name}?",
-                           alias.name, "place-name", alias.name, surface=text_surface(alias.name))
-            yield Question(fact, f"place-called:{alias.name}",
-                           f"Which place is called {alias.name} by {alias.used_by}?", fact.name, "place-name",
-                           fact.name)
+            who = alias.used_by.split(",")[0].strip()
+            verb = "do" if plural_subject(who) else "does"
+            yield Question(fact, f"side-name:{slug(alias.name)}", f"What {verb} {who} call {place_phrase(fact.name)}?",
+                           alias.name, "place-name", alias.name, surface=text_surface(alias.name),
+                           cue=fact.name)
+            yield Question(fact, f"place-called:{alias.name}", f"Which place {verb} {who} call {alias.name}?",
+                           fact.name, "place-name", fact.name, cue=alias.name)
         else:
             yield Question(fact, f"alias-of:{alias.name}", f"By what other name is {fact.name} known?", alias.name,
-                           "place-name", alias.name, surface=text_surface(alias.name))
-    yield from identify_question(fact, fact.place_type)
-    if container is not None:
-        yield Question(fact, "located-in", f"Where is {fact.name} ({fact.place_type})?", container.name,
-                       "place-name", container.name, surface=text_surface(container.name))
+                           "place-name", alias.name, surface=text_surface(alias.name), cue=fact.name)
+    yield from identify_question(fact, fact.place_type, "place-name")
+    container = context.by_id.get(fact.located_in or "")
+    if isinstance(container, PlaceFact):
+        yield Question(fact, "located-in", f"In which {container.place_type} is {place_phrase(fact.name)}?",
+                       container.name,
+                       "place-name", container.name, surface=text_surface(container.name), cue=fact.name)
 
 
-def identify_question(fact: PlaceFact | OrganizationFact, what: str) -> Iterator[Question]:
+def place_phrase(name: str) -> str:
+    """A place's name as a sentence uses it: "the Lachin corridor", "the Republic of Artsakh", "Stepanakert"."""
+    words = name.split()
+    common = any(w[:1].islower() and w not in ("of", "and") for w in words[1:])
+    return with_article(name) if common or " of " in name or len(words) >= 3 else name
+
+
+def identify_question(fact: PlaceFact | OrganizationFact, what: str, pool: str) -> Iterator[Question]:
     """Which place (or body) is this? Its statement, with its name taken out, is the prompt."""
     statement = fact.statement
     if fact.name not in statement:
         return
     described = statement.replace(fact.name, "…")
-    yield Question(fact, "identify", f"Which {what} is described here: “{described}”", fact.name,
-                   "place-name" if isinstance(fact, PlaceFact) else "organization", fact.name)
+    yield Question(fact, "identify", f"Which {what} does this describe: “{described}”?", fact.name, pool, fact.name,
+                   tuple(alias.name for alias in fact.aliases), text_surface(fact.name))
 
 
 def person_questions(fact: PersonFact) -> Iterator[Question]:
-    yield Question(fact, "who", f"Who is described as {_with_article(fact.role)} in the texts?", fact.name,
-                   "person", fact.name, surface=text_surface(fact.name))
-    yield Question(fact, "role", f"What role do the texts give {fact.name}?", fact.role, "role", fact.role,
-                   surface=text_surface(fact.role))
-
-
-def _with_article(role: str) -> str:
-    lowered = role.casefold()
-    if lowered.startswith(("the ", "a ", "an ", "one ")):
-        return role
-    return "the " + role
+    role = fact.role
+    yield Question(fact, "who", f"Who is {with_article(role)}?", fact.name, "person", fact.name,
+                   surface=text_surface(fact.name), cue=role)
+    yield Question(fact, "role", f"Who is {fact.name}?", role, "role", role, surface=text_surface(role),
+                   cue=fact.name)
 
 
 def organization_questions(fact: OrganizationFact) -> Iterator[Question]:
-    yield from identify_question(fact, "organization")
+    yield from identify_question(fact, "organization", "organization")
     for alias in fact.aliases:
         if alias.name.isupper() and len(alias.name) <= 8:
             yield Question(fact, f"acronym:{alias.name}", f"What does {alias.name} stand for?", fact.name,
-                           "organization", fact.name, surface=text_surface(fact.name))
+                           "expansion", fact.name, surface=text_surface(fact.name), cue=alias.name)
 
 
-def figure_questions(fact: FigureFact) -> Iterator[Question]:
-    as_of = fact.as_of.human()
-    dated = "" if as_of.split()[-1] in fact.name else f" ({as_of})"
-    prompt = f"What figure is given for: {fact.name}{dated}?"
+def figure_questions(fact: FigureFact, context: Context) -> Iterator[Question]:
+    role = "duration" if fact.unit.lower() in TIME_UNITS else "value"
     if fact.wording:
         # a vague figure is taught in the text's words; no number is made up for it
-        yield Question(fact, "value", prompt, fact.wording, "figure-wording", fact.wording,
-                       surface=text_surface(fact.wording))
-        return
-    if fact.value is None:
-        return  # a range is reported in full on the card; it is no value to pick among others
-    number = format_number(fact.value)
-    answer = f"{approximation_prefix(fact.approximation)}{number} {fact.unit}"
-    yield Question(fact, "value", prompt, answer,
-                   f"number:{fact.unit}", float(fact.value), (number,),
-                   surface=((number, _number_text),))
+        if contains_phrase(fact.statement, fact.wording):
+            at = fact.statement.lower().find(fact.wording.lower())
+            stem = fact.statement[:at] + "___" + fact.statement[at + len(fact.wording):]
+            yield Question(fact, role, completion(stem), fact.wording, "figure-wording",
+                           fact.wording, surface=text_surface(fact.wording))
+    elif fact.value is not None:
+        span = number_span(fact.statement, fact.value)
+        if span is not None:
+            shown = fact.statement[span.start:span.end]
+            number = format_number(fact.value)
+            full = f"{approximation_prefix(fact.approximation)}{number} {fact.unit}"
+            yield Question(fact, role, completion(blanked(fact.statement, span), "number"), number,
+                           f"number:{fact.unit}", float(fact.value), tuple(dict.fromkeys(a for a in (full, shown)
+                                                                                          if a != number)),
+                           surface=((shown, _number_text),))
+    yield from who_said_question(fact)
+
+
+def completion(sentence: str, what: str = "words") -> str:
+    """A completion stem that is still a question: "Which number fills the blank in “… ___ …”?"."""
+    return f"Which {what} fill{'s' if what == 'number' else ''} the blank in “{sentence.rstrip().rstrip('.')}”?"
 
 
 def _number_text(value: Value) -> str:
@@ -189,15 +308,15 @@ def _number_text(value: Value) -> str:
     return format_number(value)
 
 
-def questions_for(fact: Fact, places: dict[str, PlaceFact]) -> list[Question]:
+def questions_for(fact: Fact, context: Context) -> list[Question]:
     if isinstance(fact, EventFact):
-        return list(event_questions(fact))
+        return list(event_questions(fact, context))
     if isinstance(fact, AgreementFact):
-        return list(agreement_questions(fact))
+        return list(agreement_questions(fact, context))
     if isinstance(fact, PlaceFact):
-        return list(place_questions(fact, places.get(fact.located_in or "")))
+        return list(place_questions(fact, context))
     if isinstance(fact, PersonFact):
         return list(person_questions(fact))
     if isinstance(fact, OrganizationFact):
         return list(organization_questions(fact))
-    return list(figure_questions(fact))
+    return list(figure_questions(fact, context))

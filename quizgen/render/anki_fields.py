@@ -64,13 +64,14 @@ def support_html(item: Item) -> str:
     found = supporting_sentence(item)
     if found is not None:
         passage, sentence = found
-        source = card_text(passage.source_label)
+        source = card_text(passage.source_short or passage.source_label)
         return f'<div class="qg-sentence">{sentence}</div><div class="qg-source">{source}</div>'
     if item.type == "true-false" and item.passages:
         passage = item.passages[0]
         return (f'<div class="qg-sentence">{card_text(passage.quote)}</div>'
-                f'<div class="qg-source">{card_text(passage.source_label)}</div>')
-    labels = dict.fromkeys(passage.source_label for passage in item.passages)
+                f'<div class="qg-source">{card_text(passage.source_short or passage.source_label)}</div>')
+    # the visible back names publisher and date; the folded passages below name the full source
+    labels = dict.fromkeys(passage.source_short or passage.source_label for passage in item.passages)
     return "".join(f'<div class="qg-source">{card_text(label)}</div>' for label in labels)
 
 

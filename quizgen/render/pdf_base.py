@@ -4,6 +4,7 @@ styles, "Page X of Y", bookmarks, metadata and byte-for-byte reproducible output
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -21,6 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from quizgen.atomic import write_with
 from quizgen.errors import Problem, QuizgenError
@@ -163,7 +165,7 @@ def make_canvas(footer: str) -> type[NumberedCanvas]:
 
 
 def _layout(target: Path | BytesIO, story: Sequence[Flowable], *, title: str, subject: str, paper: Paper,
-            footer: str) -> int:
+            footer: str, name: str = "-") -> int:
     """Lay ``story`` out into ``target``; returns the number of pages."""
     doc = BaseDocTemplate(
         target if isinstance(target, BytesIO) else str(target), pagesize=PAPERS[paper], leftMargin=MARGIN,
@@ -172,8 +174,18 @@ def _layout(target: Path | BytesIO, story: Sequence[Flowable], *, title: str, su
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(list(story), canvasmaker=make_canvas(footer))
+    try:
+        doc.build(list(story), canvasmaker=make_canvas(footer))
+    except LayoutError as err:
+        # a single entry taller than a page: a name, statement or quote far longer than any real one
+        shown = _LAYOUT_TEXT.search(str(err))
+        excerpt = f" (it begins {shown.group(1)[:60]!r})" if shown else ""
+        raise QuizgenError(Problem(name, None, None, "cannot lay out the page: one entry is taller than "
+                                   f"a page{excerpt}; shorten that text in the fact base")) from None
     return int(doc.page)
+
+
+_LAYOUT_TEXT = re.compile(r"<Paragraph[^>]*>\s*(?:<[^>]+>)*\s*([^<'\n]{8,})")
 
 
 def check_paper(paper: str) -> Paper:
@@ -206,7 +218,7 @@ def write_pdf(path: Path | str, story: Sequence[Flowable], *, title: str, subjec
     pages = [0]
 
     def render(temp: Path) -> None:
-        pages[0] = _layout(temp, story, title=title, subject=subject, paper=size, footer=footer)
+        pages[0] = _layout(temp, story, title=title, subject=subject, paper=size, footer=footer, name=str(path))
 
     write_with(path, render)
     return pages[0]

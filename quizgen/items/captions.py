@@ -1,0 +1,40 @@
+"""Photo captions: what a picture showed is no event to learn a date for.
+
+A caption is recognised by its photo credit ("Irakli Gedenidze/Reuters", "[Karen
+Minasyan/AFP]", "AP Photo"), at the end of the caption's line or on the line after it.
+A fact whose every passage is a caption is known only from a photo: items do not
+teach it as an event (no date, no "what happened on …").
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.model import Fact
+
+_AGENCY = r"(?:Reuters|AFP|AP(?: Photo)?|Getty Images|EPA|Associated Press|Anadolu|SOPA Images|Sputnik|TASS)"
+_CREDIT = re.compile(rf"(?:\[[^\]\n]*/[^\]\n]*\]|\S+/\S*{_AGENCY}|\bvia {_AGENCY}|{_AGENCY}\s*$)")
+_LONGEST_CREDIT_LINE = 80
+
+
+def _line_around(text: str, start: int, end: int) -> tuple[str, str]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    next_end = text.find("\n", line_end + 1)
+    following = text[line_end + 1: len(text) if next_end < 0 else next_end]
+    return text[line_start:line_end], following
+
+
+def is_caption(text: str, start: int, end: int) -> bool:
+    """Whether the passage text[start:end] stands in a photo caption."""
+    line, following = _line_around(text, start, end)
+    if _CREDIT.search(line):
+        return True
+    return len(following) <= _LONGEST_CREDIT_LINE and bool(_CREDIT.search(following))
+
+
+def caption_only(fact: Fact, texts: dict[str, str]) -> bool:
+    """Every passage the fact cites is a photo caption."""
+    return all(citation.source in texts and is_caption(texts[citation.source], citation.start, citation.end)
+               for citation in fact.citations)

@@ -1,0 +1,143 @@
+"""Questions that compare facts: which of two events came first, which source gives a figure.
+
+Only a fact base that keeps its sources and its conflicts can ask these: ``which-source``
+sets a figure beside the other versions recorded in ``conflicts_with`` and asks whose
+it is. Both are built from indexes, never from all pairs of facts: sorting the events
+once lets each find its partner by bisection.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Mapping, Sequence
+
+from quizgen.dates import MONTH_NAMES
+from quizgen.items.questions import Context, Question
+from quizgen.items.seeding import seeded_rng
+from quizgen.items.stems import as_question, claim_alone
+from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, Source
+from quizgen.text import format_number, normalise
+
+# two events are fair to order when this many days separate them, by the precision of the vaguer date
+_FAIR_GAP_DAYS = {1: 366, 2: 62, 3: 14}
+PARTNERS_CONSIDERED = 4
+
+
+def display_name(name: str) -> str:
+    """A name without the source label in parentheses that lists add ("… (Azad Archives guide)")."""
+    return re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+
+
+def _orderable(fact: Fact, context: Context) -> bool:
+    when = fact.date
+    return (isinstance(fact, (EventFact, AgreementFact)) and when is not None and fact.status == "established"
+            and when.qualifier not in ("before", "after", "by", "about") and fact.id not in context.captions)
+
+
+def which_first(facts: Sequence[Fact], context: Context, seed: int) -> Iterator[Question]:
+    """For each event, a later one far enough apart to be fair: "Which happened first?"."""
+    events = sorted((f for f in facts if _orderable(f, context)), key=lambda f: (f.date.start, f.id))  # type: ignore[union-attr]
+    starts = [f.date.start.first_day().toordinal() for f in events]  # type: ignore[union-attr]
+    names_seen: set[tuple[str, str]] = set()
+    for index, fact in enumerate(events):
+        when = fact.date
+        assert when is not None
+        last = (when.finish or when.start).last_day().toordinal()
+        gap = _FAIR_GAP_DAYS[int(min(when.precision, (when.finish or when.start).precision))]
+        at = bisect.bisect_left(starts, last + gap, lo=index + 1)
+        partners = [p for p in events[at:at + PARTNERS_CONSIDERED * 3]
+                    if normalise(display_name(p.name)) != normalise(display_name(fact.name))
+                    and p.date is not None and p.date.start.first_day().toordinal() - last
+                    >= _FAIR_GAP_DAYS[int(p.date.precision)]][:PARTNERS_CONSIDERED]
+        if not partners:
+            continue
+        partner = partners[seeded_rng(seed, "which-first", fact.id).randrange(len(partners))]
+        key = (fact.id, partner.id)
+        if key in names_seen:
+            continue
+        names_seen.add(key)
+        earlier, later = display_name(fact.name), display_name(partner.name)
+        shown = [earlier, later]
+        seeded_rng(seed, "which-first-order", fact.id).shuffle(shown)
+        yield Question(fact, "which-first", f"Which happened first: “{shown[0]}” or “{shown[1]}”?", earlier, "given",
+                       earlier, cue="", extra_facts=(partner.id,), choices=(later,))
+
+
+def source_of(fact: Fact, sources: Mapping[str, Source]) -> str:
+    """Who gives a figure: the party it is attributed to, else the text it is cited from."""
+    if fact.according_to:
+        return fact.according_to
+    source = sources[fact.citations[0].source]
+    return f"{source.publisher}, {source.title}" if len(source.title) < 40 else source.publisher
+
+
+def which_source(fact: FigureFact, context: Context, sources: Mapping[str, Source]) -> Iterator[Question]:
+    """Sources disagree on this figure: which of them gives this value?"""
+    if fact.value is None or fact.wording:
+        return
+    others = [context.by_id[i] for i in fact.conflicts_with if i in context.by_id]
+    answer = source_of(fact, sources)
+    rivals: dict[str, FigureFact] = {}
+    for other in others:
+        if not isinstance(other, FigureFact) or other.unit != fact.unit or other.value is None:
+            continue
+        if abs(other.value - fact.value) <= 0.05 * abs(fact.value):
+            continue  # the same figure from another source: a second true answer, not a rival
+        who = _speaker(source_of(other, sources))
+        if who != _speaker(answer):
+            rivals.setdefault(who, other)
+    same_value = {_speaker(source_of(o, sources)) for o in others if isinstance(o, FigureFact)
+                  and o.value is not None and abs(o.value - fact.value) <= 0.05 * abs(fact.value)}
+    choices = tuple(source_of(r, sources) for key, r in sorted(rivals.items()) if key not in same_value)
+    if not choices:
+        return
+    claim = claim_alone(fact.statement, fact.according_to) if fact.according_to else None
+    topic = _shared_topic(fact, list(rivals.values()))
+    figure = f"{format_number(fact.value)} {fact.unit}"
+    if claim is not None:
+        prompt = f"The sources give different figures. Which of them says that {as_question(claim)}"
+    elif topic is not None:
+        prompt = f"The sources disagree on {topic}. Which of them puts it at {figure}?"
+    else:
+        return
+    yield Question(fact, "which-source", prompt, answer, "given", answer, cue="",
+                   extra_facts=tuple(r.id for r in rivals.values()), choices=choices[:3])
+
+
+def _shared_topic(fact: Fact, others: list[Fact]) -> str | None:
+    """The words the rival figures' names share, as a topic: "the population of Nagorno-Karabakh"."""
+    mine = display_name(fact.name).split()
+    best: list[str] = []
+    for other in others:
+        theirs = [w.lower() for w in display_name(other.name).split()]
+        for i in range(len(mine)):
+            for j in range(i + len(best) + 1, len(mine) + 1):
+                piece = [w.lower() for w in mine[i:j]]
+                if _contains(theirs, piece):
+                    best = mine[i:j]
+                else:
+                    break
+    content = [w for w in best if w.isalpha() and w.lower() not in ("of", "the", "in", "a", "by", "and", "to")
+               and w.capitalize() not in MONTH_NAMES]
+    if len(content) < 2:
+        return None
+    while best and best[-1].lower() in _DANGLING:
+        best = best[:-1]
+    text = " ".join(best).strip(" ,")
+    first = text.split()[0]
+    if first[:1].isupper() and not re.search(rf"(?<!^)(?<![.] )\b{re.escape(first)}\b", fact.statement):
+        text = text[0].lower() + text[1:]  # a common noun that opened a label: "Population of …"
+    return text if text.lower().startswith("the ") else f"the {text}"
+
+
+_DANGLING = frozenset(["of", "the", "in", "a", "by", "and", "to", "that", "which", "who", "as", "for", "on", "at"])
+
+
+def _speaker(according_to: str) -> str:
+    """Who speaks, without what they were doing: "Al Jazeera's live blog, reporting …" is Al Jazeera's live blog."""
+    return normalise(according_to.split(",")[0].removeprefix("the "))
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    return any(haystack[k:k + len(needle)] == needle for k in range(len(haystack) - len(needle) + 1))

@@ -1,0 +1,46 @@
+"""Prompts that hand over another item's answer.
+
+"Stepanakert, which Azerbaijan calls Khankendi, …" in one fact's true-or-false prompt
+answers another fact's "What does Azerbaijan call Stepanakert?". A prompt gives a
+question away when it shows both the question's cue (what it asks about) and its
+answer. Cues are indexed by their words, so each prompt is looked up by the word
+sequences it contains, never compared with every question.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from quizgen.items.questions import Question
+from quizgen.text import contains_phrase, words
+
+SHORTEST_ANSWER = 3  # "UN" beside "United Nations" is too short to be sure it is the answer shown
+LONGEST_CUE = 12  # words; a longer cue is a description, not a name a prompt would repeat
+
+
+class Giveaways:
+    def __init__(self, questions: Iterable[Question]) -> None:
+        self._by_cue: dict[tuple[str, ...], list[Question]] = defaultdict(list)
+        for question in questions:
+            cue = tuple(words(question.cue))
+            if cue and len(cue) <= LONGEST_CUE and len(question.answer) >= SHORTEST_ANSWER:
+                self._by_cue[cue].append(question)
+        self._longest = max((len(cue) for cue in self._by_cue), default=0)
+
+    def given_away(self, prompt: str, fact_ids: Iterable[str]) -> list[Question]:
+        """The questions of other facts whose cue and answer this prompt both shows."""
+        own = set(fact_ids)
+        found: list[Question] = []
+        shown = words(prompt)
+        for start in range(len(shown)):
+            for end in range(start + 1, min(start + self._longest, len(shown)) + 1):
+                for question in self._by_cue.get(tuple(shown[start:end]), ()):
+                    if question.fact.id not in own and question not in found and _answer_shown(prompt, question):
+                        found.append(question)
+        return found
+
+
+def _answer_shown(prompt: str, question: Question) -> bool:
+    return contains_phrase(prompt, question.answer) or any(contains_phrase(prompt, alt)
+                                                            for alt in question.alternatives)

@@ -1,0 +1,19 @@
+"""The roles an item plays, defined once: the second part of an item id (``type:role:fact-id``).
+
+A role names what an item asks of its fact. Some roles carry a suffix where one fact
+has several of them (``side-name:khankendi``, ``acronym:OSCE``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Role = Literal[
+    "date", "on-date", "duration", "value", "who", "role", "identify", "located-in", "alias-of", "side-name",
+    "place-called", "acronym", "mediator", "parties", "who-said", "which-source", "which-first", "statement",
+    "dates", "other-names", "events", "place", "name", "affiliation",
+]
+ROLES: tuple[Role, ...] = get_args(Role)
+
+# roles that compare facts: their items rest on two or more facts
+COMPARING_ROLES: tuple[Role, ...] = ("which-first", "which-source")
