@@ -189,7 +189,10 @@ class DistractorPools:
         before = sum(1 for d in found if d < answer)
         after = len(found) - before
         if before < OPTIONS - 1 or after < OPTIONS - 1:
-            made = [d for d in _nearby_dates(answer) if d not in taken and d not in found]
+            # made-up dates stay within the span the fact base covers: no year after its texts were written
+            latest = max((days[-1] for days in self._date_days.values() if days), default=centre)
+            made = [d for d in _nearby_dates(answer) if d not in taken and d not in found
+                    and d.first_day().toordinal() <= latest]
             found += [d for d in made if (d < answer and before < OPTIONS - 1) or (d > answer and after < OPTIONS - 1)]
         return [Candidate(date, date.human()) for date in found]
 

@@ -173,7 +173,9 @@ def duration_question(fact: EventFact | AgreementFact) -> Iterator[Question]:
 
 
 def who_said_question(fact: Fact) -> Iterator[Question]:
-    if fact.status == "established" or not fact.according_to:
+    # "who says so?" tests a claim, one side's word; of a plain report ("according to the tracker") it only
+    # asks which reading the learner met it in
+    if fact.status not in ("claimed", "disputed") or not fact.according_to:
         return
     claim = claim_alone(fact.statement, fact.according_to)
     if claim is None:

@@ -64,6 +64,10 @@ def date_spans(text: str, date: PartialDate) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
+# a date inside a clause set off by a comma that opens with a participle or a relative word
+_SUBORDINATE_DATE = re.compile(r",\s*(?:\w+ed|which|who|whose|when|where|while)\b[^,.;:]*$", re.IGNORECASE)
+
+
 def without_date(statement: str, date: PartialDate) -> str | None:
     """The statement with every mention of this date (and of its year) taken out, or None if none can be.
 
@@ -73,6 +77,10 @@ def without_date(statement: str, date: PartialDate) -> str | None:
     spans = date_spans(statement, date)
     if not spans:
         return statement
+    if any(_SUBORDINATE_DATE.search(statement[:span.start]) for span in spans):
+        # "the Minsk Group, created in 1994 …, led the talks": the date belongs to a side clause, and
+        # "when did this happen?" would not say which of the two things it asks about
+        return None
     text = statement
     for span in reversed(spans):
         start, end = span.start, span.end
