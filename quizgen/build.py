@@ -214,7 +214,8 @@ def build_recipe(factbase: FactBase, recipe_path: Path, recipe: AnyRecipe, out_d
     """Build one recipe into ``out_dir``; returns the reports of what was written."""
     if isinstance(recipe, ExportRecipe):
         return [build_export(factbase, recipe.filters.selection(), recipe.types, recipe.format,
-                             out_dir / recipe.output, seed=recipe.seed, title=recipe.title or recipe.name)]
+                             out_dir / recipe.output, seed=recipe.seed, title=recipe.title or recipe.name,
+                             count=recipe.count)]
     if isinstance(recipe, AnkiRecipe):
         timestamp = inputs_timestamp(factbase, recipe_path)
         return [build_deck(factbase, recipe.filters.selection(), recipe.types, out_dir / recipe.output,
@@ -404,13 +405,18 @@ class ExportReport:
 
 
 def build_export(factbase: FactBase, selection: Selection, types: Sequence[ItemType], export_format: ExportFormat,
-                 out: Path | str, *, seed: int = 0, title: str = "Quiz") -> ExportReport:
-    """Every item of the selected facts (what ``quizgen items`` shows), written for a platform."""
+                 out: Path | str, *, seed: int = 0, title: str = "Quiz", count: int | None = None) -> ExportReport:
+    """Every item of the selected facts (what ``quizgen items`` shows), written for a platform; with ``count``,
+    only the questions of the quiz ``build_quiz`` prints with the same options (version A's order)."""
     from quizgen.export import write_export
 
     out = Path(out)
     ensure_writable_dir(out)
     refuse_inputs([out], factbase_inputs(factbase))
-    items = selected_items(factbase, selection, types, seed)
+    if count is not None:
+        quiz = planned_quiz(factbase, selection, types, count=count, seed=seed, title=title)
+        items = [question.item for question in quiz.versions[0].questions]
+    else:
+        items = selected_items(factbase, selection, types, seed)
     write_export(items, export_format, out, title)
     return ExportReport(out, export_format, _count_types(items))

@@ -113,6 +113,7 @@ class ExportRecipe(RecipeBase):
     title: str | None = None
     types: list[ItemTypeName] = Field(default_factory=lambda: list(QUIZ_TYPES))
     seed: int = 0
+    count: int | None = Field(None, gt=0, description="Only the questions of a quiz of this size (as printed).")
 
 
 AnyRecipe = Union[AnkiRecipe, QuizRecipe, HandoutRecipe, ExportRecipe]

@@ -101,7 +101,31 @@ def test_shipped_export_recipes_build(runner: CliRunner, tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     moodle = (tmp_path / "dist" / "class-quiz-moodle.xml").read_bytes()
     canvas = (tmp_path / "dist" / "class-quiz-canvas-qti12.zip").read_bytes()
-    expected = _items_count(runner, BASES["shipped"], "--importance", "core", "--seed", "7", "--types",
-                            "mcq,true-false,matching,ordering,short-answer")
+    # the 20 questions of the printed class quiz, version A
+    from quizgen.build import planned_quiz
+    from quizgen.factbase import load_factbase
+    from quizgen.select import Selection
+
+    quiz = planned_quiz(load_factbase(BASES["shipped"]), Selection.of(importances=["core"]),
+                        ["mcq", "true-false", "matching", "ordering", "short-answer"], count=20, seed=7)
+    expected = Counter(question.item.type for question in quiz.versions[0].questions)
+    assert sum(expected.values()) == 20
     assert questions_by_type("moodle", moodle) == _platform_types("moodle", expected)
     assert questions_by_type("qti12", canvas) == _platform_types("qti12", expected)
+
+
+def test_count_exports_the_questions_of_the_printed_quiz(runner: CliRunner, tmp_path: Path) -> None:
+    from quizgen.build import planned_quiz
+    from quizgen.factbase import load_factbase
+    from quizgen.select import Selection
+
+    out = tmp_path / "quiz.txt"
+    result = runner.invoke(app, ["export", "gift", "--facts", str(ROOT / "facts.json"), "--importance", "core",
+                                 "--count", "12", "--seed", "7", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    quiz = planned_quiz(load_factbase(ROOT / "facts.json"), Selection.of(importances=["core"]),
+                        ["mcq", "true-false", "short-answer"], count=12, seed=7)
+    ids = [question.item.id for question in quiz.versions[0].questions]
+    assert "12 questions" in result.output
+    text = out.read_text(encoding="utf-8")
+    assert all(item_id in text or item_id[:60] in text for item_id in ids)

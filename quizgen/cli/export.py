@@ -4,7 +4,6 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.markup import escape
 
 from quizgen.cli.common import (
     DEFAULT_FACTS,
@@ -20,6 +19,7 @@ from quizgen.cli.common import (
     load,
     reports_errors,
     selection,
+    shown,
 )
 from quizgen.cli.items import SeedOption, TypeOption, parse_types
 from quizgen.export.formats import DEFAULT_OUTPUT, EXPORT_FORMATS
@@ -45,6 +45,9 @@ def export(
     types: TypeOption = None,
     seed: SeedOption = 0,
     title: Annotated[str, typer.Option("--title", help="The quiz's title (its category in Moodle).")] = "Quiz",
+    count: Annotated[Optional[int], typer.Option("--count", min=1, help="Only the questions of a quiz of this "
+                                                 "size: the ones `quizgen pdf` prints with the same options.")]
+    = None,
 ) -> None:
     """Export the selected items for Moodle, GIFT, Canvas (QTI 1.2), QTI 2.1 or Anki/Quizlet (TSV)."""
     from quizgen.build import build_export
@@ -59,5 +62,5 @@ def export(
     item_types = parse_types(types, str(facts)) if types else default_types
     report = build_export(factbase, selection(kind, tag, source, since, until, id, importance), item_types,  # type: ignore[arg-type]
                           export_format, out or Path(DEFAULT_OUTPUT[export_format]), seed=seed,
-                          title=title)
-    console.print(escape(str(report)))
+                          title=title, count=count)
+    console.print(shown(str(report)))
