@@ -375,11 +375,20 @@ def _step(value: float) -> float:
 
 
 def _nearby_numbers(value: float, unit: str) -> list[float]:
-    """Round values near the answer, at the precision it was given to, for a fact base with few figures."""
-    step = _step(value)
+    """Round values on a grid around the answer, for a fact base with few figures of its unit.
+
+    Never the answer scaled ("35,200" as half of 70,500): a learner spots a computed value. The grid is
+    one step of the answer's leading digit: 70,500 gives 60,000, 80,000, 50,000, 90,000 …
+    """
+    if value <= 0:
+        return []
+    step = 10.0 ** math.floor(math.log10(value))
+    if value / step < 2:
+        step /= 2  # 1,500 moves by 500, not by 1,000
+    base = round(value / step) * step
     out: list[float] = []
-    for factor in (0.75, 1.25, 0.5, 1.5, 0.6, 2.0, 0.4, 1.75):
-        candidate = round(value * factor / step) * step
+    for k in (-1, 1, -2, 2, -3, 3, -4, 4):
+        candidate = base + k * step
         if candidate > 0 and candidate != value and candidate not in out:
             out.append(float(candidate) if step >= 1 else round(candidate, 1))
     return out

@@ -127,14 +127,24 @@ def dated_by_publication(fact: Fact, published: Mapping[str, str | None]) -> boo
     return any(published.get(c.source) == when.start.iso() for c in fact.citations)
 
 
+LONGEST_DATE_STEM = 28  # words: past this a sentence tells more than one thing, and "when?" is ambiguous
+
+
+def _one_event(sentence: str) -> bool:
+    """A sentence short and simple enough that "when did this happen?" can only mean one thing."""
+    return len(sentence.split()) <= LONGEST_DATE_STEM and sentence.count(",") <= 1 and ";" not in sentence
+
+
 def date_question(fact: Fact, when: When, context: Context) -> Question | None:
     if when.end is not None or when.qualifier in UNASKABLE_QUALIFIERS or fact.id in context.captions:
         return None  # a range is no date to recall; "after 1994" only places a fact on a timeline
     if dated_by_publication(fact, context.published):
         return None
+    if fact.status in ("claimed", "disputed"):
+        return None  # "According to X, … In what year did this happen?": the claim's year or the event's?
     date = when.start
     sentence = without_date(fact.statement, date)
-    if sentence is None:
+    if sentence is None or not _one_event(sentence):
         return None
     answer = when.human()
     alternatives = tuple(dict.fromkeys(a for a in (date.human(), american(date), date.iso()) if a != answer))
