@@ -28,41 +28,66 @@ def _date(rng: random.Random) -> tuple[str, str]:
     return f"{year:04d}-{month:02d}-{day:02d}", f"{day} {MONTHS[month - 1]} {year}"
 
 
-def _fact(index: int, rng: random.Random, places: int) -> tuple[dict[str, object], str]:
-    """A fact and the sentence of the source that supports it."""
+# names as real fact bases have them: diacritics, other scripts, and the same place under two names
+TOWN_STEMS = ("Ağdərə", "Şuşa", "Gəncə", "Łódź", "Zürich", "Ստեփան", "Kraków", "Ærø")
+
+
+def _town(number: int) -> str:
+    return f"{TOWN_STEMS[number % len(TOWN_STEMS)]} {number}"
+
+
+def _fact(index: int, rng: random.Random, places: int) -> tuple[dict[str, object], list[str]]:
+    """A fact and the sentences of the source that support it (two citations for most kinds)."""
     kind = KINDS[index % len(KINDS)]
-    place = f"Town {rng.randrange(max(places, 1))}"
+    place = _town(rng.randrange(max(places, 1)))
     common: dict[str, object] = {"id": f"fact-{index}", "kind": kind, "status": "established",
                                  "importance": IMPORTANCES[index % len(IMPORTANCES)],
                                  "tags": [f"period::era-{index % 7}", f"topic::theme-{index % 11}"],
                                  "vetting": {"reviewed_on": "2024-01-01"}}
     if kind == "event":
         iso, human = _date(rng)
-        sentence = f"On {human}, Assembly {index} met in {place} and voted on motion {index}."
-        return {**common, "name": f"Assembly {index}", "statement": sentence, "when": {"date": iso}}, sentence
+        claimed = index % 4 == 0  # a quarter of the events are one side's account
+        opening = "According to the South Guild, on" if claimed else "On"
+        sentence = f"{opening} {human}, Assembly {index} met in {place} and voted on motion {index}."
+        aside = f"The minutes of Assembly {index} survive in the archive of {place}."
+        fact = {**common, "name": f"Assembly {index}", "statement": sentence, "when": {"date": iso},
+                "questions": [{"prompt": f"On what date did Assembly {index} meet in {place}?", "asks": "date"}]}
+        if claimed:
+            fact.update(status="claimed", according_to="the South Guild")
+            fact["questions"] = [{"prompt": f"According to the South Guild, on what date did Assembly {index} "
+                                            "meet?", "asks": "date"}]
+        return fact, [sentence, aside]
     if kind == "agreement":
         iso, human = _date(rng)
         mediator = f"Mediator {rng.randrange(50)}"
         sentence = f"On {human}, Treaty {index} was signed, mediated by {mediator}."
         return {**common, "name": f"Treaty {index}", "statement": sentence, "agreement_type": "treaty",
-                "when": {"date": iso}, "mediators": [mediator], "parties": ["North Guild", "South Guild"]}, sentence
+                "when": {"date": iso}, "mediators": [mediator], "parties": ["North Guild", "South Guild"],
+                "questions": [{"prompt": f"Who mediated Treaty {index}?", "asks": "mediators"}]}, [sentence]
     if kind == "place":
-        sentence = f"Town {index} is a market town, which the South Guild calls Burg {index}."
-        return {**common, "name": f"Town {index}", "statement": sentence, "place_type": "town",
-                "aliases": [{"name": f"Burg {index}", "used_by": "the South Guild"}]}, sentence
+        town = _town(index)
+        sentence = f"{town} is a market town, which the South Guild calls Burg {index}."
+        aside = f"Traders from {town} crossed the river each spring."
+        return {**common, "name": town, "statement": sentence, "place_type": "town",
+                "aliases": [{"name": f"Burg {index}", "used_by": "the South Guild"}],
+                "questions": [{"prompt": f"What does the South Guild call {town}?", "asks": "side-names"}]}, \
+            [sentence, aside]
     if kind == "person":
         sentence = f"Member {index} served as keeper of ledger {index} for the North Guild."
         return {**common, "name": f"Member {index}", "statement": sentence,
-                "role": f"keeper of ledger {index}", "affiliation": "North Guild"}, sentence
+                "role": f"keeper of ledger {index}", "affiliation": "North Guild"}, [sentence]
     if kind == "organization":
         sentence = f"The Society of Weavers {index} (SW{index}) kept the looms of {place}."
         return {**common, "name": f"Society of Weavers {index}", "statement": sentence,
-                "aliases": [{"name": f"SW{index}"}]}, sentence
+                "aliases": [{"name": f"SW{index}"}]}, [sentence]
     iso, human = _date(rng)
     value = rng.randrange(100, 100_000)
     sentence = f"On {human}, Survey {index} counted {value:,} people in {place}."
+    aside = f"Survey {index} was taken by clerks of the North Guild."
     return {**common, "name": f"People counted by Survey {index}", "statement": sentence, "value": value,
-            "unit": "people", "as_of": {"date": iso}}, sentence
+            "unit": "people", "as_of": {"date": iso}, "status": "reported", "according_to": "the North Guild",
+            "questions": [{"prompt": f"According to the North Guild, how many people did Survey {index} count?",
+                           "asks": "value"}]}, [sentence, aside]
 
 
 def generate(count: int, folder: Path, seed: int = 0) -> Path:
@@ -74,12 +99,14 @@ def generate(count: int, folder: Path, seed: int = 0) -> Path:
         source_id = f"chronicle-{first // FACTS_PER_SOURCE}"
         parts, offset = [], 0
         for index in range(first, min(first + FACTS_PER_SOURCE, count)):
-            fact, sentence = _fact(index, rng, count // 6)
-            fact["citations"] = [{"source": source_id, "start": offset, "end": offset + len(sentence),
-                                  "quote": sentence}]
+            fact, sentences = _fact(index, rng, count // 6)
+            fact["citations"] = []
+            for sentence in sentences:
+                fact["citations"].append({"source": source_id, "start": offset, "end": offset + len(sentence),
+                                          "quote": sentence})
+                parts.append(sentence)
+                offset += len(sentence) + 1
             facts.append(fact)
-            parts.append(sentence)
-            offset += len(sentence) + 1
         text = "\n".join(parts) + "\n"
         path = folder / "sources" / f"{source_id}.txt"
         path.write_text(text, encoding="utf-8")
@@ -88,7 +115,9 @@ def generate(count: int, folder: Path, seed: int = 0) -> Path:
                         "note": "Generated for benchmarks.", "file": f"sources/{source_id}.txt",
                         "sha256": hashlib.sha256(text.encode()).hexdigest()})
     facts_path = folder / "facts.json"
-    facts_path.write_text(json.dumps({"sources": sources, "facts": facts}, indent=1), encoding="utf-8")
+    # saved as an editor saves it: UTF-8 as is, with a final newline
+    facts_path.write_text(json.dumps({"sources": sources, "facts": facts}, indent=1, ensure_ascii=False) + "\n",
+                          encoding="utf-8")
     return facts_path
 
 
