@@ -303,7 +303,7 @@ def planned_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemT
                 for item in items_for(factbase, wanted_facts, ["mcq"], seed * 1009 + version * 31 + draw)
                 if item.id in wanted_ids]
 
-    return plan_quiz(items, title, wanted, versions, seed, redraw)
+    return plan_quiz(items, title, wanted, versions, seed, redraw, kinds={fact.id: fact.kind for fact in facts})
 
 
 QUIZ_CANDIDATES_PER_QUESTION = 6

@@ -12,14 +12,16 @@ version when that moves its correct letter. Everything follows from the seed.
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from quizgen.errors import Problem, QuizgenError
-from quizgen.items import Item, Passage
+from quizgen.items import Item
 from quizgen.items.engine import seeded_rng
-from quizgen.render.passages import answer_forms, mark_span
+from quizgen.key_evidence import TEXT_ANSWER_TYPES, KeyPassage, answer_passages, key_passages
+from quizgen.quiz_cues import about_setting, cue_each_other, general_knowledge, same_falsehood, setting_limit
 
 SECTION_ORDER = ("mcq", "true-false", "matching", "ordering", "short-answer", "qa", "cloze")
 SECTIONS = {
@@ -33,22 +35,13 @@ SECTIONS = {
     "cloze": ("Fill in the blank", "Write the missing words on the line.", 1),
 }
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LIST_PARTS = re.compile(r"\s*(?:–|—|,| and | to )\s*")
 
 # a classroom quiz when no count is asked for: about twenty questions, never more than thirty
 DEFAULT_QUESTION_COUNT = 20
-# the item types whose answer is one text that the key shows in bold inside a quoted passage
-TEXT_ANSWER_TYPES = frozenset({"mcq", "short-answer", "qa", "cloze"})
 
 # another draw of the given items (same ids, other distractors) for the version with this index
 Redraw = Callable[[Sequence[Item], int], Sequence[Item]]
-
-
-@dataclass(frozen=True)
-class KeyPassage:
-    """A passage the answer key quotes, with where its answer stands in it (None: nothing to mark)."""
-
-    passage: Passage
-    answer_span: tuple[int, int] | None
 
 
 @dataclass(frozen=True)
@@ -75,10 +68,27 @@ class QuizQuestion:
             return "; ".join(f"{prompt} → {letters[answers[prompt]]} ({answers[prompt]})" for prompt in self.prompts)
         if item.type == "ordering":
             position = {name: i + 1 for i, (name, _) in enumerate(item.pairs)}
-            return "; ".join(f"{position[name]} {name}" for name in self.options)
+            return "Boxes as printed, top to bottom: " + "; ".join(f"{position[name]} {name}" for name in self.options)
         if item.type == "true-false" and item.correction:
             return f"False — {item.correction}"
-        return item.answer
+        accepted = self.accepted_alternatives()
+        return f"{item.answer} (also accept: {'; '.join(accepted)})" if accepted else item.answer
+
+    def accepted_alternatives(self) -> list[str]:
+        """A written answer's other accepted forms, as the marker reads them beside the answer."""
+        if self.item.type not in ("short-answer", "qa", "cloze"):
+            return []
+        seen = {self.item.answer.casefold()}
+        # a part of a list or range ("1991" of "1991 – 1994", "France" of three countries) is not the answer
+        parts = {part.casefold() for part in _LIST_PARTS.split(self.item.answer)}
+        if len(parts) > 1:
+            seen |= parts
+        accepted = []
+        for form in self.item.alternatives:
+            if form.strip() and form.casefold() not in seen:
+                seen.add(form.casefold())
+                accepted.append(form)
+        return accepted
 
     def grid_answer(self) -> str:
         """The answer as a marker checks it at a glance: B, T, F, 3 1 4 2, 1-B 2-D, or the short answer."""
@@ -97,10 +107,8 @@ class QuizQuestion:
         return item.answer
 
     def key_passages(self) -> list[KeyPassage]:
-        """The passages the key quotes: for a one-text answer, those that hold it on word boundaries."""
-        if self.item.type in TEXT_ANSWER_TYPES:
-            return answer_passages(self.item)
-        return [KeyPassage(passage, None) for passage in self.item.passages]
+        """The passages the key quotes: the evidence for the answer (quizgen.key_evidence)."""
+        return key_passages(self.item)
 
 
 @dataclass(frozen=True)
@@ -136,23 +144,6 @@ class Quiz:
 # --- which items: keyable, one per fact, types and periods mixed ----------------------------------
 
 
-def _on_word_boundaries(text: str, start: int, end: int) -> bool:
-    inside = (start > 0 and text[start - 1].isalnum() and text[start].isalnum()) or \
-             (end < len(text) and text[end - 1].isalnum() and text[end].isalnum())
-    return not inside
-
-
-def answer_passages(item: Item) -> list[KeyPassage]:
-    """The item's passages in which its answer stands as whole words, with the answer's span."""
-    forms = answer_forms(item)
-    found = []
-    for passage in item.passages:
-        span = mark_span(passage, forms)
-        if span and _on_word_boundaries(passage.quote, *span):
-            found.append(KeyPassage(passage, span))
-    return found
-
-
 def keyable(item: Item) -> bool:
     """The key can back this item's answer with a passage (always so for types without one text answer)."""
     return item.type not in TEXT_ANSWER_TYPES or bool(answer_passages(item))
@@ -166,12 +157,16 @@ def period_of(item: Item) -> str:
     return item.sort_key[:3] if item.sort_key and item.sort_key[:1].isdigit() else "undated"
 
 
-def choose_items(items: Sequence[Item], count: int | None, seed: int) -> list[Item]:
+def choose_items(items: Sequence[Item], count: int | None, seed: int,
+                 kinds: Mapping[str, str] | None = None) -> list[Item]:
     """Up to ``count`` keyable items, types taken in turn, each turn the least-asked period,
-    never two items about the same fact."""
+    never two items about the same fact nor two that give each other's answer away, at most
+    about a fifth on the setting (places, people, organizations, naming), no bare identification,
+    and two false statements made false the same way only when nothing else is left."""
+    kinds = kinds or {}
     by_type: dict[str, list[Item]] = defaultdict(list)
     for item in sorted(items, key=lambda item: item.id):
-        if keyable(item):
+        if keyable(item) and not general_knowledge(item):
             by_type[item.type].append(item)
     for kind, group in by_type.items():
         seeded_rng(seed, "choose", kind).shuffle(group)
@@ -179,15 +174,25 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int) -> list[It
     used_facts: set[str] = set()
     periods: Counter[str] = Counter()
     limit = count if count is not None else DEFAULT_QUESTION_COUNT
+    on_setting = setting_limit(limit)
+
+    def fits(candidate: Item) -> bool:
+        if about_setting(candidate, kinds) and sum(about_setting(c, kinds) for c in chosen) >= on_setting:
+            return False
+        return not any(cue_each_other(candidate, other) for other in chosen)
+
     queues = [by_type[t] for t in SECTION_ORDER if by_type.get(t)]
     while len(chosen) < limit and any(queues):
-        for queue in queues:
-            fresh = [item for item in queue if used_facts.isdisjoint(item.fact_ids)]
+        # the types with the fewest items left choose first, so that a rare type is not crowded out
+        for queue in sorted(queues, key=len):
+            fresh = [item for item in queue if used_facts.isdisjoint(item.fact_ids) and fits(item)]
             queue[:] = fresh
             if not fresh:
                 continue
-            # the first of the least-asked periods, in this type's seeded order
-            item = min(fresh, key=lambda candidate: periods[period_of(candidate)])
+            # the first of the least-asked periods, in this type's seeded order; a false statement
+            # made false as another chosen one was only when no other is left
+            item = min(fresh, key=lambda candidate: (any(same_falsehood(candidate, c) for c in chosen),
+                                                     periods[period_of(candidate)]))
             queue.remove(item)
             chosen.append(item)
             used_facts.update(item.fact_ids)
@@ -297,13 +302,15 @@ def _redraws(chosen: Sequence[Item], versions: int, redraw: Redraw | None) -> di
 
 
 def plan_quiz(items: Sequence[Item], title: str, count: int | None = None, versions: int = 1,
-              seed: int = 0, redraw: Redraw | None = None) -> Quiz:
-    """The quiz: ``count`` questions (default about twenty) in ``versions`` versions A, B, …"""
+              seed: int = 0, redraw: Redraw | None = None, kinds: Mapping[str, str] | None = None) -> Quiz:
+    """The quiz: ``count`` questions (default about twenty) in ``versions`` versions A, B, …
+
+    ``kinds`` maps fact ids to their kinds (event, place, …), so that the quiz stays on the story."""
     if count is not None and count < 1:
         raise QuizgenError(Problem("-", None, "--count", f"must be at least 1, not {count}"))
     if not 1 <= versions <= len(LETTERS):
         raise QuizgenError(Problem("-", None, "--versions", f"must be between 1 and {len(LETTERS)}, not {versions}"))
-    chosen = choose_items(items, count, seed)
+    chosen = choose_items(items, count, seed, kinds)
     if not chosen:
         raise QuizgenError(Problem("-", None, "filters", "the selected facts yield no question whose answer the "
                                                          "key can quote from a source"))

@@ -23,6 +23,15 @@ from quizgen.render.quiz_pdf import _story, quiz_texts
 GRID_COLUMNS = 2  # number-and-answer pairs side by side in each version's block
 
 
+def _grid_cell(question: QuizQuestion) -> str:
+    """The answer as the grid shows it, with the question's points (and, for ordering, what the numbers are)."""
+    answer = text(question.grid_answer())
+    if question.item.type == "ordering":
+        answer = f"{answer} (box numbers, top to bottom)"
+    points = question.points
+    return f"{answer} <font size=8 color='#5c5c5c'>· {points} pt{'s' if points != 1 else ''}</font>"
+
+
 def _grid_block(version: QuizVersion, st: dict[str, Any], width: float) -> Flowable:
     questions = version.questions
     per_column = -(-len(questions) // GRID_COLUMNS)
@@ -34,7 +43,7 @@ def _grid_block(version: QuizVersion, st: dict[str, Any], width: float) -> Flowa
             if row < len(column):
                 question = column[row]
                 cells += [Paragraph(f"<b>{question.number}</b>", st["grid_number"]),
-                          Paragraph(text(question.grid_answer()), st["grid_answer"])]
+                          Paragraph(_grid_cell(question), st["grid_answer"])]
             else:
                 cells += ["", ""]
         rows.append(cells)

@@ -1,0 +1,143 @@
+"""Which items may not share a printed quiz, and which are general knowledge rather than the topic.
+
+A quiz is read as a whole: a true-or-false statement that says "more than 70,000" hands
+over the answer of a multiple choice asking for 70,500, and a matching line that pairs an
+event with its date answers a date question on the same event. Two items cue each other
+when the text one of them shows (prompt, blanked sentence, options, matching and ordering
+lines) states the other's answer or one of its accepted forms, or a figure close to it.
+Nothing here knows the topic: only the items' text, their roles, and their facts' kinds.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+
+from quizgen.items import Item
+from quizgen.text import contains_phrase, content_words, numbers_in, words
+
+# the fact kinds about the setting rather than the story: a place, a person, an organization
+SETTING_KINDS = frozenset({"place", "person", "organization"})
+# the roles that ask only to name something: what is X, who is Y, in which country is Z
+IDENTIFY_ROLES = frozenset({"identify", "who", "located-in"})
+# at most this share of a quiz asks about the setting (the rest: events, agreements, figures)
+SETTING_SHARE = 0.2
+# an identification asked with no more than this many content words ("What is the capital of X?")
+# asks general knowledge: the answer is a bare name the topic does not teach
+BARE_IDENTIFICATION_WORDS = 3
+# a figure within this fraction of an answer's figure gives that answer away
+NEAR_FIGURE = 0.15
+_YEAR = re.compile(r"^\s*\d{4}\s*$")
+
+
+def _statements(item: Item) -> list[str]:
+    """What the item states as true: its prompt (a true-or-false's statement), blanked sentence, paired lines."""
+    shown = [item.prompt]
+    if item.cloze:
+        shown.append(f"{item.cloze[0]} {item.cloze[2]}")
+    shown += [f"{left} {right}" for left, right in item.pairs] if item.type == "matching" else []
+    shown += [left for left, _ in item.pairs] if item.type == "ordering" else []
+    return shown
+
+
+def _choices(item: Item) -> list[str]:
+    """What the item offers to choose from: options and the right-hand side of matching."""
+    return [*item.options, *item.extra_options, *(right for _, right in item.pairs if item.type == "matching")]
+
+
+def answers_of(item: Item) -> list[str]:
+    """The answers the item asks for, in every accepted form; a true-or-false asks for none."""
+    if item.type == "true-false":
+        # a false statement's corrected date or figure: a statement of it elsewhere shows this one false
+        return [part for part in _corrected(item) if any(ch.isdigit() for ch in part)]
+    if item.type in ("matching", "ordering"):
+        return [right for _, right in item.pairs]
+    return [form for form in dict.fromkeys([item.answer, *item.alternatives]) if form.strip()]
+
+
+def _corrected(item: Item) -> list[str]:
+    """The words a false statement's correction puts back, as runs of the correction."""
+    if not item.correction:
+        return []
+    said, true = item.prompt.split(), item.correction.split()
+    matcher = difflib.SequenceMatcher(a=said, b=true, autojunk=False)
+    return [" ".join(true[j1:j2]) for op, _, _, j1, j2 in matcher.get_opcodes() if op != "equal" and j2 > j1]
+
+
+def _figures(forms: Iterable[str]) -> set[float]:
+    """The figures of answers that are counts or amounts (not years)."""
+    return {n for form in forms if not _YEAR.match(form) for n in numbers_in(form)
+            if not (n.is_integer() and 1000 <= n <= 2100 and _YEAR.search(f"{int(n)}"))}
+
+
+def _near(value: float, figures: Iterable[float]) -> bool:
+    return any(abs(value - other) <= NEAR_FIGURE * max(abs(value), abs(other)) for other in figures)
+
+
+def _line_shown(label: str, date: str, statements: Iterable[str]) -> bool:
+    """A dated line (event, date) stands in a statement: the date with most of the event's words."""
+    wanted = set(content_words(label))
+    return any(contains_phrase(text, date) and 2 * len(wanted & set(content_words(text))) >= len(wanted)
+               for text in statements)
+
+
+def gives_away(shown: Item, asked: Item) -> bool:
+    """True when ``shown`` prints the answer of ``asked`` (or a figure close to it)."""
+    statements = _statements(shown)
+    if asked.type in ("matching", "ordering"):
+        # a line is given away by a statement of the same event with its date
+        return any(_line_shown(label, date, statements) for label, date in asked.pairs)
+    forms = answers_of(asked)
+    if not forms:
+        return False
+    # a bare year among offered dates is one choice of many; stated in a sentence it is a cue
+    choices = _choices(shown)
+    for form in forms:
+        pool = statements if _YEAR.match(form) else statements + choices
+        if any(contains_phrase(text, form) for text in pool):
+            return True
+    figures = _figures(forms)
+    shown_figures = [n for text in (*statements, *choices, *answers_of(shown)) for n in numbers_in(text)
+                     if not (n.is_integer() and 1000 <= n <= 2100)]
+    if figures and any(_near(n, figures) for n in shown_figures):
+        return True
+    # two items asking the same date or name ask one question twice
+    own = {form.casefold() for form in answers_of(shown)}
+    return any(form.casefold() in own for form in forms)
+
+
+def cue_each_other(a: Item, b: Item) -> bool:
+    return gives_away(a, b) or gives_away(b, a)
+
+
+def falsehood(item: Item) -> frozenset[frozenset[str]] | None:
+    """How a false true-or-false item was made false: the words swapped out and in (unordered), or None."""
+    if item.type != "true-false" or not item.correction:
+        return None
+    said, true = set(words(item.prompt)), set(words(item.correction))
+    swapped = frozenset({frozenset(true - said), frozenset(said - true)})
+    return swapped if any(swapped) else None
+
+
+def same_falsehood(a: Item, b: Item) -> bool:
+    way = falsehood(a)
+    return way is not None and way == falsehood(b)
+
+
+def about_setting(item: Item, kinds: Mapping[str, str]) -> bool:
+    """An item on the setting (places, people, organizations) or one that only asks to name something."""
+    if item.role in IDENTIFY_ROLES:
+        return True
+    found = [kinds[fact] for fact in item.fact_ids if fact in kinds]
+    return bool(found) and all(kind in SETTING_KINDS for kind in found)
+
+
+def general_knowledge(item: Item) -> bool:
+    """An identification asked of a bare name ("What is the capital of X?", "Who is the president of Y?")."""
+    return item.role in IDENTIFY_ROLES and len(content_words(item.prompt)) <= BARE_IDENTIFICATION_WORDS
+
+
+def setting_limit(count: int) -> int:
+    """How many of ``count`` questions may be about the setting: about a fifth, at least one."""
+    return max(1, round(count * SETTING_SHARE))

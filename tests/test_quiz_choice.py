@@ -1,0 +1,139 @@
+"""Which items share a quiz and what the key quotes: generic rules, on made-up items and both fact bases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizgen.build import build_quiz, planned_quiz
+from quizgen.factbase import load_factbase
+from quizgen.items import Item, Passage
+from quizgen.key_evidence import key_passages
+from quizgen.quiz import QuizQuestion, choose_items
+from quizgen.quiz_cues import about_setting, cue_each_other, general_knowledge, same_falsehood, setting_limit
+from quizgen.select import Selection
+from tests.pdf_reading import flat
+from tests.pdf_reading import pages as page_texts
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTS = ROOT / "facts.json"
+APOLLO = ROOT / "tests" / "fixtures" / "apollo" / "facts.json"
+CLASS_TYPES = ["mcq", "true-false", "matching", "ordering", "short-answer"]
+
+
+def _passage(fact: str, quote: str, label: str = "A Source, 1 May 2020", source: str = "s") -> Passage:
+    return Passage(fact, source, label, 0, len(quote), quote)
+
+
+def _item(item_id: str, type_: str = "short-answer", role: str = "value", prompt: str = "How many?",
+          answer: str = "", **changes: object) -> Item:
+    fields: dict[str, object] = {"fact_ids": (item_id,), "passages": (_passage(item_id, f"It was {answer}."),)}
+    fields.update(changes)
+    return Item(item_id, type_, role, prompt, answer, **fields)  # type: ignore[arg-type]
+
+
+def test_a_statement_of_a_close_figure_gives_a_figure_away() -> None:
+    asked = _item("a", "mcq", prompt="How many crossed by noon?", answer="at least 70,500 people",
+                  alternatives=("70,500",), options=("at least 70,500 people", "1 person"), correct_option=0)
+    shown = _item("b", "true-false", "statement", "More than 70,000 people had crossed by noon.", "True")
+    unrelated = _item("c", "true-false", "statement", "Thirty people signed the letter.", "True")
+    assert cue_each_other(asked, shown)
+    assert not cue_each_other(asked, unrelated)
+
+
+def test_a_matching_line_gives_a_date_question_on_its_event_away() -> None:
+    asked = _item("a", "mcq", "date", "On what date did the landing happen?", "20 July 1969",
+                  options=("19 July 1969", "20 July 1969"), correct_option=1)
+    matching = _item("m", "matching", "dates", "Match each event to its date.", "",
+                     pairs=(("The landing", "20 July 1969"), ("The launch", "16 July 1969")))
+    assert cue_each_other(asked, matching)
+    # an ordering that states the same event and date in a prompt elsewhere is cued too
+    ordering = _item("o", "ordering", "events", "Put these in order.", "",
+                     pairs=(("The landing on the Moon", "20 July 1969"), ("The launch", "16 July 1969")))
+    stated = _item("t", "true-false", "statement", "The landing on the Moon took place on 20 July 1969.", "True")
+    assert cue_each_other(ordering, stated)
+
+
+def test_false_statements_made_false_the_same_way_are_recognised() -> None:
+    one = _item("a", "true-false", "statement", "Paris lies in Spain.", "False", correction="Paris lies in France.")
+    two = _item("b", "true-false", "statement", "Lyon is a city of Spain.", "False",
+                correction="Lyon is a city of France.")
+    three = _item("c", "true-false", "statement", "Rome lies in Greece.", "False", correction="Rome lies in Italy.")
+    assert same_falsehood(one, two)
+    assert not same_falsehood(one, three)
+
+
+def test_bare_identifications_are_general_knowledge_and_count_as_setting() -> None:
+    capital = _item("a", "mcq", "identify", "What is the capital of Ruritania?", "Strelsau")
+    rich = _item("b", "mcq", "identify", "Which town did the report call the heart of the exodus after the war?",
+                 "Goris")
+    assert general_knowledge(capital) and not general_knowledge(rich)
+    assert about_setting(rich, {}) and about_setting(_item("p", role="value"), {"p": "person"})
+    assert not about_setting(_item("e", role="value"), {"e": "event"})
+    assert setting_limit(20) == 4
+
+
+def test_choice_keeps_setting_to_a_fifth_and_skips_cueing_items() -> None:
+    people = [_item(f"person-{i}", prompt=f"What role did person {i} hold in the long war years?",
+                    answer=f"role{i}") for i in range(10)]
+    events = [_item(f"event-{i}", prompt=f"When did event {i} happen?", answer=f"{1900 + i}") for i in range(10)]
+    kinds = {**{p.id: "person" for p in people}, **{e.id: "event" for e in events}}
+    chosen = choose_items([*people, *events], 10, seed=1, kinds=kinds)
+    assert sum(item.id.startswith("person") for item in chosen) <= setting_limit(10)
+    asked = _item("fig", prompt="How many came?", answer="70,500", alternatives=("70,500",))
+    cue = _item("cue", "true-false", "statement", "More than 70,000 came.", "True")
+    chosen = choose_items([asked, cue], 2, seed=1)
+    assert len(chosen) == 1
+
+
+@pytest.mark.parametrize("facts", [FACTS, APOLLO])
+def test_no_two_chosen_questions_cue_each_other(facts: Path) -> None:
+    factbase = load_factbase(facts)
+    quiz = planned_quiz(factbase, Selection.of(importances=["core"]), CLASS_TYPES, versions=2, seed=7)  # type: ignore[arg-type]
+    kinds = {fact.id: fact.kind for fact in factbase.facts}
+    items = quiz.items
+    for i, a in enumerate(items):
+        assert not general_knowledge(a), a.id
+        for b in items[i + 1:]:
+            assert not cue_each_other(a, b), (a.id, b.id)
+    # the share is of the quiz asked for (twenty questions), however few items the fact base yields
+    assert sum(about_setting(item, kinds) for item in items) <= setting_limit(20)
+
+
+def test_key_shows_alternatives_and_drops_datelines() -> None:
+    item = _item("a", prompt="How long did it last?", answer="44 days", alternatives=("44", "44 days"))
+    assert QuizQuestion(1, item).key_answer() == "44 days (also accept: 44)"
+    ranged = _item("r", prompt="In which years?", answer="1991 – 1994", alternatives=("1991",))
+    assert QuizQuestion(1, ranged).key_answer() == "1991 – 1994"
+    dateline = _passage("d", "These were the updates on the events on Thursday, September 28, 2023.")
+    stated = _passage("d", "The decree dissolved all state institutions.")
+    other = _passage("x", "The town lies in the south.")
+    matching = _item("m", "matching", "dates", "Match.", "", fact_ids=("d", "x"), passages=(other, dateline, stated),
+                     pairs=(("Decree", "28 September 2023"), ("Town", "1923")))
+    shown = [kept.passage for kept in key_passages(matching)]
+    assert dateline not in shown and stated in shown and other in shown
+    relative = _passage("d", "On Thursday the president signed the decree.")
+    grounded = _item("g", "true-false", "statement", "The decree was signed.", "True", fact_ids=("d",),
+                     passages=(relative, dateline))
+    assert dateline in [kept.passage for kept in key_passages(grounded)]
+
+
+def test_a_named_source_comes_first_in_the_key() -> None:
+    guide = _passage("a", "It lasted 44 days.", "The Guide, Azad Archives, 2023")
+    essay = _passage("a", "After 44 days it ended.", "In Photos: The Exodus, Council, undated")
+    item = _item("a", prompt="According to the photo essay, how long did it last?", answer="44 days",
+                 passages=(guide, essay))
+    assert [kept.passage for kept in key_passages(item)] == [essay, guide]
+
+
+def test_no_question_is_split_across_pages(tmp_path: Path) -> None:
+    factbase = load_factbase(FACTS)
+    chosen = Selection.of(importances=["core"])
+    report = build_quiz(factbase, chosen, CLASS_TYPES, tmp_path / "q.pdf", versions=2, seed=7)  # type: ignore[arg-type]
+    quiz = planned_quiz(factbase, chosen, CLASS_TYPES, versions=2, seed=7)  # type: ignore[arg-type]
+    pages = [flat(p) for p in page_texts(report.path)]
+    for version in quiz.versions:
+        for question in version.questions:
+            parts = [flat(question.item.prompt[-30:]), *(flat(o[:25]) for o in question.options)]
+            assert any(all(part in page for part in parts) for page in pages), question.item.prompt
