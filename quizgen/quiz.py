@@ -176,29 +176,34 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
     limit = count if count is not None else DEFAULT_QUESTION_COUNT
     on_setting = setting_limit(limit)
 
-    def fits(candidate: Item) -> bool:
-        if about_setting(candidate, kinds) and sum(about_setting(c, kinds) for c in chosen) >= on_setting:
+    def fits(candidate: Item, capped: bool) -> bool:
+        if capped and about_setting(candidate, kinds) and sum(about_setting(c, kinds) for c in chosen) >= on_setting:
             return False
         return not any(cue_each_other(candidate, other) for other in chosen)
 
-    queues = [by_type[t] for t in SECTION_ORDER if by_type.get(t)]
-    while len(chosen) < limit and any(queues):
-        # the types with the fewest items left choose first, so that a rare type is not crowded out
-        for queue in sorted(queues, key=len):
-            fresh = [item for item in queue if used_facts.isdisjoint(item.fact_ids) and fits(item)]
-            queue[:] = fresh
-            if not fresh:
-                continue
-            # the first of the least-asked periods, in this type's seeded order; a false statement
-            # made false as another chosen one was only when no other is left
-            item = min(fresh, key=lambda candidate: (any(same_falsehood(candidate, c) for c in chosen),
-                                                     periods[period_of(candidate)]))
-            queue.remove(item)
-            chosen.append(item)
-            used_facts.update(item.fact_ids)
-            periods[period_of(item)] += 1
-            if len(chosen) >= limit:
-                break
+    def fill(capped: bool) -> None:
+        queues = [list(by_type[t]) for t in SECTION_ORDER if by_type.get(t)]
+        while len(chosen) < limit and any(queues):
+            # the types with the fewest items left choose first, so that a rare type is not crowded out
+            for queue in sorted(queues, key=len):
+                fresh = [item for item in queue if used_facts.isdisjoint(item.fact_ids) and fits(item, capped)]
+                queue[:] = fresh
+                if not fresh:
+                    continue
+                # the first of the least-asked periods, in this type's seeded order; a false statement
+                # made false as another chosen one was only when no other is left
+                item = min(fresh, key=lambda candidate: (any(same_falsehood(candidate, c) for c in chosen),
+                                                         periods[period_of(candidate)]))
+                queue.remove(item)
+                chosen.append(item)
+                used_facts.update(item.fact_ids)
+                periods[period_of(item)] += 1
+                if len(chosen) >= limit:
+                    break
+
+    fill(capped=True)
+    if len(chosen) < limit:
+        fill(capped=False)  # a full quiz with one more question on the setting beats a short one
     return chosen
 
 
