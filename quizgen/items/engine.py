@@ -336,7 +336,7 @@ class ItemEngine:
         first: tuple[Question, tuple[int, int, Callable[[Value], str]], Value | None] | None = None
         ranked = sorted(questions, key=lambda q: SWAP_ORDER.index(q.kind) if q.kind in SWAP_ORDER else 99)
         # a name the whole fact base keeps using (the two main parties) makes a trivially false swap: it is
-        # swapped only where nothing else can be
+        # never swapped; where nothing else can be, the statement is only ever shown true
         for question, common in [(q, c) for c in (self.common_terms, None) for q in ranked]:
             if question.kind not in SWAP_ORDER:
                 continue
@@ -346,7 +346,7 @@ class ItemEngine:
             form, start, end, render = found
             if self._in_longer_name(question.fact.statement, form, end):
                 continue
-            alternative = self._false_value(question, rng)
+            alternative = self._false_value(question, rng) if common is not None else None
             if alternative is not None:
                 return question, (start, end, render), alternative
             first = first or (question, (start, end, render), None)
