@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from quizgen.model import Fact
 from quizgen.text import contains_phrase, normalise
 
@@ -12,24 +14,43 @@ ATTRIBUTED_STATUSES = ("claimed", "disputed", "reported")
 _FUNCTION_WORDS = frozenset([
     "a", "an", "the", "in", "on", "at", "by", "for", "from", "with", "after", "before", "during", "when",
     "what", "who", "which", "where", "how", "this", "that", "these", "those", "its", "it", "there", "some",
-    "many", "most", "all", "both",
+    "many", "most", "all", "both", "as", "if", "while", "since", "until", "although", "though", "because",
 ])
 
 
-def _speaker(according_to: str) -> str:
-    """The core of an attribution: "Nikolay Mitrokhin, University of Bremen" names Nikolay Mitrokhin."""
+def speaker_names(according_to: str) -> tuple[str, ...]:
+    """How a text may name a claimant, each form naming it as plainly as "According to X" would.
+
+    "Al Jazeera's live blog" is also "Al Jazeera"; "Nikolay Mitrokhin, University of Bremen" is
+    Nikolay Mitrokhin; "the separatist authorities of Nagorno-Karabakh" are also "separatist
+    authorities" and "Nagorno-Karabakh's separatist authorities"; "the government of Armenia" is
+    also "Armenia's government".
+    """
     core = according_to.split(",")[0].strip()
-    return core[4:] if core.lower().startswith("the ") else core
+    core = core[4:] if core.lower().startswith("the ") else core
+    names = [core, re.split(r"['’]s\b", core)[0]]
+    held = re.match(r"(?P<who>.+?) (?:of|in) (?:the )?(?P<where>.+)$", core)
+    if held is not None:
+        who, where = held.group("who"), held.group("where")
+        names.append(f"{where}'s {who}")
+        if len(who.split()) >= 2:  # "separatist authorities"; a bare "government" names no one in particular
+            names.append(who)
+    return tuple(dict.fromkeys(name for name in names if len(name) > 2))
+
+
+def names_claimant(text: str, fact: Fact) -> bool:
+    """The text already says whose claim it is: it says "according to", or names the claimant."""
+    if not fact.according_to:
+        return False
+    return "according to" in normalise(text) or any(
+        contains_phrase(text, name) for name in speaker_names(fact.according_to))
 
 
 def attribute(text: str, fact: Fact) -> str:
-    """'According to X, …' unless the text already names X or says 'according to'."""
+    """'According to X, …' once: not where the text already names X or says 'according to'."""
     if fact.status not in ATTRIBUTED_STATUSES or not fact.according_to or not text:
         return text
-    # already attributed: it says "according to", or names the claimant, or opens with the
-    # speaker as its subject ("Nikolay Mitrokhin … referred to …"); a passing mention is not enough
-    if "according to" in normalise(text) or contains_phrase(text, fact.according_to) \
-            or normalise(text).startswith(normalise(_speaker(fact.according_to))):
+    if names_claimant(text, fact):
         return text
     first = text.split(" ", 1)[0]
     opening = text[0].lower() + text[1:] if first.lower() in _FUNCTION_WORDS else text

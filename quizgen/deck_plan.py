@@ -135,7 +135,14 @@ class NoteBook:
                                             next(iter(cards.values())).sort_key)
         for item in sorted(multi, key=multi_fact_key):
             facts = [self.factbase.by_id[fact_id] for fact_id in item.fact_ids]
-            if _gives_away(item, [notes[f.id] for f in facts if f.id in notes]):
+            # checked both ways, and against other notes about several facts too: an ordering that lists an
+            # event would answer a "which happened first?" that answers with it
+            # (the same comparison asked in another form is a sibling, not a giveaway)
+            sharing = [note for note in notes.values() if note.multi_fact and set(note.fact_ids) & set(item.fact_ids)
+                       and set(note.fact_ids) != set(item.fact_ids)]
+            related = [notes[f.id] for f in facts if f.id in notes] + sharing
+            if _gives_away(item, related) or any(_gives_away(card, [_single_card_note(item)])
+                                                 for note in related for card in note.cards.values()):
                 continue
             label = "; ".join(f.name for f in facts)
             key = multi_fact_key(item)
@@ -171,6 +178,11 @@ def _tags(facts: Sequence[Fact]) -> set[str]:
         tags |= {*fact.tags, f"kind::{fact.kind}", f"status::{fact.status}"}
         tags |= {f"source::{citation.source}" for citation in fact.citations}
     return tags
+
+
+def _single_card_note(item: Item) -> PlannedNote:
+    """An item as a note of its own, to check other notes' fronts against its answers."""
+    return PlannedNote(multi_fact_key(item), "", item.fact_ids, "", {MULTI_FACT_SLOT.name: item}, (), item.sort_key)
 
 
 def _gives_away(item: Item, fact_notes: Sequence[PlannedNote]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from quizgen.authored import authored_answer
-from quizgen.items.questions import Question, Value, date_surfaces, slug, text_surface
+from quizgen.items.questions import Question, Surface, Value, date_surfaces, figure_surface, slug, text_surface
 from quizgen.model import AgreementFact, Asks, Fact, FigureFact, OrganizationFact, PersonFact, PlaceFact
 
 _ROLE_OF_ASKS: dict[str, str] = {
@@ -46,6 +46,15 @@ def _pool_and_value(fact: Fact, asks: Asks, answer: str) -> tuple[str, Value]:
     return pools.get(asks, "none"), answer
 
 
+def _surface(fact: Fact, pool: str, value: Value, answer: str) -> Surface:
+    """Where the answer stands in the statement, and how a substitute is worded there."""
+    if pool.startswith("date:") and not isinstance(value, (str, float)):
+        return date_surfaces(value)
+    if pool.startswith("number:") and isinstance(fact, FigureFact) and fact.value is not None:
+        return figure_surface(fact, answer)  # "more than 60 percent", never a bare "60.0"
+    return text_surface(answer) if pool not in ("claimant", "parties", "none") else ()
+
+
 def authored_questions(fact: Fact, facts: Mapping[str, Fact]) -> Iterator[Question]:
     seen: dict[str, int] = {}
     for question in fact.questions:
@@ -63,8 +72,7 @@ def authored_questions(fact: Fact, facts: Mapping[str, Fact]) -> Iterator[Questi
         seen[role] = seen.get(role, 0) + 1
         if seen[role] > 1:
             role = f"{role}:{seen[role]}"
-        surface = date_surfaces(value) if pool.startswith("date:") and not isinstance(value, (str, float)) \
-            else text_surface(answer.text) if pool not in ("claimant", "parties", "none") else ()
+        surface = _surface(fact, pool, value, answer.text)
         alternatives = tuple(form for form in answer.forms if form != answer.text)
         yield Question(fact, role, question.prompt.strip(), answer.text, pool, value, alternatives, surface,
                        authored=True)

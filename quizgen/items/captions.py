@@ -12,6 +12,9 @@ import re
 
 from quizgen.model import Fact
 
+# what a fact known only from a photo may still ask: who or what the picture shows, and where it is
+CAPTION_ROLES = ("identify", "who", "located-in")
+
 _AGENCY = r"(?:Reuters|AFP|AP(?: Photo)?|Getty Images|EPA|Associated Press|Anadolu|SOPA Images|Sputnik|TASS)"
 _CREDIT = re.compile(rf"(?:\[[^\]\n]*/[^\]\n]*\]|\S+/\S*{_AGENCY}|\bvia {_AGENCY}|{_AGENCY}\s*$)")
 _LONGEST_CREDIT_LINE = 80

@@ -23,12 +23,12 @@ from quizgen.attribution import attribute
 from quizgen.dates import PartialDate
 from quizgen.factbase import FactBase
 from quizgen.items.authored_questions import authored_questions
-from quizgen.items.captions import caption_only
+from quizgen.items.captions import CAPTION_ROLES, caption_only
 from quizgen.items.comparisons import display_name, which_first, which_source
 from quizgen.items.distractors import OPTIONS, DistractorPools, choose, standalone_date
 from quizgen.items.giveaways import Giveaways
 from quizgen.items.grounding import answer_grounded
-from quizgen.items.keyterms import SWAP_ORDER, Mentions, answer_in_statement, cloze_surface
+from quizgen.items.keyterms import SWAP_ORDER, CommonTerms, Mentions, answer_in_statement, cloze_surface
 from quizgen.items.model import ITEM_TYPES, Item, ItemType, Passage
 from quizgen.items.questions import Context, Question, Value, questions_for
 from quizgen.items.roles import COMPARING_ROLES
@@ -104,16 +104,7 @@ def shown_prompt(question: Question) -> str:
 
 def attributed(text: str, fact: Fact) -> str:
     """'According to X, …' once: not where the text already names X ("Kremlin spokesman Dmitry Peskov said …")."""
-    if fact.according_to and any(contains_phrase(text, name) for name in speaker_names(fact.according_to)):
-        return text
     return attribute(text, fact)
-
-
-def speaker_names(according_to: str) -> tuple[str, ...]:
-    """How a text may name a claimant: "Al Jazeera's live blog" is also "Al Jazeera"."""
-    core = according_to.split(",")[0].strip().removeprefix("the ")
-    owner = re.split(r"['’]s\b", core)[0]
-    return tuple(dict.fromkeys(name for name in (core, owner) if len(name) > 2))
 
 
 class ItemEngine:
@@ -131,11 +122,11 @@ class ItemEngine:
     def _fact_questions(self, fact: Fact) -> list[Question]:
         """A teacher's questions first; templates only for what no authored question asks."""
         authored = list(authored_questions(fact, self.factbase.by_id))
-        if fact.id in self.context.captions:
-            # a photo caption shows a place or a person; the date it was taken is no event to learn
-            authored = [q for q in authored if q.kind not in ("date", "duration")]
         covered = {q.kind for q in authored}
         made = authored + [q for q in questions_for(fact, self.context) if q.kind not in covered]
+        if fact.id in self.context.captions:
+            # a photo caption shows a place or a person; what happened when it was taken is no event to learn
+            return [q for q in made if q.kind in CAPTION_ROLES]
         if isinstance(fact, FigureFact) and "which-source" not in covered:
             compared = list(which_source(fact, self.context, self.factbase.sources))
             if compared:  # it asks whose figure this is among rivals: "who says so?" would ask it again
@@ -190,6 +181,16 @@ class ItemEngine:
     def _facts_on_date(self) -> Counter[tuple[int, PartialDate]]:
         """How many facts stand at each single date (the pools' own index, without building the pools)."""
         return Counter(at for fact in self.factbase.facts if (at := standalone_date(fact)) is not None)
+
+    @cached_property
+    def mentions(self) -> Mentions:
+        """The places, people and bodies of the whole fact base, by the words that start their names."""
+        return Mentions(self.factbase.facts)
+
+    @cached_property
+    def common_terms(self) -> CommonTerms:
+        """Names too common in the fact base to blank or swap: other fills would be as right."""
+        return CommonTerms(self.factbase.facts, self.mentions)
 
     @cached_property
     def pools(self) -> DistractorPools:
@@ -259,7 +260,9 @@ class ItemEngine:
     def cloze(self, facts: Sequence[Fact], by_fact: dict[str, list[Question]]) -> list[Item]:
         items = []
         for fact in facts:
-            chosen = cloze_surface(fact, by_fact.get(fact.id, []))
+            if fact.id in self.context.captions:
+                continue  # a photo caption is no statement of an event to complete
+            chosen = cloze_surface(fact, by_fact.get(fact.id, []), self.common_terms)
             if chosen is None:
                 continue
             question, (form, start, end, _) = chosen
@@ -307,6 +310,8 @@ class ItemEngine:
     def true_false(self, facts: Sequence[Fact], by_fact: dict[str, list[Question]]) -> list[Item]:
         items = []
         for fact in facts:
+            if fact.id in self.context.captions:
+                continue  # a photo caption is no statement of an event to judge
             item_id = f"true-false:{fact.id}"
             rng = seeded_rng(self.seed, item_id)
             found = self._swappable(by_fact.get(fact.id, []), rng)
@@ -329,18 +334,31 @@ class ItemEngine:
                    ) -> tuple[Question, tuple[int, int, Callable[[Value], str]], Value | None] | None:
         """The statement's answer to swap for a plausible alternative: a figure, a date, a name, in that order."""
         first: tuple[Question, tuple[int, int, Callable[[Value], str]], Value | None] | None = None
-        for question in sorted(questions, key=lambda q: SWAP_ORDER.index(q.kind) if q.kind in SWAP_ORDER else 99):
+        ranked = sorted(questions, key=lambda q: SWAP_ORDER.index(q.kind) if q.kind in SWAP_ORDER else 99)
+        # a name the whole fact base keeps using (the two main parties) makes a trivially false swap: it is
+        # never swapped; where nothing else can be, the statement is only ever shown true
+        for question, common in [(q, c) for c in (self.common_terms, None) for q in ranked]:
             if question.kind not in SWAP_ORDER:
                 continue
-            found = answer_in_statement(question)
+            found = answer_in_statement(question, common)
             if found is None:
                 continue
-            _, start, end, render = found
-            alternative = self._false_value(question, rng)
+            form, start, end, render = found
+            if self._in_longer_name(question.fact.statement, form, end):
+                continue
+            alternative = self._false_value(question, rng) if common is not None else None
             if alternative is not None:
                 return question, (start, end, render), alternative
             first = first or (question, (start, end, render), None)
         return first
+
+    def _in_longer_name(self, statement: str, form: str, end: int) -> bool:
+        """'Lachin' in 'Lachin corridor' or 'Minsk' in 'Minsk Group': a swap there would invent a name."""
+        following = re.match(r"\s+([\w’'-]+)", statement[end:])
+        if following is None:
+            return False
+        word = following.group(1)
+        return word[0].isupper() or self.mentions.continues_a_name(form, word)
 
     def _false_value(self, question: Question, rng: random.Random) -> Value | None:
         """One of the most plausible wrong values (a sibling fact's date or figure, a like name), never a far one."""
@@ -427,9 +445,8 @@ class ItemEngine:
         if "qa" in wanted:
             made += self.qa(questions)
         if "cloze" in wanted or "true-false" in wanted:
-            mentions = Mentions(self.factbase.facts)
             for fact in facts:
-                by_fact[fact.id] = by_fact.get(fact.id, []) + mentions.questions(fact)
+                by_fact[fact.id] = by_fact.get(fact.id, []) + self.mentions.questions(fact)
         if "cloze" in wanted:
             made += self.cloze(facts, by_fact)
         asked_as_mcq: set[int] = set()

@@ -9,10 +9,10 @@ nothing and is never made.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
-from quizgen.attribution import ATTRIBUTED_STATUSES
+from quizgen.attribution import ATTRIBUTED_STATUSES, speaker_names
 from quizgen.items.questions import Question, Value, text_surface
 from quizgen.model import AgreementFact, EventFact, Fact, OrganizationFact, PersonFact, PlaceFact
 from quizgen.text import contains_phrase, content_words, normalise, words
@@ -27,21 +27,27 @@ SWAP_ORDER = ("value", "duration", "date", "side-name", "alias-of", "located-in"
               "mention")
 
 
-def answer_in_statement(question: Question) -> Found | None:
-    """Where the answer stands in the statement, as whole words, outside the attribution.
+def answer_in_statement(question: Question, common: CommonTerms | None = None) -> Found | None:
+    """Where the answer stands in the statement, as whole words, where a blank or a swap teaches it.
 
     Never inside the attribution: deleting "Russia" from "Russia claimed …" would hide
-    whose claim it is, and swapping it would falsify the attribution, not the claim.
+    whose claim it is, and swapping it would falsify the attribution, not the claim. Never
+    beside a parenthesis: "the ___ (OSCE)" shows its answer, and so does "(___)" after its
+    expansion. Never a term so common in the fact base (the ``common`` terms) that other
+    fills are as right as the keyed one.
     """
     fact = question.fact
     statement = fact.statement
     lowered = normalise(statement)
     claimant = normalise(fact.according_to or "")
+    guarded = attribution_spans(fact)
     for form, render in question.surface:
         if not form or normalise(form) not in lowered:
             continue
         if claimant and fact.status in ATTRIBUTED_STATUSES and (
                 normalise(form) in claimant or claimant in normalise(form)):
+            continue
+        if common is not None and form in common:
             continue
         start = statement.find(form)
         if start < 0 or statement.find(form, start + 1) >= 0:
@@ -51,8 +57,25 @@ def answer_in_statement(question: Question) -> Found | None:
             continue
         if len(words(statement)) - len(words(form)) < 3:
             continue  # not the whole sentence
+        if any(start < until and end > since for since, until in guarded) or _beside_parenthesis(statement, start, end):
+            continue
         return form, start, end, render
     return None
+
+
+def attribution_spans(fact: Fact) -> list[tuple[int, int]]:
+    """Where a statement says whose claim it is: its "According to X," and every naming of its claimant."""
+    statement = fact.statement
+    spans = [m.span() for m in re.finditer(r"\baccording to\b[^,.;]*[,.;]?", statement, re.IGNORECASE)]
+    lowered = statement.lower()
+    for name in speaker_names(fact.according_to) if fact.according_to else ():
+        spans += [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name.lower())}(?!\w)", lowered)]
+    return spans
+
+
+def _beside_parenthesis(statement: str, start: int, end: int) -> bool:
+    """'the Organization … (OSCE)' or '… Europe (OSCE)': a term with its other form in parentheses beside it."""
+    return statement[end:].lstrip().startswith("(") or statement[:start].rstrip().endswith("(")
 
 
 def teaches_something(term: str) -> bool:
@@ -72,13 +95,14 @@ def _key_phrase(fact: Fact) -> Question | None:
     return None
 
 
-def cloze_surface(fact: Fact, questions: Sequence[Question]) -> tuple[Question, Found] | None:
-    """The key term of a fact's statement and the question it answers."""
+def cloze_surface(fact: Fact, questions: Sequence[Question], common: CommonTerms | None = None
+                  ) -> tuple[Question, Found] | None:
+    """The key term of a fact's statement and the question it answers; none if every term would blank badly."""
     phrase = _key_phrase(fact)
     candidates = [*questions, phrase] if phrase is not None else list(questions)
     ranked = sorted(candidates, key=lambda q: _CLOZE_ORDER.index(q.kind) if q.kind in _CLOZE_ORDER else 99)
     for question in ranked:
-        found = answer_in_statement(question)
+        found = answer_in_statement(question, common)
         if found is not None and teaches_something(found[0]):
             return question, found
     return None
@@ -99,6 +123,20 @@ class Mentions:
                 if first and len(name) > 3:
                     self._by_word[first[0]].append((name, pool, fact.id))
 
+    def owners_in(self, text: str) -> set[str]:
+        """The facts whose name or alias the text names."""
+        return {owner for word in dict.fromkeys(words(text)) for name, _, owner in self._by_word.get(word, ())
+                if contains_phrase(text, name)}
+
+    def continues_a_name(self, form: str, following: str) -> bool:
+        """'Lachin' before 'corridor': the form and its next word are, or begin, a longer name ("Lachin corridor")."""
+        first = words(form)
+        if not first or not following:
+            return False
+        longer = normalise(f"{form} {following}")
+        return any(normalise(name) == longer or normalise(name).startswith(longer + " ")
+                   for name, _, _ in self._by_word.get(first[0], ()))
+
     def questions(self, fact: Fact) -> list[Question]:
         found: dict[str, Question] = {}
         for word in dict.fromkeys(words(fact.statement)):
@@ -117,3 +155,27 @@ def _names_of(fact: Fact) -> list[tuple[str, str]]:
     if isinstance(fact, OrganizationFact):
         return [(fact.name, "organization")]
     return []
+
+
+COMMON_SHARE = 0.08  # a name in more than this share of all statements is no blank: other fills are as right
+COMMON_LEAST = 4  # ... and in at least this many: in a fact base of ten, two statements are no pattern
+
+
+class CommonTerms:
+    """Names the fact base uses so often (the topic's own name, its main parties) that they make no blank.
+
+    A name counts with its aliases: a statement naming "Artsakh" names Nagorno-Karabakh too, and
+    a blank on either could be filled with the other.
+    """
+
+    def __init__(self, facts: Sequence[Fact], mentions: Mentions) -> None:
+        named: Counter[str] = Counter()
+        for fact in facts:
+            named.update(mentions.owners_in(fact.statement))
+        least = max(COMMON_LEAST, COMMON_SHARE * len(facts))
+        by_id = {fact.id: fact for fact in facts}
+        self._names = frozenset(normalise(name) for owner, count in named.items() if count > least
+                                for name, _ in _names_of(by_id[owner]))
+
+    def __contains__(self, term: object) -> bool:
+        return isinstance(term, str) and normalise(term) in self._names

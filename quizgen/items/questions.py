@@ -320,6 +320,26 @@ def _number_text(value: Value) -> str:
     return format_number(value)
 
 
+def figure_surface(fact: FigureFact, answer: str) -> Surface:
+    """A figure's answer as the statement words it ("more than 80 percent"), and a substitute in the same words.
+
+    The substitute keeps the answer's prefix, unit and format ("more than 60 percent"), never a bare "60.0".
+    """
+    assert fact.value is not None
+    number = format_number(fact.value)
+    at = answer.find(number)
+    if at < 0:
+        prefix, unit = approximation_prefix(fact.approximation), fact.unit
+
+        def worded(value: Value) -> str:
+            return f"{prefix}{_number_text(value)} {unit}"
+        return ((answer, worded),)
+
+    def same_words(value: Value) -> str:
+        return answer[:at] + _number_text(value) + answer[at + len(number):]
+    return ((answer, same_words),)
+
+
 def questions_for(fact: Fact, context: Context) -> list[Question]:
     if isinstance(fact, EventFact):
         return list(event_questions(fact, context))
