@@ -157,6 +157,25 @@ def period_of(item: Item) -> str:
     return item.sort_key[:3] if item.sort_key and item.sort_key[:1].isdigit() else "undated"
 
 
+def _tips_true_false(candidate: Item, chosen: Sequence[Item], most: int = 2) -> bool:
+    """One more statement of the answer that already leads by ``most``: another type of question serves better."""
+    if candidate.type != "true-false":
+        return False
+    false = sum(1 for item in chosen if item.type == "true-false" and item.correction is not None)
+    true = sum(1 for item in chosen if item.type == "true-false" and item.correction is None)
+    lead = (true - false) if candidate.correction is None else (false - true)
+    return lead >= most
+
+
+def _unbalancing(candidate: Item, chosen: Sequence[Item]) -> bool:
+    """A true-or-false statement that would tip the quiz further towards one answer (all "True" is a cue)."""
+    if candidate.type != "true-false":
+        return False
+    false = sum(1 for item in chosen if item.type == "true-false" and item.correction is not None)
+    true = sum(1 for item in chosen if item.type == "true-false" and item.correction is None)
+    return (candidate.correction is not None and false > true) or (candidate.correction is None and true > false)
+
+
 def choose_items(items: Sequence[Item], count: int | None, seed: int,
                  kinds: Mapping[str, str] | None = None) -> list[Item]:
     """Up to ``count`` keyable items, types taken in turn, each turn the least-asked period,
@@ -179,6 +198,8 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
     def fits(candidate: Item, capped: bool) -> bool:
         if capped and about_setting(candidate, kinds) and sum(about_setting(c, kinds) for c in chosen) >= on_setting:
             return False
+        if capped and _tips_true_false(candidate, chosen):
+            return False
         return not any(cue_each_other(candidate, other) for other in chosen)
 
     def fill(capped: bool) -> None:
@@ -193,6 +214,7 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
                 # the first of the least-asked periods, in this type's seeded order; a false statement
                 # made false as another chosen one was only when no other is left
                 item = min(fresh, key=lambda candidate: (any(same_falsehood(candidate, c) for c in chosen),
+                                                         _unbalancing(candidate, chosen),
                                                          periods[period_of(candidate)]))
                 queue.remove(item)
                 chosen.append(item)

@@ -39,6 +39,9 @@ from quizgen.text import approximation_prefix, contains_phrase, normalise, numbe
 
 SHORT_ANSWER_WORDS = 6
 WHICH_FIRST_MCQ = "Which of these happened first?"
+# how often a statement that has a plausible alternative is shown false: above one half, because the
+# statements with no alternative are always shown true, and a quiz of mostly "True" teaches guessing
+FALSE_SHARE = 0.75
 MATCHING_SIZE = 5
 ORDERING_SIZE = 5
 
@@ -318,7 +321,7 @@ class ItemEngine:
             if found is None:
                 continue
             question, (start, end, render), swapped = found
-            make_false = swapped is not None and rng.random() < 0.5
+            make_false = swapped is not None and rng.random() < FALSE_SHARE
             statement, correction = fact.statement, None
             if make_false:
                 assert swapped is not None
