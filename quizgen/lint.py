@@ -242,17 +242,21 @@ def _plausible_number(value: float, answer: float, prompt: str) -> bool:
 def _implausible_swap(false: str, true: str) -> str | None:
     """What a false statement swapped in, if it is trivially false: a date decades off, a figure ten times off."""
     a, b = false.split(), true.split()
-    swapped, original = [], []
+    swapped, original, beside = [], [], []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b).get_opcodes():
         if tag != "equal":
             swapped += a[i1:i2]
             original += b[j1:j2]
+            beside += a[max(i1 - 1, 0):i1] + a[i2:i2 + 1]  # "10" in "10 January" is a day
     if not swapped:
         return "the false statement says the same as the true one"
     years_a = [int(w) for w in re.findall(r"\b\d{4}\b", " ".join(swapped))]
     years_b = [int(w) for w in re.findall(r"\b\d{4}\b", " ".join(original))]
     if years_a and years_b and abs(years_a[0] - years_b[0]) > 40:
         return f"a date {abs(years_a[0] - years_b[0])} years off makes a trivially false statement"
+    months = {month.lower() for month in MONTH_NAMES}
+    if any(word.strip(",.").lower() in months for word in (*swapped, *original, *beside)):
+        return None  # another day or month of a date ("2 September" for "30 August"), not a figure
     numbers_a, numbers_b = numbers_in(" ".join(swapped)), numbers_in(" ".join(original))
     if numbers_a and numbers_b and not years_a:
         x, y = max(numbers_a), max(numbers_b)

@@ -286,6 +286,11 @@ class ItemEngine:
         for question in questions:
             if per_fact[question.fact.id] and _short_answerable(question):
                 continue  # a fact's first question is multiple choice; its other short ones are short answer
+            if _directional(question):
+                # "more than 80 percent" among "more than 60 percent": every smaller option is true as well
+                self._reject(question, "a bound ('more than', 'up to') makes every option on one side true",
+                             "thin-pool")
+                continue
             item_id = f"mcq:{question.role}:{question.fact.id}"
             rng = seeded_rng(self.seed, item_id)
             wanted = min(OPTIONS - 1, len(question.choices)) if question.pool == "given" else OPTIONS - 1
@@ -369,6 +374,11 @@ class ItemEngine:
                       if not contains_phrase(question.fact.statement, c.text)]
         if not candidates:
             return None
+        if isinstance(question.value, PartialDate):
+            # the nearest dates: a day of the same weeks, not one three years off that any learner rules out
+            day = question.value.first_day().toordinal()
+            candidates.sort(key=lambda c: abs(c.value.first_day().toordinal() - day)
+                            if isinstance(c.value, PartialDate) else 10**9)
         return rng.choice(candidates[:3]).value
 
     def matching(self, facts: Sequence[Fact]) -> list[Item]:
@@ -452,19 +462,24 @@ class ItemEngine:
                 by_fact[fact.id] = by_fact.get(fact.id, []) + self.mentions.questions(fact)
         if "cloze" in wanted:
             made += self.cloze(facts, by_fact)
+        # a detail (a commentator, a publisher, a photo) is for the full deck's flashcards, not for a test;
+        # only a selection of nothing but details is tested on them
+        tested = [fact for fact in facts if fact.importance != "detail"] or list(facts)
+        tested_ids = {fact.id for fact in tested}
+        tested_questions = [q for q in questions if q.fact.id in tested_ids]
         asked_as_mcq: set[int] = set()
         if "mcq" in wanted or "short-answer" in wanted:
-            mcqs, asked_as_mcq = self.mcq(questions)
+            mcqs, asked_as_mcq = self.mcq(tested_questions)
             if "mcq" in wanted:
                 made += mcqs
         if "true-false" in wanted:
-            made += self.true_false(facts, by_fact)
+            made += self.true_false(tested, by_fact)
         if "matching" in wanted:
-            made += self.matching(facts)
+            made += self.matching(tested)
         if "ordering" in wanted:
-            made += self.ordering(facts)
+            made += self.ordering(tested)
         if "short-answer" in wanted:
-            made += self.short_answer(questions, asked_as_mcq)
+            made += self.short_answer(tested_questions, asked_as_mcq)
         self.result.items = self._without_giveaways(made, questions)
         self.result.questions = questions
         return self.result
@@ -501,6 +516,13 @@ class ItemEngine:
 
 def _short_answerable(question: Question) -> bool:
     return len(question.answer.split()) <= SHORT_ANSWER_WORDS and question.kind not in COMPARING_ROLES
+
+
+def _directional(question: Question) -> bool:
+    """A figure given as a bound, whose multiple-choice options would be true on one side of it."""
+    fact = question.fact
+    return question.pool.startswith("number:") and isinstance(fact, FigureFact) \
+        and fact.approximation in ("more-than", "at-least", "up-to", "fewer-than")
 
 
 def _spares(pool: Sequence[Fact], group: Sequence[Fact], compatible: Callable[[Fact, Fact], bool],

@@ -273,10 +273,11 @@ def identify_question(fact: PlaceFact | OrganizationFact, what: str, pool: str) 
 
 
 def person_questions(fact: PersonFact) -> Iterator[Question]:
+    # in the past tense: a role is as of the texts' time ("who is president" of a republic since dissolved)
     role = fact.role
-    yield Question(fact, "who", f"Who is {with_article(role)}?", fact.name, "person", fact.name,
+    yield Question(fact, "who", f"Who was {with_article(role)}?", fact.name, "person", fact.name,
                    surface=text_surface(fact.name), cue=role)
-    yield Question(fact, "role", f"Who is {fact.name}?", role, "role", role, surface=text_surface(role),
+    yield Question(fact, "role", f"Who was {fact.name}?", role, "role", role, surface=text_surface(role),
                    cue=fact.name)
 
 
