@@ -21,7 +21,14 @@ from quizgen.errors import Problem, QuizgenError
 from quizgen.items import Item
 from quizgen.items.engine import seeded_rng
 from quizgen.key_evidence import TEXT_ANSWER_TYPES, KeyPassage, answer_passages, key_passages
-from quizgen.quiz_cues import about_setting, cue_each_other, general_knowledge, same_falsehood, setting_limit
+from quizgen.quiz_cues import (
+    about_setting,
+    answer_is_a_bound,
+    cue_each_other,
+    general_knowledge,
+    same_falsehood,
+    setting_limit,
+)
 
 SECTION_ORDER = ("mcq", "true-false", "matching", "ordering", "short-answer", "qa", "cloze")
 SECTIONS = {
@@ -157,6 +164,9 @@ def period_of(item: Item) -> str:
     return item.sort_key[:3] if item.sort_key and item.sort_key[:1].isdigit() else "undated"
 
 
+TRUE_FALSE_SHARE = 0.3  # past this, a quiz leans on guessing: other types fill the rest where they can
+
+
 def _tips_true_false(candidate: Item, chosen: Sequence[Item], most: int = 2) -> bool:
     """One more statement of the answer that already leads by ``most``: another type of question serves better."""
     if candidate.type != "true-false":
@@ -185,7 +195,7 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
     kinds = kinds or {}
     by_type: dict[str, list[Item]] = defaultdict(list)
     for item in sorted(items, key=lambda item: item.id):
-        if keyable(item) and not general_knowledge(item):
+        if keyable(item) and not general_knowledge(item) and not answer_is_a_bound(item):
             by_type[item.type].append(item)
     for kind, group in by_type.items():
         seeded_rng(seed, "choose", kind).shuffle(group)
@@ -195,19 +205,23 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
     limit = count if count is not None else DEFAULT_QUESTION_COUNT
     on_setting = setting_limit(limit)
 
-    def fits(candidate: Item, capped: bool) -> bool:
+    def fits(candidate: Item, capped: bool, balanced: bool = False) -> bool:
         if capped and about_setting(candidate, kinds) and sum(about_setting(c, kinds) for c in chosen) >= on_setting:
             return False
-        if capped and _tips_true_false(candidate, chosen):
+        if balanced and _tips_true_false(candidate, chosen):
+            return False
+        if capped and candidate.type == "true-false" and \
+                sum(c.type == "true-false" for c in chosen) >= round(TRUE_FALSE_SHARE * limit):
             return False
         return not any(cue_each_other(candidate, other) for other in chosen)
 
-    def fill(capped: bool) -> None:
+    def fill(capped: bool, balanced: bool = False) -> None:
         queues = [list(by_type[t]) for t in SECTION_ORDER if by_type.get(t)]
         while len(chosen) < limit and any(queues):
             # the types with the fewest items left choose first, so that a rare type is not crowded out
             for queue in sorted(queues, key=len):
-                fresh = [item for item in queue if used_facts.isdisjoint(item.fact_ids) and fits(item, capped)]
+                fresh = [item for item in queue
+                         if used_facts.isdisjoint(item.fact_ids) and fits(item, capped, balanced)]
                 queue[:] = fresh
                 if not fresh:
                     continue
@@ -223,9 +237,13 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
                 if len(chosen) >= limit:
                     break
 
-    fill(capped=True)
+    # what gives way when the quiz cannot otherwise be filled: first the balance of true and false, then
+    # the share of questions on the setting; a full quiz beats a short one
+    fill(capped=True, balanced=True)
     if len(chosen) < limit:
-        fill(capped=False)  # a full quiz with one more question on the setting beats a short one
+        fill(capped=True)
+    if len(chosen) < limit:
+        fill(capped=False)
     return chosen
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from quizgen.items import Item
-from quizgen.text import contains_phrase, content_words, numbers_in, words
+from quizgen.text import contains_phrase, content_words, numbers_in, stem, words
 
 # the fact kinds about the setting rather than the story: a place, a person, an organization
 SETTING_KINDS = frozenset({"place", "person", "organization"})
@@ -75,11 +75,19 @@ def _near(value: float, figures: Iterable[float]) -> bool:
     return any(abs(value - other) <= NEAR_FIGURE * max(abs(value), abs(other)) for other in figures)
 
 
+_DAY = re.compile(r"^\d{1,2} \w+ \d{3,4}$")  # "19 September 2023": one day names one event of a quiz
+
+
 def _line_shown(label: str, date: str, statements: Iterable[str]) -> bool:
-    """A dated line (event, date) stands in a statement: the date with most of the event's words."""
-    wanted = set(content_words(label))
-    return any(contains_phrase(text, date) and 2 * len(wanted & set(content_words(text))) >= len(wanted)
-               for text in statements)
+    """A dated line (event, date) stands in a statement: a day's date, or a coarser date with most of the
+    event's words."""
+    wanted = {stem(w) for w in content_words(label)}
+    for text in statements:
+        if not contains_phrase(text, date):
+            continue
+        if _DAY.match(date) or 2 * len(wanted & {stem(w) for w in content_words(text)}) >= len(wanted):
+            return True
+    return False
 
 
 def gives_away(shown: Item, asked: Item) -> bool:
@@ -107,8 +115,16 @@ def gives_away(shown: Item, asked: Item) -> bool:
     return any(form.casefold() in own for form in forms)
 
 
+def _restates(a: Item, b: Item) -> bool:
+    """Two statements to judge that say mostly the same thing (two facts of one sentence, say)."""
+    if a.type != "true-false" or b.type != "true-false":
+        return False
+    mine, theirs = {stem(w) for w in content_words(a.prompt)}, {stem(w) for w in content_words(b.prompt)}
+    return bool(mine and theirs) and len(mine & theirs) >= 0.6 * min(len(mine), len(theirs))
+
+
 def cue_each_other(a: Item, b: Item) -> bool:
-    return gives_away(a, b) or gives_away(b, a)
+    return gives_away(a, b) or gives_away(b, a) or _restates(a, b)
 
 
 def falsehood(item: Item) -> frozenset[frozenset[str]] | None:
@@ -136,6 +152,15 @@ def about_setting(item: Item, kinds: Mapping[str, str]) -> bool:
 def general_knowledge(item: Item) -> bool:
     """An identification asked of a bare name ("What is the capital of X?", "Who is the president of Y?")."""
     return item.role in IDENTIFY_ROLES and len(content_words(item.prompt)) <= BARE_IDENTIFICATION_WORDS
+
+
+_BOUND = re.compile(r"^(?:more than|at least|up to|fewer than|over|nearly|almost)\b", re.IGNORECASE)
+
+
+def answer_is_a_bound(item: Item) -> bool:
+    """A written answer that is a bound ("more than 60,000"): other figures the texts give fit it too, and a
+    key cannot list them all. A quiz asks such figures only where a learner recognises them (true or false)."""
+    return item.type in ("short-answer", "qa", "cloze", "mcq") and bool(_BOUND.match(item.answer.strip()))
 
 
 def setting_limit(count: int) -> int:

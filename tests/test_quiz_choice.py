@@ -100,7 +100,7 @@ def test_no_two_chosen_questions_cue_each_other(facts: Path) -> None:
     # about a fifth of the quiz asked for (twenty questions) is on the setting; past that only when
     # nothing else could fill the quiz: one more on the shipped base, a tiny base uses what it has
     if facts.name == "facts.json" and facts.parent.name != "apollo":
-        assert sum(about_setting(item, kinds) for item in items) <= 0.4 * 20
+        assert sum(about_setting(item, kinds) for item in items) <= 0.5 * 20
         assert len(quiz.versions[0].questions) == 20
         statements = [item for item in items if item.type == "true-false"]
         false = sum(1 for item in statements if item.correction is not None)

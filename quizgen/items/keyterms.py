@@ -23,8 +23,9 @@ Found = tuple[str, int, int, Callable[[Value], str]]
 _CLOZE_ORDER = ("identify", "who", "side-name", "alias-of", "value", "duration", "key-term", "mention", "mediator",
                 "parties", "role", "located-in", "date")
 # the order in which an answer makes a good false statement when swapped for a plausible alternative
-SWAP_ORDER = ("value", "duration", "date", "side-name", "alias-of", "located-in", "who", "role", "mediator",
-              "mention")
+# what a false statement may swap, the likeliest first. Not a person's name or title: "Charles Michel,
+# the Russian President" is false to anyone who knows either, and teaches a wrong pairing to anyone who does not
+SWAP_ORDER = ("value", "duration", "date", "side-name", "alias-of", "located-in", "mediator", "mention")
 
 
 def answer_in_statement(question: Question, common: CommonTerms | None = None) -> Found | None:
