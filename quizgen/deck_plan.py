@@ -133,13 +133,15 @@ class NoteBook:
             if cards:
                 notes[fact.id] = self._note(fact.id, (fact.id,), fact.name, cards, _tags([fact]),
                                             next(iter(cards.values())).sort_key)
+        multi_of: dict[str, list[PlannedNote]] = {}  # fact id → the notes about several facts that include it
         for item in sorted(multi, key=multi_fact_key):
             facts = [self.factbase.by_id[fact_id] for fact_id in item.fact_ids]
             # checked both ways, and against other notes about several facts too: an ordering that lists an
             # event would answer a "which happened first?" that answers with it
             # (the same comparison asked in another form is a sibling, not a giveaway)
-            sharing = [note for note in notes.values() if note.multi_fact and set(note.fact_ids) & set(item.fact_ids)
-                       and set(note.fact_ids) != set(item.fact_ids)]
+            own = set(item.fact_ids)
+            sharing = list({id(note): note for fact_id in item.fact_ids for note in multi_of.get(fact_id, ())
+                            if set(note.fact_ids) != own}.values())
             related = [notes[f.id] for f in facts if f.id in notes] + sharing
             if _gives_away(item, related) or any(_gives_away(card, [_single_card_note(item)])
                                                  for note in related for card in note.cards.values()):
@@ -148,6 +150,8 @@ class NoteBook:
             key = multi_fact_key(item)
             notes[key] = self._note(key, tuple(item.fact_ids), label, {MULTI_FACT_SLOT.name: item},
                                     (*_tags(facts), f"type::{item.type}"), item.sort_key)
+            for fact_id in item.fact_ids:
+                multi_of.setdefault(fact_id, []).append(notes[key])
         return _without_repeated_fronts(notes)
 
     def _note(self, key: str, fact_ids: tuple[str, ...], label: str, cards: dict[str, Item],

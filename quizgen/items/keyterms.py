@@ -118,16 +118,32 @@ class Mentions:
 
     def __init__(self, facts: Sequence[Fact]) -> None:
         self._by_word: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # word -> (name, pool, fact id)
+        # the same names keyed by all their words: a statement's runs of words are looked up, so a fact base
+        # of many names that share a first word ("Town 1" … "Town 9000") costs no more than one of few
+        self._by_words: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        self._longest = 1
         for fact in facts:
             for name, pool in _names_of(fact):
                 first = words(name)
                 if first and len(name) > 3:
                     self._by_word[first[0]].append((name, pool, fact.id))
+                    self._by_words[_key(first)].append((name, pool, fact.id))
+                    self._longest = max(self._longest, len(first))
+
+    def _named(self, text: str) -> list[tuple[str, str, str]]:
+        """The (name, pool, owner) entries the text names, in the order its words name them."""
+        tokens = words(text)
+        found: list[tuple[str, str, str]] = []
+        for start in range(len(tokens)):
+            for size in range(1, min(self._longest, len(tokens) - start) + 1):
+                for entry in self._by_words.get(_key(tokens[start:start + size]), ()):
+                    if entry not in found and contains_phrase(text, entry[0]):
+                        found.append(entry)
+        return found
 
     def owners_in(self, text: str) -> set[str]:
         """The facts whose name or alias the text names."""
-        return {owner for word in dict.fromkeys(words(text)) for name, _, owner in self._by_word.get(word, ())
-                if contains_phrase(text, name)}
+        return {owner for _, _, owner in self._named(text)}
 
     def continues_a_name(self, form: str, following: str) -> bool:
         """'Lachin' before 'corridor': the form and its next word are, or begin, a longer name ("Lachin corridor")."""
@@ -140,12 +156,18 @@ class Mentions:
 
     def questions(self, fact: Fact) -> list[Question]:
         found: dict[str, Question] = {}
-        for word in dict.fromkeys(words(fact.statement)):
-            for name, pool, owner in self._by_word.get(word, ()):
-                if owner != fact.id and name not in found and contains_phrase(fact.statement, name):
-                    found[name] = Question(fact, "mention", "", name, pool, name, surface=text_surface(name))
+        for name, pool, owner in self._named(fact.statement):
+            if owner != fact.id and name not in found:
+                found[name] = Question(fact, "mention", "", name, pool, name, surface=text_surface(name))
         # the longest names first: "Nagorno-Karabakh Republic" before "Nagorno-Karabakh"
         return sorted(found.values(), key=lambda q: (-len(q.answer), q.answer))
+
+
+def _key(tokens: Sequence[str]) -> str:
+    """A run of words as a name's index key: a name's later words may carry a possessive ("Nancy Pelosi's",
+    "the United Nations'"), as a whole-word match finds them; its first word is taken as it stands."""
+    rest = [w[:-2] if w.endswith("'s") else w.rstrip("'") for w in tokens[1:]]
+    return " ".join([*tokens[:1], *rest])
 
 
 def _names_of(fact: Fact) -> list[tuple[str, str]]:
