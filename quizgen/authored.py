@@ -36,14 +36,19 @@ class AuthoredAnswer:
     forms: tuple[str, ...]  # each must stay out of the prompt: the answer and its aliases
 
 
+def worded(fact: FigureFact, number: str) -> str:
+    """A number as the figure's answer words it: its approximation and unit ("more than 80,000 people")."""
+    return f"{approximation_prefix(fact.approximation)}{number} {fact.unit}"
+
+
 def figure_text(fact: FigureFact) -> str:
     """A figure as a learner should give it: the text's own words when vague, else number and unit."""
     if fact.wording:
         return fact.wording
     if fact.value is not None:
-        return f"{approximation_prefix(fact.approximation)}{format_number(fact.value)} {fact.unit}"
+        return worded(fact, format_number(fact.value))
     assert fact.low is not None and fact.high is not None
-    return f"{approximation_prefix(fact.approximation)}{format_number(fact.low)}–{format_number(fact.high)} {fact.unit}"
+    return worded(fact, f"{format_number(fact.low)}–{format_number(fact.high)}")
 
 
 def _figure_forms(fact: FigureFact) -> tuple[str, ...]:

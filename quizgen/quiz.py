@@ -167,23 +167,14 @@ def period_of(item: Item) -> str:
 TRUE_FALSE_SHARE = 0.3  # past this, a quiz leans on guessing: other types fill the rest where they can
 
 
-def _tips_true_false(candidate: Item, chosen: Sequence[Item], most: int = 2) -> bool:
-    """One more statement of the answer that already leads by ``most``: another type of question serves better."""
+def _true_false_lead(candidate: Item, chosen: Sequence[Item]) -> int:
+    """How far the answer of a true-or-false candidate already leads among the chosen statements (0 for any other
+    item): a quiz of mostly "True" teaches guessing."""
     if candidate.type != "true-false":
-        return False
+        return 0
     false = sum(1 for item in chosen if item.type == "true-false" and item.correction is not None)
     true = sum(1 for item in chosen if item.type == "true-false" and item.correction is None)
-    lead = (true - false) if candidate.correction is None else (false - true)
-    return lead >= most
-
-
-def _unbalancing(candidate: Item, chosen: Sequence[Item]) -> bool:
-    """A true-or-false statement that would tip the quiz further towards one answer (all "True" is a cue)."""
-    if candidate.type != "true-false":
-        return False
-    false = sum(1 for item in chosen if item.type == "true-false" and item.correction is not None)
-    true = sum(1 for item in chosen if item.type == "true-false" and item.correction is None)
-    return (candidate.correction is not None and false > true) or (candidate.correction is None and true > false)
+    return (true - false) if candidate.correction is None else (false - true)
 
 
 def choose_items(items: Sequence[Item], count: int | None, seed: int,
@@ -208,7 +199,8 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
     def fits(candidate: Item, capped: bool, balanced: bool = False) -> bool:
         if capped and about_setting(candidate, kinds) and sum(about_setting(c, kinds) for c in chosen) >= on_setting:
             return False
-        if balanced and _tips_true_false(candidate, chosen):
+        # one more statement of an answer that already leads by two: another type of question serves better
+        if balanced and _true_false_lead(candidate, chosen) >= 2:
             return False
         if capped and candidate.type == "true-false" and \
                 sum(c.type == "true-false" for c in chosen) >= round(TRUE_FALSE_SHARE * limit):
@@ -228,7 +220,7 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
                 # the first of the least-asked periods, in this type's seeded order; a false statement
                 # made false as another chosen one was only when no other is left
                 item = min(fresh, key=lambda candidate: (any(same_falsehood(candidate, c) for c in chosen),
-                                                         _unbalancing(candidate, chosen),
+                                                         _true_false_lead(candidate, chosen) >= 1,
                                                          periods[period_of(candidate)]))
                 queue.remove(item)
                 chosen.append(item)

@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from quizgen.allocation import long_lived_objects
 from quizgen.attribution import attribute
+from quizgen.authored import worded
 from quizgen.dates import PartialDate
 from quizgen.factbase import FactBase
 from quizgen.items.authored_questions import authored_questions
@@ -35,7 +36,7 @@ from quizgen.items.roles import COMPARING_ROLES
 from quizgen.items.seeding import seeded_rng
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, PlaceFact
 from quizgen.sources import passage_around
-from quizgen.text import approximation_prefix, contains_phrase, normalise, numbers_in
+from quizgen.text import contains_phrase, normalise, numbers_in
 
 SHORT_ANSWER_WORDS = 6
 WHICH_FIRST_MCQ = "Which of these happened first?"
@@ -306,8 +307,7 @@ class ItemEngine:
             if question.authored and question.pool.startswith("number:") and isinstance(question.fact, FigureFact):
                 # a teacher's prompt does not keep the unit as a template's stem does: every option carries it,
                 # worded as the answer is ("more than 80,000 people" beside "more than 100,000 people")
-                prefix, unit = approximation_prefix(question.fact.approximation), question.fact.unit
-                options = [f"{prefix}{option} {unit}" for option in options]
+                options = [worded(question.fact, option) for option in options]
             options[correct] = question.answer
             extra = {"prompt": WHICH_FIRST_MCQ} if question.kind == "which-first" else {}
             items.append(self._item("mcq", question, options=tuple(options), correct_option=correct, **extra))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from quizgen.authored import span_text
+from quizgen.authored import span_text, worded
 from quizgen.dates import MONTH_NAMES, PartialDate, Precision
 from quizgen.items.roles import Role
 from quizgen.items.stems import (
@@ -41,7 +41,7 @@ from quizgen.model import (
     PlaceFact,
     When,
 )
-from quizgen.text import approximation_prefix, contains_phrase, format_number
+from quizgen.text import contains_phrase, format_number
 
 Value = PartialDate | float | str
 Surface = tuple[tuple[str, Callable[[Value], str]], ...]
@@ -303,7 +303,7 @@ def figure_questions(fact: FigureFact, context: Context) -> Iterator[Question]:
         if span is not None:
             shown = fact.statement[span.start:span.end]
             number = format_number(fact.value)
-            full = f"{approximation_prefix(fact.approximation)}{number} {fact.unit}"
+            full = worded(fact, number)
             yield Question(fact, role, completion(blanked(fact.statement, span), "number"), number,
                            f"number:{fact.unit}", float(fact.value), tuple(dict.fromkeys(a for a in (full, shown)
                                                                                           if a != number)),
@@ -330,11 +330,9 @@ def figure_surface(fact: FigureFact, answer: str) -> Surface:
     number = format_number(fact.value)
     at = answer.find(number)
     if at < 0:
-        prefix, unit = approximation_prefix(fact.approximation), fact.unit
-
-        def worded(value: Value) -> str:
-            return f"{prefix}{_number_text(value)} {unit}"
-        return ((answer, worded),)
+        def in_words(value: Value) -> str:
+            return worded(fact, _number_text(value))
+        return ((answer, in_words),)
 
     def same_words(value: Value) -> str:
         return answer[:at] + _number_text(value) + answer[at + len(number):]
