@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Literal
 
 MiB = 1024 * 1024
 MAX_FACTBASE_BYTES = 512 * MiB
@@ -58,14 +59,24 @@ def read_regular(path: Path, limit: int) -> bytes:
     return data
 
 
+def leaves_folder(relative: str) -> Literal["absolute", "parent"] | None:
+    """How a path written in a file (a source, a recipe's output) would leave the folder it belongs to:
+    an absolute path (POSIX or Windows), or a '..' part; None when it stays inside."""
+    if PurePosixPath(relative).is_absolute() or PureWindowsPath(relative).is_absolute() or relative.startswith("\\"):
+        return "absolute"
+    if ".." in PurePosixPath(relative.replace("\\", "/")).parts:
+        return "parent"
+    return None
+
+
 def confined_path(folder: Path, relative: str) -> Path:
     """``folder / relative``, provided it stays inside ``folder`` even after symlinks are followed."""
     if "\x00" in relative:
         raise UnreadableInput("the path contains a NUL byte")
-    if os.path.isabs(relative) or relative.startswith(("/", "\\")):
+    escape = leaves_folder(relative)
+    if escape == "absolute":
         raise UnreadableInput("is an absolute path; give a path relative to the fact base's folder")
-    parts = Path(relative.replace("\\", "/")).parts
-    if ".." in parts:
+    if escape == "parent":
         raise UnreadableInput("contains '..'; a file must be inside the fact base's folder")
     target = folder / relative
     real_folder = os.path.realpath(folder)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 
+from quizgen.confined import leaves_folder
 from quizgen.errors import Problem, QuizgenError
 
 
@@ -20,9 +21,10 @@ def relative_output_problem(value: str) -> str | None:
         return "is empty"
     if "\x00" in value:
         return "contains a NUL byte"
-    if PurePosixPath(value).is_absolute() or PureWindowsPath(value).is_absolute() or value.startswith("\\"):
+    escape = leaves_folder(value)
+    if escape == "absolute":
         return "is an absolute path; give a file name inside the output folder"
-    if ".." in PurePosixPath(value.replace("\\", "/")).parts:
+    if escape == "parent":
         return "contains '..'; an output stays inside the output folder"
     if value.endswith(("/", "\\")):
         return "names a folder, not a file"
