@@ -141,7 +141,9 @@ def authored_answer(fact: Fact, asks: Asks, facts: Mapping[str, Fact]) -> Author
         sided = [alias for alias in getattr(fact, "aliases", []) if alias.used_by]
         if not sided:
             return "the fact has no aliases that say who uses them (used_by)"
-        text = "; ".join(f"{alias.name} ({alias.used_by})" for alias in sided)
+        # one name is the answer as written; several say whose each is, outside the name itself, so that the
+        # label is never read as part of the name ("Khankendi (Azerbaijan)")
+        text = sided[0].name if len(sided) == 1 else "; ".join(f"{a.name}, used by {a.used_by}" for a in sided)
         return AuthoredAnswer(text, tuple(alias.name for alias in sided))
     if asks == "role":
         if not isinstance(fact, PersonFact):

@@ -29,6 +29,7 @@ from quizgen.errors import Problem, Severity
 from quizgen.factbase import FactBase
 from quizgen.items import Item, Rejection, build_items
 from quizgen.items.captions import CAPTION_ROLES, caption_only
+from quizgen.items.claimants import Claimants
 from quizgen.items.giveaways import Giveaways
 from quizgen.items.keyterms import teaches_something
 from quizgen.items.likeness import alike
@@ -78,6 +79,9 @@ class ItemLinter:
         texts = {source_id: factbase.text_of(source_id) for source_id in factbase.texts}
         self.captions = {fact.id for fact in factbase.facts if caption_only(fact, texts)}
         self.text_labels = self._text_labels()
+        # names the fact base gives its texts as claimants: options that are all texts are of one sort
+        claimants = Claimants(factbase.facts, factbase.sources)
+        self.text_claimants = {name for name, kind in claimants.kinds.items() if kind[0] == "text"}
         self.source_labels = self.text_labels | {normalise(f.according_to.split(",")[0].removeprefix("the "))
                                                  for f in factbase.facts if f.according_to}
         self.places = [normalise(f.name) for f in factbase.facts if isinstance(f, PlaceFact)]
@@ -177,7 +181,8 @@ class ItemLinter:
                 if value is None or not _plausible_number(value, answer, item.prompt):
                     out.append(self.finding("numeric-distractor", item, fact_id,
                                             f"{option!r} is no plausible value beside {item.answer!r}"))
-        elif item.type == "mcq" and role not in ("date", *COMPARING_ROLES) and item.answer:
+        elif item.type == "mcq" and role not in ("date", *COMPARING_ROLES) and item.answer \
+                and not all(normalise(o) in self.text_claimants for o in item.options):
             for option in wrong:
                 if not alike(item.answer, option):
                     out.append(self.finding("unlike-options", item, fact_id,

@@ -19,17 +19,21 @@ import datetime as dt
 import hashlib
 import math
 import random
+import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from quizgen.dates import PartialDate, Precision, parse_partial_date
+from quizgen.items.claimants import ClaimantKind
 from quizgen.items.likeness import alike, likeness, stems
 from quizgen.items.questions import Question, Value, joined
 from quizgen.items.stems import is_proper_name
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, OrganizationFact, PersonFact, PlaceFact
-from quizgen.text import format_number, normalise, words
+from quizgen.text import content_words, format_number, normalise, stem, words
 
 OPTIONS = 4
+SETTLEMENT_TYPES = frozenset(["city", "town", "village", "settlement"])
 NEAREST = 24  # dates or numbers either side of the answer worth considering
 NAME_WINDOW = 60  # names considered per question in a large pool
 _HORIZON_DAYS = {int(Precision.YEAR): 40 * 366, int(Precision.MONTH): 10 * 366, int(Precision.DAY): 5 * 366}
@@ -44,8 +48,9 @@ class Candidate:
 class DistractorPools:
     """Every value in the fact base, grouped and indexed by the pools questions draw from."""
 
-    def __init__(self, facts: list[Fact]) -> None:
+    def __init__(self, facts: list[Fact], claimant_kinds: Mapping[str, ClaimantKind] | None = None) -> None:
         self.by_id = {fact.id: fact for fact in facts}
+        self.claimant_kinds = claimant_kinds or {}
         self.dates: dict[int, dict[PartialDate, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.numbers: dict[str, dict[float, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.names: dict[str, dict[str, str]] = defaultdict(dict)  # pool -> normalised name -> display name
@@ -61,9 +66,9 @@ class DistractorPools:
         self._date_days = {p: [d.first_day().toordinal() for d in ds] for p, ds in self._sorted_dates.items()}
         self._sorted_numbers = {unit: sorted(values) for unit, values in self.numbers.items()}
         self._sorted_names = {pool: sorted(names) for pool, names in self.names.items()}
-        self._names_by_type: dict[str, list[str]] = defaultdict(list)
+        self._names_by_type: dict[tuple[str, str], list[str]] = defaultdict(list)
         for key in self._sorted_names.get("place-name", []):
-            self._names_by_type[self.place_types[key]].append(key)
+            self._names_by_type[self._place_kind(key)].append(key)
         events = [f for f in facts if isinstance(f, (EventFact, AgreementFact)) and f.date is not None]
         self._events = sorted(events, key=lambda f: (f.date.start.first_day(), f.id))  # type: ignore[union-attr]
         self._event_days = [f.date.start.first_day().toordinal() for f in self._events]  # type: ignore[union-attr]
@@ -257,13 +262,46 @@ class DistractorPools:
         if pool == "place-name":
             # a town among towns, a region among regions: a place of another level may
             # contain the answer ("in Azerbaijan" for a town in Nagorno-Karabakh) and be true
-            answer_type = self.place_types.get(normalise(question.answer))
-            keys = _window(self._names_by_type.get(answer_type or "", []), question)
+            keys = _window(self._names_by_type.get(self._place_kind(normalise(question.answer)), []), question)
             excluded_ids |= self._containment(question)
         else:
             keys = _window(self._sorted_names.get(pool, []), question)
-        return self._alike_names(question, [self.names[pool][key] for key in keys
-                                            if key not in also_true and not self.owner[(pool, key)] & excluded_ids])
+        kept: dict[object, str] = {}  # one name per owner: "Stepanakert" and "Khankendi" are one city
+        sort = self.claimant_kinds.get(normalise(question.answer)) if pool == "claimant" else None
+        for key in keys:
+            owners: object = frozenset(self.owner[(pool, key)])
+            if pool == "claimant":
+                # texts beside a text, people beside a person, each once ("Al Jazeera" is its live blog)
+                kind = self.claimant_kinds.get(key)
+                # groups are not offered: "the government of Armenia" beside its ambassador, or two texts'
+                # names for one body ("the separatist authorities", "the ethnic Armenian authorities"), are
+                # two defensible answers
+                if sort is None or sort[0] not in ("person", "text") or kind is None or kind[0] != sort[0] \
+                        or kind == sort:
+                    continue
+                owners = kind
+            if key not in also_true and not self.owner[(pool, key)] & excluded_ids:
+                name = kept.setdefault(owners, self.names[pool][key])
+                if sort is not None and sort[0] == "text" and len(self.names[pool][key]) > len(name):
+                    kept[owners] = self.names[pool][key]  # "Al Jazeera's live blog" says which text, "Al Jazeera" less
+        if sort is not None and sort[0] == "text":
+            # the texts are few and all of one sort: each other text is an option, whatever its name's shape
+            return [Candidate(name, name) for name in sorted(kept.values()) if not _mentions(question.prompt, name)]
+        return self._alike_names(question, list(kept.values()))
+
+    def _place_kind(self, key: str) -> tuple[str, str]:
+        """A place's level and the country or region it lies in: options for "which Armenian town" are
+        Armenian towns ("city", "town" and "village" are one level), never a town of another country."""
+        kind = self.place_types.get(key, "")
+        kind = "settlement" if kind in SETTLEMENT_TYPES else kind
+        owner = min(self.owner[("place-name", key)], default="")
+        seen = {owner}
+        place = self.by_id.get(owner)
+        while isinstance(place, PlaceFact) and place.place_type not in ("country", "region") \
+                and place.located_in and place.located_in not in seen:
+            seen.add(place.located_in)
+            place = self.by_id.get(place.located_in)
+        return kind, place.id if isinstance(place, PlaceFact) and place.id != owner else ""
 
     def _alike_names(self, question: Question, names: list[str]) -> list[Candidate]:
         """Names of the answer's form, the likest first (ties broken by the name, for determinism)."""
@@ -407,6 +445,25 @@ def _overlapping(answer: str, option: str) -> bool:
 def _mentions(prompt: str, option: str) -> bool:
     """An option the stem itself names would be a clue, or an absurdity."""
     return len(option) > 3 and normalise(option) in normalise(prompt)
+
+
+_WHICH = re.compile(r"\bwhich((?:\s+[\w.'’-]+){1,3})", re.IGNORECASE)
+
+
+def of_the_stems_sort(prompt: str, answer: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Only options of the sort the stem names, where the answer shows its sort.
+
+    "Which CFR expert …?" with "David J. Scheffer, CFR expert" among bare names, or "Which government …?"
+    with one government among activists, is answered by the words alone.
+    """
+    found = _WHICH.search(prompt)
+    if found is None:
+        return candidates
+    named = {stem(w) for w in content_words(found.group(1))}
+    shown = named & {stem(w) for w in words(answer)}
+    if not shown:
+        return candidates
+    return [c for c in candidates if shown <= {stem(w) for w in words(c.text)}]
 
 
 def choose(candidates: list[Candidate], answer_value: Value, rng: random.Random, target: int,

@@ -25,16 +25,17 @@ from quizgen.dates import PartialDate
 from quizgen.factbase import FactBase
 from quizgen.items.authored_questions import authored_questions
 from quizgen.items.captions import CAPTION_ROLES, caption_only
+from quizgen.items.claimants import Claimants
 from quizgen.items.comparisons import display_name, which_first, which_source
-from quizgen.items.distractors import OPTIONS, DistractorPools, choose, standalone_date
+from quizgen.items.distractors import OPTIONS, Candidate, DistractorPools, choose, of_the_stems_sort, standalone_date
 from quizgen.items.giveaways import Giveaways
-from quizgen.items.grounding import answer_grounded
+from quizgen.items.grounding import answer_grounded, date_shown
 from quizgen.items.keyterms import SWAP_ORDER, CommonTerms, Mentions, answer_in_statement, cloze_surface
 from quizgen.items.model import ITEM_TYPES, Item, ItemType, Passage
 from quizgen.items.questions import Context, Question, Value, questions_for
 from quizgen.items.roles import COMPARING_ROLES
 from quizgen.items.seeding import seeded_rng
-from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, PlaceFact
+from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, PersonFact, PlaceFact
 from quizgen.sources import passage_around
 from quizgen.text import contains_phrase, normalise, numbers_in
 
@@ -128,6 +129,9 @@ class ItemEngine:
         authored = list(authored_questions(fact, self.factbase.by_id))
         covered = {q.kind for q in authored}
         made = authored + [q for q in questions_for(fact, self.context) if q.kind not in covered]
+        if self.claimants.kind(fact) is None:
+            # "who says so?" where the text names no one ("reports cited by …") asks for a phrase, not a name
+            made = [q for q in made if q.kind != "who-said" or q.authored]
         if fact.id in self.context.captions:
             # a photo caption shows a place or a person; what happened when it was taken is no event to learn
             return [q for q in made if q.kind in CAPTION_ROLES]
@@ -155,7 +159,10 @@ class ItemEngine:
                 else:
                     accepted.append(question)
         selected = {fact.id for fact in facts}
-        accepted += [q for q in which_first(facts, self.context, self.seed) if set(q.extra_facts) <= selected]
+        # which came first is asked of the events a course is built on (a supporting "event" may be a reason or
+        # a reading, nothing that happened on a day), each date read in its own passage
+        orderable = [f for f in facts if f.importance == "core" and date_shown(f, self.factbase)]
+        accepted += [q for q in which_first(orderable, self.context, self.seed) if set(q.extra_facts) <= selected]
         return self._unique_prompts(accepted)
 
     def _why_no_question(self, fact: Fact) -> str:
@@ -199,7 +206,12 @@ class ItemEngine:
     @cached_property
     def pools(self) -> DistractorPools:
         """Wrong answers, indexed over the whole fact base: built only for item types that offer them."""
-        return DistractorPools(self.factbase.facts)
+        return DistractorPools(self.factbase.facts, self.claimants.kinds)
+
+    @cached_property
+    def claimants(self) -> Claimants:
+        """The sort of every claimant (a text, a person, a group): "who says so?" offers options of one sort."""
+        return Claimants(self.factbase.facts, self.factbase.sources)
 
     def _reject(self, question: Question, reason: str, code: RejectionCode) -> None:
         self.result.rejected.append(Rejection(question.fact.id, question.role, reason, code=code))
@@ -287,6 +299,12 @@ class ItemEngine:
         for question in questions:
             if per_fact[question.fact.id] and _short_answerable(question):
                 continue  # a fact's first question is multiple choice; its other short ones are short answer
+            if question.pool == "organization":
+                # bodies of the fact base are of every sort (an army, a think tank, a UN agency): a stem that
+                # names its sort ("which UN agency") would be answered by the one option of that sort
+                self._reject(question, "organizations are of too many sorts for options of the answer's own",
+                             "thin-pool")
+                continue
             if _directional(question):
                 # "more than 80 percent" among "more than 60 percent": every smaller option is true as well
                 self._reject(question, "a bound ('more than', 'up to') makes every option on one side true",
@@ -298,22 +316,42 @@ class ItemEngine:
             fewest = min(used[: wanted + 1])
             target = order.choice([p for p in range(wanted + 1) if used[p] == fewest])
             chronological = question.pool.startswith("date")
-            laid_out = choose(self.pools.candidates(question), question.value, rng, target, chronological, wanted)
+            candidates = self.pools.candidates(question)
+            if question.pool == "claimant":
+                candidates = self._claimants_by_name(question, candidates)
+            candidates = of_the_stems_sort(question.prompt, question.answer, candidates)
+            laid_out = choose(candidates, question.value, rng, target, chronological, wanted)
             if laid_out is None:
                 self._reject(question, "fewer than three honest distractors for multiple choice", "thin-pool")
                 continue
             options, correct = laid_out
+            extra = {"prompt": WHICH_FIRST_MCQ} if question.kind == "which-first" else {}
             used[correct] += 1
             if question.authored and question.pool.startswith("number:") and isinstance(question.fact, FigureFact):
                 # a teacher's prompt does not keep the unit as a template's stem does: every option carries it,
                 # worded as the answer is ("more than 80,000 people" beside "more than 100,000 people")
                 options = [worded(question.fact, option) for option in options]
-            options[correct] = question.answer
-            extra = {"prompt": WHICH_FIRST_MCQ} if question.kind == "which-first" else {}
+            answer = self._person_name(question.fact, question.answer) if question.pool == "claimant" \
+                else question.answer
+            options[correct] = answer
+            if answer != question.answer:
+                extra["answer"] = answer
             items.append(self._item("mcq", question, options=tuple(options), correct_option=correct, **extra))
             per_fact[question.fact.id] += 1
             asked.add(id(question))
         return items, asked
+
+    def _person_name(self, fact: Fact, claimant: str) -> str:
+        """A person among people by name alone: "Marthe Everard, WHO" beside bare names would stand out."""
+        kind = self.claimants.kinds.get(normalise(claimant))
+        if kind is None or kind[0] != "person":
+            return claimant
+        person = self.factbase.by_id.get(kind[1])
+        return person.name if isinstance(person, PersonFact) else claimant.split(",")[0].strip()
+
+    def _claimants_by_name(self, question: Question, candidates: list[Candidate]) -> list[Candidate]:
+        named = [self._person_name(question.fact, c.text) for c in candidates]
+        return [Candidate(name, name) for name in named]
 
     def true_false(self, facts: Sequence[Fact], by_fact: dict[str, list[Question]]) -> list[Item]:
         items = []
@@ -454,19 +492,22 @@ class ItemEngine:
         by_fact: dict[str, list[Question]] = defaultdict(list)
         for question in questions:
             by_fact[question.fact.id].append(question)
-        made: list[Item] = []
-        if "qa" in wanted:
-            made += self.qa(questions)
-        if "cloze" in wanted or "true-false" in wanted:
-            for fact in facts:
-                by_fact[fact.id] = by_fact.get(fact.id, []) + self.mentions.questions(fact)
-        if "cloze" in wanted:
-            made += self.cloze(facts, by_fact)
-        # a detail (a commentator, a publisher, a photo) is for the full deck's flashcards, not for a test;
+        # a detail (a commentator, a publisher, a photo) is for the full deck's flashcards, not for a test:
+        # one card each, the first question asked of it (a teacher's, if there is one), or else a cloze;
         # only a selection of nothing but details is tested on them
         tested = [fact for fact in facts if fact.importance != "detail"] or list(facts)
         tested_ids = {fact.id for fact in tested}
         tested_questions = [q for q in questions if q.fact.id in tested_ids]
+        first_of_detail = {q.fact.id: q for q in reversed(questions) if q.fact.id not in tested_ids}
+        made: list[Item] = []
+        if "qa" in wanted:
+            made += self.qa([q for q in questions if q.fact.id in tested_ids or first_of_detail[q.fact.id] is q])
+        if "cloze" in wanted or "true-false" in wanted:
+            for fact in facts:
+                by_fact[fact.id] = by_fact.get(fact.id, []) + self.mentions.questions(fact)
+        if "cloze" in wanted:
+            carded = first_of_detail.keys() if "qa" in wanted else ()
+            made += self.cloze([f for f in facts if f.id in tested_ids or f.id not in carded], by_fact)
         asked_as_mcq: set[int] = set()
         if "mcq" in wanted or "short-answer" in wanted:
             mcqs, asked_as_mcq = self.mcq(tested_questions)

@@ -13,7 +13,7 @@ from quizgen.model import Fact, FigureFact
 from quizgen.text import content_words, date_in_text, dates_in, numbers_in, stem, words, words_appear_in
 
 
-def _date_grounded(date: PartialDate, text: str, question: Question, factbase: FactBase) -> bool:
+def _date_grounded(date: PartialDate, text: str, question: Question | Fact, factbase: FactBase) -> bool:
     if date_in_text(date, text):
         return True
     # "On September 19" in one passage and 2023 in another, or a text about one year
@@ -22,12 +22,22 @@ def _date_grounded(date: PartialDate, text: str, question: Question, factbase: F
         return True
     # "Thursday" in a text dated that Thursday: grounded by the source's own date,
     # only where the fact records how the relative date was resolved
-    if question.fact.vetting.relative_date:
-        for citation in question.fact.citations:
+    fact = question.fact if isinstance(question, Question) else question
+    if fact.vetting.relative_date:
+        for citation in fact.citations:
             published = factbase.sources[citation.source].published
             if published and date.precision <= Precision.DAY and published.startswith(date.iso()):
                 return True
     return False
+
+
+def date_shown(fact: Fact, factbase: FactBase) -> bool:
+    """The fact's own passages give its date (both ends of a range): a learner can check an order by them."""
+    when = fact.date
+    if when is None:
+        return False
+    text = "\n".join(citation.quote for citation in fact.citations)
+    return all(_date_grounded(date, text, fact, factbase) for date in (when.start, when.finish) if date is not None)
 
 
 def _duration_grounded(question: Question, text: str, factbase: FactBase) -> bool:

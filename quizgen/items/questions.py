@@ -14,6 +14,7 @@ would give it away.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -265,6 +266,12 @@ def place_phrase(name: str) -> str:
 def identify_question(fact: PlaceFact | OrganizationFact, what: str, pool: str) -> Iterator[Question]:
     """Which place (or body) is this? Its statement, with its name taken out, is the prompt."""
     statement = fact.statement
+    opening = re.match(r"According to [^,“]+,\s*", statement) if fact.according_to else None
+    if opening:
+        # the claimant is named outside the quotation marks, by the prompt ("According to X, which …?"),
+        # never inside a description that reads as a quotation of the text
+        statement = statement[opening.end():]
+        statement = statement[:1].upper() + statement[1:]
     if fact.name not in statement:
         return
     described = statement.replace(fact.name, "…")

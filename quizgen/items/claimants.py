@@ -1,0 +1,75 @@
+"""Who makes a claim, by sort: a text the learner read, a person, or a named group.
+
+"Who says so?" is only fair when its options are of one sort: three texts beside a text,
+people beside a person. A question whose claimant is none of these ("unattributed
+assessments reported by …", "reports cited by …") asks for a phrase the learner never met
+as a name, so it is not asked at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from quizgen.model import Fact, PersonFact, Source
+from quizgen.text import contains_phrase, content_words, normalise, stem, words
+
+# words that name a text's genre rather than the text ("the Azad Archives guide", "Al Jazeera's live blog")
+_GENRE = frozenset(stem(w) for w in ("guide", "essay", "blog", "live", "tracker", "article", "report", "page",
+                                     "site", "photo"))
+
+ClaimantKind = tuple[str, str]  # (sort, what identifies the claimant): ("text", "aj-live"), ("person", "peskov")
+
+
+def _vocabulary(source: Source) -> frozenset[str]:
+    """The words that name a text: its title's and publisher's, and the publisher's initials ("CFR")."""
+    found = {stem(w) for w in content_words(f"{source.title} {source.publisher}")}
+    initials = "".join(w[0] for w in source.publisher.split(",")[0].split() if w[:1].isupper())
+    return frozenset(found | {initials.lower()})
+
+
+class Claimants:
+    """The sort of every claimant of a fact base, so that options of one sort can be offered."""
+
+    def __init__(self, facts: Sequence[Fact], sources: Mapping[str, Source]) -> None:
+        self._vocabularies = {source_id: _vocabulary(source) for source_id, source in sources.items()}
+        self._people = [fact for fact in facts if isinstance(fact, PersonFact)]
+        self.kinds: dict[str, ClaimantKind] = {}
+        for fact in facts:
+            kind = self._kind_of(fact)
+            if fact.according_to and kind is not None:
+                self.kinds.setdefault(normalise(fact.according_to), kind)
+
+    def kind(self, fact: Fact) -> ClaimantKind | None:
+        """The sort of the fact's claimant, or None where the text names no one the learner could name."""
+        return self.kinds.get(normalise(fact.according_to or "")) if fact.according_to else None
+
+    def _kind_of(self, fact: Fact) -> ClaimantKind | None:
+        claimant = fact.according_to
+        if not claimant:
+            return None
+        parts = [part for part in claimant.split(" and ") if part.strip()]
+        texts = [self._text(part, fact) for part in parts]
+        if all(texts):
+            return ("text", texts[0] or "") if len(parts) == 1 else ("texts", normalise(claimant))
+        for person in self._people:
+            if contains_phrase(claimant, person.name):
+                return ("person", person.id) if len(parts) == 1 else ("group", normalise(claimant))
+        passages = " ".join(citation.quote for citation in fact.citations)
+        name = claimant.split(",")[0].strip()
+        head = content_words(name)
+        present = {stem(w.removesuffix("'s")) for w in words(passages)}  # "NASA's estimate" names NASA
+        if not head or sum(stem(w) in present for w in head) * 2 < len(head):
+            return None
+        if "," in claimant and len(parts) == 1 and all(w[:1].isupper() for w in name.split()):
+            return ("person", normalise(name))  # "Kamala Mammadova, resident of Baku": a person the base has no card of
+        return ("group", normalise(claimant))
+
+    def _text(self, claimant: str, fact: Fact) -> str | None:
+        """The cited text the claimant names ("the CFR Global Conflict Tracker"), if it names one."""
+        named = {stem(w) for w in content_words(claimant)} - _GENRE
+        if not named:
+            return None
+        for citation in fact.citations:
+            if named <= self._vocabularies.get(citation.source, frozenset()):
+                return citation.source
+        return None

@@ -1,0 +1,92 @@
+"""Options of the sort the stem names, and items in proportion to what a course teaches (shipped base)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from quizgen.factbase import FactBase, load_factbase
+from quizgen.items import Item, items_for
+from quizgen.items.claimants import Claimants
+from quizgen.items.distractors import Candidate, of_the_stems_sort
+from quizgen.model import PlaceFact
+from quizgen.text import normalise
+from tests.conftest import FACTS
+
+
+@cache
+def _shipped() -> tuple[FactBase, tuple[Item, ...]]:
+    base = load_factbase(FACTS)
+    return base, tuple(items_for(base, seed=0))
+
+
+def test_a_detail_makes_one_flashcard_and_no_test_item() -> None:
+    base, items = _shipped()
+    per_fact = Counter(item.fact_ids[0] for item in items if base.by_id[item.fact_ids[0]].importance == "detail")
+    assert per_fact and max(per_fact.values()) == 1
+    assert all(item.type in ("qa", "cloze") for item in items if item.fact_ids[0] in per_fact)
+
+
+def test_which_came_first_is_asked_of_core_events_only() -> None:
+    base, items = _shipped()
+    asked = [item for item in items if item.role == "which-first"]
+    assert asked
+    assert all(base.by_id[fact_id].importance == "core" for item in asked for fact_id in item.fact_ids)
+
+
+def test_who_says_so_offers_texts_beside_a_text_and_people_beside_a_person() -> None:
+    base, items = _shipped()
+    claimants = Claimants(base.facts, base.sources)
+    texts = {name for name, kind in claimants.kinds.items() if kind[0] == "text"}
+    people = {normalise(fact.name) for fact in base.facts if fact.kind == "person"} | {
+        normalise(name.split(",")[0]) for name, kind in claimants.kinds.items() if kind[0] == "person"}
+    asked = [item for item in items if item.type == "mcq" and item.role == "who-said"]
+    assert asked
+    for item in asked:
+        sorts = {"text" if normalise(o) in texts else "person" if normalise(o) in people else "other"
+                 for o in item.options}
+        assert len(sorts) == 1 and "other" not in sorts, (item.id, item.options)
+
+
+def test_who_says_so_is_not_asked_where_the_text_names_no_one() -> None:
+    base, items = _shipped()
+    claimants = Claimants(base.facts, base.sources)
+    unnamed = {fact.id for fact in base.facts if fact.according_to and claimants.kind(fact) is None}
+    assert "pelosi-visit-disrupted-diplomacy" in unnamed
+    assert not [item.id for item in items if item.role == "who-said" and item.fact_ids[0] in unnamed
+                and not base.by_id[item.fact_ids[0]].questions]
+
+
+def test_place_options_are_one_level_in_one_country_each_named_once() -> None:
+    base, items = _shipped()
+    by_name = {normalise(name): fact for fact in base.facts if isinstance(fact, PlaceFact)
+               for name in (fact.name, *(a.name for a in fact.aliases))}
+    for item in items:
+        if item.type != "mcq" or not all(normalise(o) in by_name for o in item.options):
+            continue
+        places = [by_name[normalise(o)] for o in item.options]
+        assert len({p.id for p in places}) == len(places), item.options  # never Stepanakert beside Khankendi
+        assert len({_country(p, base) for p in places}) == 1, (item.id, item.options)
+
+
+def _country(place: PlaceFact, base: FactBase) -> str:
+    """The country or region a place lies in (Kornidzor, in Syunik province, lies in Armenia)."""
+    while place.place_type not in ("country", "region") and place.located_in:
+        container = base.by_id[place.located_in]
+        assert isinstance(container, PlaceFact)
+        place = container
+    return place.id
+
+
+def test_no_multiple_choice_between_bodies_of_every_sort() -> None:
+    _, items = _shipped()
+    assert not [item.id for item in items if item.type == "mcq" and item.id.startswith("mcq:identify:")
+                and item.answer in ("World Health Organization", "International Committee of the Red Cross")]
+
+
+def test_options_keep_the_sort_the_stem_names() -> None:
+    options = [Candidate(name, name) for name in ("the government of Armenia", "protesters in Yerevan",
+                                                   "the Azerbaijani security service")]
+    kept = of_the_stems_sort("Which government denied the accusation?", "the government of Azerbaijan", options)
+    assert [c.text for c in kept] == ["the government of Armenia"]
+    assert of_the_stems_sort("Who denied it?", "the government of Azerbaijan", options) == options
