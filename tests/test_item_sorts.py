@@ -90,3 +90,37 @@ def test_options_keep_the_sort_the_stem_names() -> None:
     kept = of_the_stems_sort("Which government denied the accusation?", "the government of Azerbaijan", options)
     assert [c.text for c in kept] == ["the government of Armenia"]
     assert of_the_stems_sort("Who denied it?", "the government of Azerbaijan", options) == options
+
+
+def _swapped(item: Item) -> tuple[str, str]:
+    """The words a false statement put in place of the true ones (the two texts differ in one run)."""
+    shown, true = item.prompt, item.correction or ""
+    start = 0
+    while start < min(len(shown), len(true)) and shown[start] == true[start]:
+        start += 1
+    end = 0
+    while end < min(len(shown), len(true)) - start and shown[-1 - end] == true[-1 - end]:
+        end += 1
+    return shown[start:len(shown) - end], true[start:len(true) - end]
+
+
+def test_false_statements_swap_a_date_a_figure_or_a_place_in_the_main_claim() -> None:
+    base, items = _shipped()
+    people = {normalise(f.name) for f in base.facts if f.kind in ("person", "organization")}
+    false = [item for item in items if item.type == "true-false" and item.correction]
+    assert len(false) >= 15
+    for item in false:
+        new, _ = _swapped(item)
+        assert not any(name in normalise(item.prompt) and name not in normalise(item.correction or "")
+                       for name in people), item.prompt
+        assert item.prompt.count("(", 0, item.prompt.find(new)) == item.prompt.count(")", 0, item.prompt.find(new))
+        assert len((item.correction or "").split()) <= 40, item.prompt  # attribution included
+
+
+def test_a_bound_is_shown_false_only_beyond_itself() -> None:
+    base, items = _shipped()
+    for item in items:
+        fact = base.by_id[item.fact_ids[0]]
+        if item.type == "true-false" and item.correction and getattr(fact, "approximation", None) == "more-than":
+            new, old = _swapped(item)
+            assert float(new.replace(",", "")) > float(old.replace(",", "")), item.prompt

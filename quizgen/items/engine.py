@@ -44,6 +44,8 @@ WHICH_FIRST_MCQ = "Which of these happened first?"
 # how often a statement that has a plausible alternative is shown false: above one half, because the
 # statements with no alternative are always shown true, and a quiz of mostly "True" teaches guessing
 FALSE_SHARE = 0.75
+TRUE_FALSE_WORDS = 32  # longer statements join several claims
+TRUE_ONLY_WORDS = 20  # a statement never shown false is short: one claim
 MATCHING_SIZE = 5
 ORDERING_SIZE = 5
 
@@ -360,8 +362,12 @@ class ItemEngine:
                 continue  # a photo caption is no statement of an event to judge
             item_id = f"true-false:{fact.id}"
             rng = seeded_rng(self.seed, item_id)
+            if len(fact.statement.split()) > TRUE_FALSE_WORDS:
+                continue  # a long statement holds several claims: "true" or "false" would judge them all at once
             found = self._swappable(by_fact.get(fact.id, []), rng)
-            if found is None:
+            if found is None or (found[2] is None and len(fact.statement.split()) > TRUE_ONLY_WORDS):
+                # a long statement that could not be shown false asks only whether a sentence is recognised;
+                # a short one ("Turkey has pledged to support Azerbaijan") is still one claim to judge
                 continue
             question, (start, end, render), swapped = found
             make_false = swapped is not None and rng.random() < FALSE_SHARE
@@ -384,12 +390,19 @@ class ItemEngine:
         # a name the whole fact base keeps using (the two main parties) makes a trivially false swap: it is
         # never swapped; where nothing else can be, the statement is only ever shown true
         for question, common in [(q, c) for c in (self.common_terms, None) for q in ranked]:
-            if question.kind not in SWAP_ORDER:
+            if question.kind not in SWAP_ORDER or (question.kind in ("mention", "mediator")
+                                                    and question.pool != "place-name"):
+                # a person or body swapped in ("King Luis Moreno Ocampo", "pressure from All for Armenia") is
+                # false at a glance: of names, only a place stands in for another (a town of the same country)
                 continue
             found = answer_in_statement(question, common)
             if found is None:
                 continue
             form, start, end, render = found
+            if _in_parentheses(question.fact.statement, start):
+                continue  # "(which Azerbaijan calls Hadrut)": a side remark is no claim to judge
+            if question.pool == "place-name" and _acts(question.fact.statement, end):
+                continue  # "a claim Baku denies": a capital standing for its government is no place to swap
             if self._in_longer_name(question.fact.statement, form, end):
                 continue
             alternative = self._false_value(question, rng) if common is not None else None
@@ -410,6 +423,11 @@ class ItemEngine:
         """One of the most plausible wrong values (a sibling fact's date or figure, a like name), never a far one."""
         candidates = [c for c in self.pools.candidates(question)
                       if not contains_phrase(question.fact.statement, c.text)]
+        fact, value = question.fact, question.value
+        if isinstance(fact, FigureFact) and isinstance(value, float) and fact.approximation in _BOUNDS:
+            # "more than 80 percent" is no falser as "more than 70 percent": a bound moves the other way only
+            above = _BOUNDS[fact.approximation]
+            candidates = [c for c in candidates if isinstance(c.value, float) and (c.value > value) == above]
         if not candidates:
             return None
         if isinstance(question.value, PartialDate):
@@ -553,6 +571,20 @@ class ItemEngine:
                                                           f"to {question.fact.id}'s {question.role} question",
                                                           code="gives-away"))
         return [item for item in items if item.id not in leaking and (item.fact_ids[0], item.role) not in given]
+
+
+_BOUNDS = {"more-than": True, "at-least": True, "up-to": False, "fewer-than": False}  # may a false one be above?
+_AFTER_A_PLACE = frozenset(["and", "or", "in", "on", "at", "to", "from", "of", "near", "with", "for", "by"])
+
+
+def _acts(text: str, end: int) -> bool:
+    """The name just before ``end`` is followed by a verb: it acts ("Baku denies"), it is no mere place."""
+    following = re.match(r"\s+([a-z][\w’'-]*)", text[end:])
+    return following is not None and following.group(1) not in _AFTER_A_PLACE
+
+
+def _in_parentheses(text: str, at: int) -> bool:
+    return text.count("(", 0, at) > text.count(")", 0, at)
 
 
 def _short_answerable(question: Question) -> bool:

@@ -6,11 +6,20 @@ as numbers ("one hundred thousand" grounds 100,000), names by their words.
 
 from __future__ import annotations
 
-from quizgen.dates import PartialDate, Precision
+from quizgen.dates import MONTH_NAMES, PartialDate, Precision
 from quizgen.factbase import FactBase
 from quizgen.items.questions import Question
 from quizgen.model import Fact, FigureFact
-from quizgen.text import content_words, date_in_text, dates_in, numbers_in, stem, words, words_appear_in
+from quizgen.text import (
+    contains_phrase,
+    content_words,
+    date_in_text,
+    dates_in,
+    numbers_in,
+    stem,
+    words,
+    words_appear_in,
+)
 
 
 def _date_grounded(date: PartialDate, text: str, question: Question | Fact, factbase: FactBase) -> bool:
@@ -20,6 +29,9 @@ def _date_grounded(date: PartialDate, text: str, question: Question | Fact, fact
     years = {year for year, _, _ in dates_in(text) if year is not None}
     if date.year in years and date_in_text(date, text, context_year=date.year):
         return True
+    if date.year in years and date.precision is Precision.MONTH and date.month is not None \
+            and contains_phrase(text, MONTH_NAMES[date.month - 1]):
+        return True  # "by early October" beside another passage's "September 24, 2023"
     # "Thursday" in a text dated that Thursday: grounded by the source's own date,
     # only where the fact records how the relative date was resolved
     fact = question.fact if isinstance(question, Question) else question
@@ -86,7 +98,8 @@ def answer_grounded(question: Question, factbase: FactBase) -> bool:
     if question.kind == "side-name" and question.authored and question.alternatives:
         return all(words_appear_in(name, text) for name in question.alternatives)
     kind = question.pool.partition(":")[0]
-    if kind == "date":
+    if kind == "date" or (kind == "qualified-date" and question.fact.vetting.relative_date):
+        # "late September 2023" where the vetting says how "immediately after 19 September" was read
         assert isinstance(question.value, PartialDate)
         return _date_grounded(question.value, text, question, factbase)
     if kind == "number":
