@@ -15,17 +15,13 @@ import re
 from collections.abc import Iterable, Mapping
 
 from quizgen.items import Item
+from quizgen.items.roles import IDENTIFY_ROLES, bare_identification
 from quizgen.text import contains_phrase, content_words, numbers_in, stem, words
 
 # the fact kinds about the setting rather than the story: a place, a person, an organization
 SETTING_KINDS = frozenset({"place", "person", "organization"})
-# the roles that ask only to name something: what is X, who is Y, in which country is Z
-IDENTIFY_ROLES = frozenset({"identify", "who", "located-in"})
 # at most this share of a quiz asks about the setting (the rest: events, agreements, figures)
 SETTING_SHARE = 0.2
-# an identification asked with no more than this many content words ("What is the capital of X?")
-# asks general knowledge: the answer is a bare name the topic does not teach
-BARE_IDENTIFICATION_WORDS = 3
 # a figure within this fraction of an answer's figure gives that answer away
 NEAR_FIGURE = 0.15
 _YEAR = re.compile(r"^\s*\d{4}\s*$")
@@ -151,7 +147,7 @@ def about_setting(item: Item, kinds: Mapping[str, str]) -> bool:
 
 def general_knowledge(item: Item) -> bool:
     """An identification asked of a bare name ("What is the capital of X?", "Who is the president of Y?")."""
-    return item.role in IDENTIFY_ROLES and len(content_words(item.prompt)) <= BARE_IDENTIFICATION_WORDS
+    return bare_identification(item.role, item.prompt)
 
 
 _BOUND = re.compile(r"^(?:more than|at least|up to|fewer than|over|nearly|almost)\b", re.IGNORECASE)

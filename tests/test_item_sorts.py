@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cache
+from itertools import pairwise
 
 from quizgen.factbase import FactBase, load_factbase
 from quizgen.items import Item, items_for
 from quizgen.items.claimants import Claimants
 from quizgen.items.distractors import Candidate, of_the_stems_sort
 from quizgen.model import PlaceFact
-from quizgen.text import normalise
+from quizgen.text import normalise, numbers_in
 from tests.conftest import FACTS
 
 
@@ -124,3 +125,37 @@ def test_a_bound_is_shown_false_only_beyond_itself() -> None:
         if item.type == "true-false" and item.correction and getattr(fact, "approximation", None) == "more-than":
             new, old = _swapped(item)
             assert float(new.replace(",", "")) > float(old.replace(",", "")), item.prompt
+
+
+def test_no_question_is_answered_by_the_two_main_parties() -> None:
+    _, items = _shipped()
+    # who blamed whom ("both sides") is asked: that each side blames the other is what is taught
+    assert not [item.id for item in items if item.type in ("qa", "short-answer", "mcq") and item.role != "who-said"
+                and normalise(item.answer) == normalise("Armenia and Azerbaijan")]
+
+
+def test_a_bare_identification_gives_way_to_a_card_that_teaches() -> None:
+    _, items = _shipped()
+    ids = {item.id for item in items}
+    assert "qa:role:vladimir-putin" in ids and "qa:who:vladimir-putin" not in ids
+
+
+def test_figure_options_stand_apart_from_one_another() -> None:
+    _, items = _shipped()
+
+    for item in items:
+        if item.type == "mcq" and item.role == "value":
+            values = sorted(min(numbers_in(option)) for option in item.options)
+            assert all(b - a > 0.05 * a for a, b in pairwise(values)), item.options
+
+
+def test_ordering_draws_on_the_core_events() -> None:
+    base, items = _shipped()
+    ordering = [item for item in items if item.type == "ordering"]
+    assert ordering and all(base.by_id[i].importance == "core" for item in ordering for i in item.fact_ids)
+
+
+def test_no_blank_stands_before_a_possessive() -> None:
+    _, items = _shipped()
+    assert not [item.id for item in items if item.type == "cloze" and item.cloze
+                and item.cloze[2][:1] in ("'", "’")]

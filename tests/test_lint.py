@@ -27,7 +27,7 @@ def _codes(items: list[Item], base: FactBase = APOLLO_BASE) -> set[str]:
 
 DATE = "qa:date:apollo-11-launch"
 VALUE = "mcq:value:television-audience"
-WHO = "mcq:who:neil-armstrong" if "mcq:who:neil-armstrong" in ITEMS else "qa:who:neil-armstrong"
+WHO = "qa:role:neil-armstrong"
 
 DEFECTS: dict[str, list[Item]] = {
     "label-stem": [_item(DATE, prompt="When did this take place: Launch of Apollo 11?")],
@@ -35,7 +35,7 @@ DEFECTS: dict[str, list[Item]] = {
     "double-attribution": [_item(DATE, prompt="According to NASA, when did the launch happen, according to NASA?"),
                            _item(VALUE, prompt="According to NASA, which number fills the blank in “NASA says ___ "
                                                "people watched”?")],
-    "date-appended": [_item("qa:who:neil-armstrong", prompt="Who was the mission commander (July 1969)?")],
+    "date-appended": [_item(WHO, prompt="Who was Neil Armstrong (July 1969)?")],
     "broken-grammar": [_item(DATE, prompt="When did this talks take place?"),
                        _item(DATE, prompt="Tell me when Apollo 11 was launched")],
     "numeric-distractor": [_item(VALUE, options=("650 million", "1 people", "65 million", "6,500 million"),
@@ -52,8 +52,7 @@ DEFECTS: dict[str, list[Item]] = {
                                                              " Saturn V rocket."))],
     "same-prompt-twice": [_item(DATE, id="mcq:date:apollo-11-launch", type="mcq"),
                           _item(DATE, id="short-answer:date:apollo-11-launch", type="short-answer")],
-    "answer-in-prompt": [_item("qa:who:neil-armstrong", prompt="Who, Neil Armstrong or Buzz Aldrin, was the "
-                                                               "mission commander?")],
+    "answer-in-prompt": [_item(WHO, prompt="Was Neil Armstrong the mission commander or the pilot?")],
 }
 
 

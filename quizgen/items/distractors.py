@@ -221,7 +221,12 @@ class DistractorPools:
         found = list(real)
         if len(found) < OPTIONS - 1:
             found += [v for v in _nearby_numbers(answer, unit) if plausible(v) and v not in found]
-        return [Candidate(v, format_number(v)) for v in found]
+        # options apart from one another as from the answer: "about 70,000" beside "about 70,500" is one option
+        spaced: list[float] = []
+        for value in found:
+            if all(abs(value - other) > 0.05 * max(abs(other), 1) for other in spaced):
+                spaced.append(value)
+        return [Candidate(v, format_number(v)) for v in spaced]
 
     def _figure_truths(self, excluded: set[str], answer: float) -> set[float]:
         truths = {answer}

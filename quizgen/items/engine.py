@@ -33,7 +33,7 @@ from quizgen.items.grounding import answer_grounded, date_shown
 from quizgen.items.keyterms import SWAP_ORDER, CommonTerms, Mentions, answer_in_statement, cloze_surface
 from quizgen.items.model import ITEM_TYPES, Item, ItemType, Passage
 from quizgen.items.questions import Context, Question, Value, questions_for
-from quizgen.items.roles import COMPARING_ROLES
+from quizgen.items.roles import COMPARING_ROLES, bare_identification
 from quizgen.items.seeding import seeded_rng
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, PersonFact, PlaceFact
 from quizgen.sources import passage_around
@@ -52,7 +52,7 @@ ORDERING_SIZE = 5
 
 # why the engine made no item of a question (or of a whole fact): ``quizgen lint`` reports each by its code
 RejectionCode = Literal["answer-in-prompt", "ungrounded", "same-prompt", "thin-pool", "no-question",
-                        "caption-only", "gives-away", "published-day"]
+                        "caption-only", "gives-away", "published-day", "common-answer"]
 
 
 @dataclass
@@ -153,7 +153,11 @@ class ItemEngine:
             for question in made:
                 if question.kind == "on-date" and not self._only_fact_that_day(question):
                     continue  # "what took place on …" must have one answer in the whole fact base
-                if _leaks(question):
+                if _names_only_the_common(question, self.common_terms):
+                    # "Between which two countries …?" "Armenia and Azerbaijan": the answer to half the questions
+                    self._reject(question, f"the answer {question.answer!r} is the fact base's most common names",
+                                 "common-answer")
+                elif _leaks(question):
                     self._reject(question, "the prompt contains its own answer", "answer-in-prompt")
                 elif not self._grounded(question):
                     self._reject(question, f"answer {question.answer!r} cannot be read in the cited passages",
@@ -163,7 +167,7 @@ class ItemEngine:
         selected = {fact.id for fact in facts}
         # which came first is asked of the events a course is built on (a supporting "event" may be a reason or
         # a reading, nothing that happened on a day), each date read in its own passage
-        orderable = [f for f in facts if f.importance == "core" and date_shown(f, self.factbase)]
+        orderable = [f for f in _most_important(facts) if date_shown(f, self.factbase)]
         accepted += [q for q in which_first(orderable, self.context, self.seed) if set(q.extra_facts) <= selected]
         return self._unique_prompts(accepted)
 
@@ -482,7 +486,8 @@ class ItemEngine:
         dated = [f for f in facts if isinstance(f, (EventFact, AgreementFact)) and f.status == "established"
                  and f.date is not None and not f.date.qualifier and not _name_gives_date(f)
                  and f.id not in self.context.captions]
-        pool = sorted(dated, key=lambda f: f.id)
+        # the events a course is built on, as for "which came first": their labels name what happened
+        pool = sorted(_most_important(dated), key=lambda f: f.id)
         random.Random(f"{self.seed}:ordering").shuffle(pool)
         items = []
 
@@ -539,6 +544,7 @@ class ItemEngine:
             made += self.ordering(tested)
         if "short-answer" in wanted:
             made += self.short_answer(tested_questions, asked_as_mcq)
+        made = _without_bare_identification(made)
         self.result.items = self._without_giveaways(made, questions)
         self.result.questions = questions
         return self.result
@@ -581,6 +587,31 @@ def _acts(text: str, end: int) -> bool:
     """The name just before ``end`` is followed by a verb: it acts ("Baku denies"), it is no mere place."""
     following = re.match(r"\s+([a-z][\w’'-]*)", text[end:])
     return following is not None and following.group(1) not in _AFTER_A_PLACE
+
+
+def _most_important(facts: Sequence[Fact]) -> list[Fact]:
+    """The facts of the highest importance the selection holds: the core where there is one."""
+    for level in ("core", "supporting"):
+        chosen = [fact for fact in facts if fact.importance == level]
+        if chosen:
+            return chosen
+    return list(facts)
+
+
+def _without_bare_identification(items: list[Item]) -> list[Item]:
+    """"Who was the President of Russia?" goes where the fact has another item of its type, one that asks what the
+    texts teach of it (of its type: a deck of flashcards alone must still carry the fact)."""
+    others = Counter((item.fact_ids[0], item.type) for item in items
+                     if not bare_identification(item.role, item.prompt))
+    return [item for item in items
+            if not bare_identification(item.role, item.prompt) or not others[(item.fact_ids[0], item.type)]]
+
+
+def _names_only_the_common(question: Question, common: CommonTerms) -> bool:
+    if question.pool.startswith(("date", "number", "duration", "given")) or question.kind == "who-said":
+        return False
+    parts = [p for p in re.split(r",\s*|\s+and\s+", question.answer) if p.strip()]
+    return len(parts) >= 2 and all(part in common for part in parts)  # "Armenia and Azerbaijan"
 
 
 def _in_parentheses(text: str, at: int) -> bool:

@@ -104,9 +104,14 @@ def cloze_surface(fact: Fact, questions: Sequence[Question], common: CommonTerms
     ranked = sorted(candidates, key=lambda q: _CLOZE_ORDER.index(q.kind) if q.kind in _CLOZE_ORDER else 99)
     for question in ranked:
         found = answer_in_statement(question, common)
-        if found is not None and teaches_something(found[0]):
+        if found is not None and teaches_something(found[0]) and not _possessive(fact.statement, found[2]):
             return question, found
     return None
+
+
+def _possessive(statement: str, end: int) -> bool:
+    """"the United Nations' first": a blank before a possessive reads "the _____' first"."""
+    return statement[end:end + 1] in ("'", "’")
 
 
 class Mentions:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
+from quizgen.text import content_words
+
 Role = Literal[
     "date", "on-date", "duration", "value", "who", "role", "identify", "located-in", "alias-of", "side-name",
     "place-called", "acronym", "mediator", "parties", "who-said", "which-source", "which-first", "statement",
@@ -17,3 +19,12 @@ ROLES: tuple[Role, ...] = get_args(Role)
 
 # roles that compare facts: their items rest on two or more facts
 COMPARING_ROLES: tuple[Role, ...] = ("which-first", "which-source")
+
+# an identification asked of a bare name ("What is the capital of X?", "Who was the President of Y?")
+# tests general knowledge, not the texts
+IDENTIFY_ROLES = frozenset({"identify", "who", "located-in"})
+BARE_IDENTIFICATION_WORDS = 3
+
+
+def bare_identification(role: str, prompt: str) -> bool:
+    return role.split(":", 1)[0] in IDENTIFY_ROLES and len(content_words(prompt)) <= BARE_IDENTIFICATION_WORDS
