@@ -6,6 +6,7 @@ field that answers it, so the answer is never typed twice and cannot drift from 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -148,10 +149,25 @@ def authored_answer(fact: Fact, asks: Asks, facts: Mapping[str, Fact]) -> Author
     if asks == "role":
         if not isinstance(fact, PersonFact):
             return "only a person has a role"
-        return AuthoredAnswer(fact.role, (fact.role,))
+        return AuthoredAnswer(fact.role, role_forms(fact))
     if not isinstance(fact, PersonFact) or not fact.affiliation:
         return "the fact has no affiliation"
     return AuthoredAnswer(fact.affiliation, (fact.affiliation,))
+
+
+def role_forms(fact: PersonFact) -> tuple[str, ...]:
+    """A role as written in the fact and as its passages word it: "President of Azerbaijan" is "Azerbaijani
+    President" in "Azerbaijani President Ilham Aliyev" (an answer a learner may write, and the key can mark)."""
+    found = re.fullmatch(r"(?P<office>.+?) of (?P<place>[A-Z][\w-]+)", fact.role)
+    forms = [fact.role]
+    if found:
+        inverted = re.compile(rf"\b({re.escape(found['place'][:5])}[a-z]*)\s+({re.escape(found['office'])})\b",
+                              re.IGNORECASE)
+        for citation in fact.citations:
+            match = inverted.search(citation.quote)
+            if match:
+                forms.append(f"{match[1]} {match[2]}")
+    return tuple(dict.fromkeys(forms))
 
 
 def names_claimant(prompt: str, according_to: str) -> bool:

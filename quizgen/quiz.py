@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from quizgen.errors import Problem, QuizgenError
 from quizgen.items import Item
+from quizgen.items.claimants import names_the_text, vocabulary
 from quizgen.items.engine import seeded_rng
 from quizgen.key_evidence import TEXT_ANSWER_TYPES, KeyPassage, answer_passages, key_passages
 from quizgen.quiz_cues import (
@@ -152,8 +153,12 @@ class Quiz:
 
 
 def keyable(item: Item) -> bool:
-    """The key can back this item's answer with a passage (always so for types without one text answer)."""
-    return item.type not in TEXT_ANSWER_TYPES or bool(answer_passages(item))
+    """The key can back this item's answer with a passage (always so for types without one text answer); whose
+    claim it is stands in the passage's source line when the answer is a text ("the CFR Global Conflict Tracker")."""
+    if item.type not in TEXT_ANSWER_TYPES or answer_passages(item):
+        return True
+    return item.role in ("who-said", "which-source") and any(
+        names_the_text(item.answer, vocabulary(p.source_label, p.source_short)) for p in item.passages)
 
 
 def period_of(item: Item) -> str:

@@ -21,10 +21,20 @@ ClaimantKind = tuple[str, str]  # (sort, what identifies the claimant): ("text",
 
 
 def _vocabulary(source: Source) -> frozenset[str]:
+    return vocabulary(f"{source.title} {source.publisher}", source.publisher)
+
+
+def vocabulary(label: str, publisher: str) -> frozenset[str]:
     """The words that name a text: its title's and publisher's, and the publisher's initials ("CFR")."""
-    found = {stem(w) for w in content_words(f"{source.title} {source.publisher}")}
-    initials = "".join(w[0] for w in source.publisher.split(",")[0].split() if w[:1].isupper())
+    found = {stem(w) for w in content_words(label)}
+    initials = "".join(w[0] for w in publisher.split(",")[0].split() if w[:1].isupper())
     return frozenset(found | {initials.lower()})
+
+
+def names_the_text(claimant: str, text_words: frozenset[str]) -> bool:
+    """"the CFR Global Conflict Tracker" names the text whose words (``vocabulary``) these are."""
+    named = {stem(w) for w in content_words(claimant)} - _GENRE
+    return bool(named) and named <= text_words
 
 
 class Claimants:
@@ -66,10 +76,7 @@ class Claimants:
 
     def _text(self, claimant: str, fact: Fact) -> str | None:
         """The cited text the claimant names ("the CFR Global Conflict Tracker"), if it names one."""
-        named = {stem(w) for w in content_words(claimant)} - _GENRE
-        if not named:
-            return None
         for citation in fact.citations:
-            if named <= self._vocabularies.get(citation.source, frozenset()):
+            if names_the_text(claimant, self._vocabularies.get(citation.source, frozenset())):
                 return citation.source
         return None

@@ -286,7 +286,9 @@ class DistractorPools:
                     continue
                 owners = kind
             if key not in also_true and not self.owner[(pool, key)] & excluded_ids:
-                name = kept.setdefault(owners, self.names[pool][key])
+                owner = self.by_id.get(min(self.owner[(pool, key)])) if pool == "place-name" else None
+                # a place by its main name ("Stepanakert"), not by whichever of its names sorts first
+                name = kept.setdefault(owners, owner.name if isinstance(owner, PlaceFact) else self.names[pool][key])
                 if sort is not None and sort[0] == "text" and len(self.names[pool][key]) > len(name):
                     kept[owners] = self.names[pool][key]  # "Al Jazeera's live blog" says which text, "Al Jazeera" less
         if sort is not None and sort[0] == "text":

@@ -285,7 +285,7 @@ class ItemEngine:
             if fact.id in self.context.captions:
                 continue  # a photo caption is no statement of an event to complete
             chosen = cloze_surface(fact, by_fact.get(fact.id, []), self.common_terms)
-            if chosen is None:
+            if chosen is None or _names_only_the_common(chosen[0], self.common_terms):
                 continue
             question, (form, start, end, _) = chosen
             text = attributed(fact.statement, fact)
@@ -619,7 +619,9 @@ def _in_parentheses(text: str, at: int) -> bool:
 
 
 def _short_answerable(question: Question) -> bool:
-    return len(question.answer.split()) <= SHORT_ANSWER_WORDS and question.kind not in COMPARING_ROLES
+    # "hundreds of thousands": a vague figure is taught on a card, but a written answer to it cannot be marked
+    return len(question.answer.split()) <= SHORT_ANSWER_WORDS and question.kind not in COMPARING_ROLES \
+        and question.pool != "figure-wording"
 
 
 def _directional(question: Question) -> bool:

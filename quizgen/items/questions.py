@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from quizgen.authored import span_text, worded
+from quizgen.authored import role_forms, span_text, worded
 from quizgen.dates import MONTH_NAMES, PartialDate, Precision
 from quizgen.items.roles import Role
 from quizgen.items.stems import (
@@ -284,8 +284,8 @@ def person_questions(fact: PersonFact) -> Iterator[Question]:
     role = fact.role
     yield Question(fact, "who", f"Who was {with_article(role)}?", fact.name, "person", fact.name,
                    surface=text_surface(fact.name), cue=role)
-    yield Question(fact, "role", f"Who was {fact.name}?", role, "role", role, surface=text_surface(role),
-                   cue=fact.name)
+    yield Question(fact, "role", f"Who was {fact.name}?", role, "role", role, role_forms(fact)[1:],
+                   surface=text_surface(role), cue=fact.name)
 
 
 def organization_questions(fact: OrganizationFact) -> Iterator[Question]:

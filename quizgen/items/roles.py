@@ -27,4 +27,6 @@ BARE_IDENTIFICATION_WORDS = 3
 
 
 def bare_identification(role: str, prompt: str) -> bool:
-    return role.split(":", 1)[0] in IDENTIFY_ROLES and len(content_words(prompt)) <= BARE_IDENTIFICATION_WORDS
+    kind = role.split(":", 1)[0]
+    # "What does WHO stand for?" asks an expansion any dictionary gives
+    return kind == "acronym" or (kind in IDENTIFY_ROLES and len(content_words(prompt)) <= BARE_IDENTIFICATION_WORDS)
