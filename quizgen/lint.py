@@ -68,6 +68,11 @@ class Finding:
     def line(self) -> str:
         return f"{self.problem.line()} [{self.code}]"
 
+    def as_json(self) -> dict[str, str | None]:
+        """What ``quizgen lint --json`` prints for the finding."""
+        return {"code": self.code, "severity": self.severity, "fact_id": self.problem.fact_id,
+                "item": self.problem.field, "reason": self.problem.reason}
+
 
 class ItemLinter:
     """Checks items against the rubric; knows the fact base only for sources, captions and places."""

@@ -13,6 +13,8 @@ from pydantic import AfterValidator, ConfigDict, Field, TypeAdapter, model_valid
 from pydantic.dataclasses import dataclass
 from typing_extensions import dataclass_transform  # in typing from Python 3.11
 
+from quizgen.choices import KINDS as KINDS  # factbase names the kinds from the model
+from quizgen.choices import Importance, Status
 from quizgen.dates import PARTIAL_DATE_PATTERN, PartialDate, Precision, parse_partial_date
 
 SCHEMA_FILENAME = "facts.schema.json"
@@ -43,13 +45,8 @@ IsoDate = Annotated[
 Tag = Annotated[str, Field(pattern=TAG_PATTERN, description="Hierarchical with '::', e.g. period::2020-war.")]
 NonEmpty = Annotated[str, Field(min_length=1)]
 
-Status = Literal["established", "reported", "claimed", "disputed"]
-STATUSES: tuple[Status, ...] = ("established", "reported", "claimed", "disputed")
 Qualifier = Literal["early", "mid", "late", "about", "by", "before", "after"]
 
-# how much a fact matters to a learner of the topic: a class quiz draws on core facts only
-Importance = Literal["core", "supporting", "detail"]
-IMPORTANCES: tuple[Importance, ...] = ("core", "supporting", "detail")
 
 # the field of a fact that answers an authored question (see quizgen.authored for each one's answer)
 Asks = Literal["date", "duration", "place", "located-in", "value", "name", "parties", "mediators", "who",
@@ -301,7 +298,6 @@ Fact = Annotated[
     Union[EventFact, AgreementFact, PlaceFact, PersonFact, OrganizationFact, FigureFact],
     Field(discriminator="kind"),
 ]
-KINDS: tuple[str, ...] = ("event", "agreement", "place", "person", "organization", "figure")
 
 
 @record

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from quizgen.errors import Problem, QuizgenError
+from quizgen.errors import InvalidOption, QuizgenError, option_problem
 from quizgen.items import Item
 from quizgen.items.engine import seeded_rng
 from quizgen.key_evidence import TEXT_ANSWER_TYPES, KeyPassage, answer_passages, key_passages
@@ -344,12 +344,12 @@ def plan_quiz(items: Sequence[Item], title: str, count: int | None = None, versi
 
     ``kinds`` maps fact ids to their kinds (event, place, …), so that the quiz stays on the story."""
     if count is not None and count < 1:
-        raise QuizgenError(Problem("-", None, "--count", f"must be at least 1, not {count}"))
+        raise InvalidOption(option_problem("--count", f"must be at least 1, not {count}"))
     if not 1 <= versions <= len(LETTERS):
-        raise QuizgenError(Problem("-", None, "--versions", f"must be between 1 and {len(LETTERS)}, not {versions}"))
+        raise InvalidOption(option_problem("--versions", f"must be between 1 and {len(LETTERS)}, not {versions}"))
     chosen = choose_items(items, count, seed, kinds)
     if not chosen:
-        raise QuizgenError(Problem("-", None, "filters", "the selected facts yield no question whose answer the "
+        raise QuizgenError(option_problem("filters", "the selected facts yield no question whose answer the "
                                                          "key can quote from a source"))
     quiz = Quiz(title, seed, chosen)
     earlier: dict[str, set[int]] = defaultdict(set)

@@ -97,11 +97,11 @@ def test_source_edited_after_anchoring(apollo_copy: Path, tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    (["--kind", "treaty"], "-: --kind: unknown value 'treaty'; valid values: event, agreement, place, person, "
+    (["--kind", "treaty"], "--kind: unknown value 'treaty'; valid values: event, agreement, place, person, "
                            "organization, figure"),
-    (["--source", "wikipedia"], "-: --source: unknown value 'wikipedia'; valid values: apollo-notes"),
-    (["--since", "2023-02-30"], "-: --since: '2023-02-30' is an impossible date: February 2023 has 28 days"),
-    (["--kind", "agreement", "--since", "2000"], "-: filters: no fact matches the filters (kind=agreement "
+    (["--source", "wikipedia"], "--source: unknown value 'wikipedia'; valid values: apollo-notes"),
+    (["--since", "2023-02-30"], "--since: '2023-02-30' is an impossible date: February 2023 has 28 days"),
+    (["--kind", "agreement", "--since", "2000"], f"{APOLLO}: -: filters: no fact matches the filters (kind=agreement "
                                                  "since=2000)"),
 ])
 @pytest.mark.parametrize("command", ["anki", "pdf", "handout"])
@@ -109,7 +109,7 @@ def test_bad_filters(args: list[str], expected: str, command: str, tmp_path: Pat
     out = tmp_path / "out"
     earlier_outputs(out)
     result = CliRunner().invoke(app, commands(APOLLO, out)[command] + args)
-    assert_clean_failure(result, f"{APOLLO}: {expected}")
+    assert_clean_failure(result, expected)
     assert_untouched(out)
 
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass, replace
 
 from quizgen.attribution import attribute
 from quizgen.authored import figure_text
+from quizgen.choices import IMPORTANCES
 from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase
 from quizgen.handout.chronology import chronological
 from quizgen.handout.sources import SourceEntry, SourceKeys
 from quizgen.model import (
-    IMPORTANCES,
     AgreementFact,
     EventFact,
     Fact,

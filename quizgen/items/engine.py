@@ -21,6 +21,7 @@ from typing import Any, Literal
 from quizgen.allocation import long_lived_objects
 from quizgen.attribution import attribute
 from quizgen.authored import worded
+from quizgen.choices import item_types
 from quizgen.dates import PartialDate
 from quizgen.factbase import FactBase
 from quizgen.items.authored_questions import authored_questions
@@ -612,11 +613,9 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
 def build_items(factbase: FactBase, facts: Sequence[Fact] | None = None,
                 types: Iterable[ItemType] = ITEM_TYPES, seed: int = 0) -> ItemSet:
     """Like ``items_for``, with the questions that were rejected and why."""
-    unknown = set(types) - set(ITEM_TYPES)
-    if unknown:
-        raise ValueError(f"unknown item types: {', '.join(sorted(unknown))}")
+    wanted = item_types(types)  # an unknown type is an InvalidOption, not a bare ValueError
     with long_lived_objects():
-        return ItemEngine(factbase, seed).build(list(facts if facts is not None else factbase.facts), types)
+        return ItemEngine(factbase, seed).build(list(facts if facts is not None else factbase.facts), wanted)
 
 
 __all__ = ["ITEM_TYPES", "Item", "ItemSet", "Rejection", "RejectionCode", "build_items", "items_for", "seeded_rng"]

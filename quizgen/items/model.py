@@ -8,10 +8,9 @@ in place rather than creating a new one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
-ItemType = Literal["qa", "cloze", "mcq", "true-false", "matching", "ordering", "short-answer"]
-ITEM_TYPES: tuple[ItemType, ...] = ("qa", "cloze", "mcq", "true-false", "matching", "ordering", "short-answer")
+from quizgen.choices import ITEM_TYPES as ITEM_TYPES  # the item types are named in quizgen.choices
+from quizgen.choices import ItemType as ItemType
 
 
 @dataclass(frozen=True, slots=True)
