@@ -14,10 +14,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from quizgen.allocation import long_lived_objects
 from quizgen.authored import authored_problems
 from quizgen.confined import MAX_FACTBASE_BYTES, UnreadableInput, read_regular
 from quizgen.errors import Problem, QuizgenError, fail
+from quizgen.gc_pause import long_lived_objects
 from quizgen.model import KINDS, Fact, FactBaseDocument, FieldProblem, PlaceFact, Source, parse_records
 from quizgen.sources import SourceText, citation_mismatch, load_source_text
 

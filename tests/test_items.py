@@ -14,11 +14,13 @@ from hypothesis import strategies as st
 
 import quizgen
 from quizgen.dates import parse_partial_date
+from quizgen.dates_in_text import date_in_text
 from quizgen.factbase import FactBase, load_factbase
 from quizgen.items import ITEM_TYPES, Item, items_for
 from quizgen.items.roles import COMPARING_ROLES
 from quizgen.model import FigureFact, PersonFact, PlaceFact
-from quizgen.text import contains_phrase, date_in_text, normalise, numbers_in, words_appear_in
+from quizgen.numbers_in_text import numbers_in
+from quizgen.phrases import contains_phrase, normalise, words_appear_in
 from tests.conftest import APOLLO, FACTS, ROOT
 
 BASES = {"shipped": load_factbase(FACTS), "apollo": load_factbase(APOLLO)}

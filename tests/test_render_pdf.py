@@ -232,8 +232,8 @@ def test_grid_answers_read_as_a_marker_reads_them(class_quizzes) -> None:  # typ
 
 
 def test_every_key_passage_holds_its_answer_in_bold_on_word_boundaries(class_quizzes) -> None:  # type: ignore[no-untyped-def]
+    from quizgen.phrases import normalise
     from quizgen.render.passages import answer_forms
-    from quizgen.text import normalise
     from tests.pdf_reading import bold_runs
 
     for report, quiz in class_quizzes.values():

@@ -13,9 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from quizgen.attribution import attribute
 from quizgen.authored import figure_text
 from quizgen.choices import IMPORTANCES
+from quizgen.claims import attribute
 from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase
 from quizgen.handout.chronology import chronological
@@ -29,7 +29,7 @@ from quizgen.model import (
     PersonFact,
     PlaceFact,
 )
-from quizgen.text import contains_phrase, words_appear_in
+from quizgen.phrases import contains_phrase, words_appear_in
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from quizgen.items.questions import Context, Question
 from quizgen.items.seeding import seeded_rng
 from quizgen.items.stems import as_question, claim_alone
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, Source
-from quizgen.text import format_number, normalise
+from quizgen.numbers_in_text import format_number
+from quizgen.phrases import normalise
 
 # two events are fair to order when this many days separate them, by the precision of the vaguer date
 _FAIR_GAP_DAYS = {1: 366, 2: 62, 3: 14}

@@ -27,7 +27,8 @@ from quizgen.items.likeness import alike, likeness, stems
 from quizgen.items.questions import Question, Value, joined
 from quizgen.items.stems import is_proper_name
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, OrganizationFact, PersonFact, PlaceFact
-from quizgen.text import format_number, normalise, words
+from quizgen.numbers_in_text import format_number
+from quizgen.phrases import normalise, words
 
 OPTIONS = 4
 NEAREST = 24  # dates or numbers either side of the answer worth considering

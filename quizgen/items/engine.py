@@ -18,26 +18,27 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
-from quizgen.allocation import long_lived_objects
-from quizgen.attribution import attribute
 from quizgen.authored import worded
 from quizgen.choices import item_types
+from quizgen.claims import attribute
 from quizgen.dates import PartialDate
 from quizgen.factbase import FactBase
+from quizgen.gc_pause import long_lived_objects
 from quizgen.items.authored_questions import authored_questions
 from quizgen.items.captions import CAPTION_ROLES, caption_only
 from quizgen.items.comparisons import display_name, which_first, which_source
 from quizgen.items.distractors import OPTIONS, DistractorPools, choose, standalone_date
 from quizgen.items.giveaways import Giveaways
 from quizgen.items.grounding import answer_grounded
+from quizgen.items.item import ITEM_TYPES, Item, ItemType, Passage
 from quizgen.items.keyterms import SWAP_ORDER, CommonTerms, Mentions, answer_in_statement, cloze_surface
-from quizgen.items.model import ITEM_TYPES, Item, ItemType, Passage
 from quizgen.items.questions import Context, Question, Value, questions_for
 from quizgen.items.roles import COMPARING_ROLES
 from quizgen.items.seeding import seeded_rng
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, PlaceFact
+from quizgen.numbers_in_text import numbers_in
+from quizgen.phrases import contains_phrase, normalise
 from quizgen.sources import passage_around
-from quizgen.text import contains_phrase, normalise, numbers_in
 
 SHORT_ANSWER_WORDS = 6
 WHICH_FIRST_MCQ = "Which of these happened first?"

@@ -6,7 +6,7 @@ import re
 
 from quizgen.choices import Status
 from quizgen.model import Fact
-from quizgen.text import contains_phrase, normalise
+from quizgen.phrases import contains_phrase, normalise
 
 ATTRIBUTED_STATUSES: tuple[Status, ...] = ("claimed", "disputed", "reported")
 
