@@ -44,6 +44,7 @@ _EXPORTS = {
     "IMPORTANCES": "quizgen.choices",
     "Item": "quizgen.items",
     "items_for": "quizgen.items",
+    "answer_text": "quizgen.items",
     "Finding": "quizgen.lint",
     "lint_factbase": "quizgen.lint",
     "cite_passage": "quizgen.sources",
@@ -61,7 +62,7 @@ __all__ = [  # noqa: RUF022 (grouped as _EXPORTS is)
     "FactBase", "load_factbase", "CheckReport", "check_factbase", "cite_passage",
     "Selection", "select_facts",
     "ITEM_TYPES", "DECK_TYPES", "QUIZ_TYPES", "PAPERS", "KINDS", "IMPORTANCES",
-    "Item", "items_for", "Finding", "lint_factbase",
+    "Item", "items_for", "answer_text", "Finding", "lint_factbase",
     "build_deck", "build_quiz", "build_handout", "build_export", "build_all", "EXPORT_FORMATS",
 ]
 
@@ -72,7 +73,7 @@ if TYPE_CHECKING:
     from quizgen.errors import InvalidOption, Problem, QuizgenError
     from quizgen.export.formats import EXPORT_FORMATS
     from quizgen.factbase import FactBase, load_factbase
-    from quizgen.items import Item, items_for
+    from quizgen.items import Item, answer_text, items_for
     from quizgen.lint import Finding, lint_factbase
     from quizgen.select import Selection, select_facts
     from quizgen.sources import cite_passage

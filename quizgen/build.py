@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from quizgen.errors import Problem, QuizgenError
 from quizgen.export.formats import DEFAULT_OUTPUT, export_format_named
 from quizgen.factbase import FactBase, load_factbase
 from quizgen.items import Item, ItemType, items_for
+from quizgen.items.seeding import seeded_rng
 from quizgen.model import Fact
 from quizgen.output_paths import input_files, refuse_inputs, refuse_shared
 from quizgen.recipes import AnkiRecipe, AnyRecipe, ExportRecipe, QuizRecipe, load_recipes
@@ -327,7 +327,7 @@ def quiz_candidates(facts: Sequence[Fact], count: int, seed: int) -> list[Fact]:
     wanted = count * QUIZ_CANDIDATES_PER_QUESTION
     if len(facts) <= max(wanted, 400):
         return list(facts)
-    chosen = random.Random(f"{seed}:quiz-candidates").sample(range(len(facts)), wanted)
+    chosen = seeded_rng(seed, "quiz-candidates").sample(range(len(facts)), wanted)
     return [facts[i] for i in sorted(chosen)]
 
 

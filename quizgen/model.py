@@ -7,6 +7,7 @@ generated from these classes (``quizgen schema``), never written by hand.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal, TypeVar, Union, cast
 
 from pydantic import AfterValidator, ConfigDict, Field, TypeAdapter, model_validator
@@ -105,6 +106,16 @@ class When:
     @property
     def precision(self) -> Precision:
         return self.start.precision
+
+    @property
+    def last(self) -> PartialDate:
+        """The last date it covers: a range's end, or its one date."""
+        return self.finish or self.start
+
+    def span(self) -> tuple[dt.date, dt.date]:
+        """The first and the last day it covers: "2020" runs from 1 January to 31 December 2020, a range from
+        its start's first day to its end's last. The one place the span of a date is worked out."""
+        return self.start.first_day(), self.last.last_day()
 
     def human(self) -> str:
         century = self._century()

@@ -115,7 +115,7 @@ def _matches(fact: Fact, selection: Selection, since: PartialDate | None, until:
         when = fact.date
         if when is None:
             return False  # an undated fact cannot be placed in a date range
-        first, last = when.start.first_day(), (when.finish or when.start).last_day()
+        first, last = when.span()
         if since and last < since.first_day():
             return False
         if until and first > until.last_day():

@@ -43,3 +43,21 @@ def test_importing_quizgen_loads_no_heavy_library() -> None:
     code = f"import sys, quizgen; print(sorted(m for m in {heavy} if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_one_answer_text_reads_the_same_in_the_key_the_cards_and_tsv() -> None:
+    from quizgen.export.tsv import render
+    from quizgen.render.anki_fields import answer_html
+    from quizgen.render.card_text import card_text
+    from tests.conftest import APOLLO
+
+    base = quizgen.load_factbase(APOLLO)
+    items = quizgen.items_for(base, None, ["mcq", "true-false"], seed=3)
+    false = next(item for item in items if item.type == "true-false" and item.correction)
+    assert quizgen.answer_text(false) == f"False — {false.correction}"
+    mcq = next(item for item in items if item.type == "mcq")
+    assert quizgen.answer_text(mcq) == f"{'ABCD'[mcq.correct_option or 0]}. {mcq.answer}"
+    tsv = render(items, "Quiz").decode("utf-8")
+    for item in (false, mcq):
+        assert answer_html(item) == card_text(quizgen.answer_text(item))
+        assert f"\t{quizgen.answer_text(item)} — " in tsv

@@ -51,11 +51,11 @@ def position(when: When) -> Position:
 
 
 def earliest_day(when: When) -> int:
-    return when.start.first_day().toordinal()
+    return when.span()[0].toordinal()
 
 
 def latest_day(when: When) -> int:
-    return (when.finish or when.start).last_day().toordinal()
+    return when.span()[1].toordinal()
 
 
 def _dated(fact: Fact) -> When:

@@ -44,8 +44,8 @@ def which_first(facts: Sequence[Fact], context: Context, seed: int) -> Iterator[
     for index, fact in enumerate(events):
         when = fact.date
         assert when is not None
-        last = (when.finish or when.start).last_day().toordinal()
-        gap = _FAIR_GAP_DAYS[int(min(when.precision, (when.finish or when.start).precision))]
+        last = when.span()[1].toordinal()
+        gap = _FAIR_GAP_DAYS[int(min(when.precision, when.last.precision))]
         at = bisect.bisect_left(starts, last + gap, lo=index + 1)
         partners = [p for p in events[at:at + PARTNERS_CONSIDERED * 3]
                     if normalise(display_name(p.name)) != normalise(display_name(fact.name))

@@ -600,9 +600,8 @@ def _distinct_dates(a: Fact, b: Fact) -> bool:
     """Two dates a learner can order: one ends before the other begins."""
     da, db = a.date, b.date
     assert da is not None and db is not None
-    a_last = (da.finish or da.start).last_day()
-    b_last = (db.finish or db.start).last_day()
-    return a_last < db.start.first_day() or b_last < da.start.first_day()
+    (a_first, a_last), (b_first, b_last) = da.span(), db.span()
+    return a_last < b_first or b_last < a_first
 
 
 def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
