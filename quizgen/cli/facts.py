@@ -7,18 +7,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from quizgen.cli.common import (
-    DEFAULT_FACTS,
-    Command,
-    FactsOption,
-    Group,
-    JsonOption,
-    console,
-    load_selected,
-    reports_errors,
-    selects_facts,
-    shown,
-)
+from quizgen.cli.common import Command, Group, console, load_selected, reports_errors, selects_facts, shown
+from quizgen.cli.options import DEFAULT_FACTS, FactsOption, JsonOption
 
 if TYPE_CHECKING:
     from quizgen.factbase import FactBase

@@ -6,19 +6,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from quizgen.cli.common import (
-    DEFAULT_FACTS,
-    Command,
-    FactsOption,
-    JsonOption,
-    SeedOption,
-    TypesOption,
-    console,
-    load_selected,
-    reports_errors,
-    selects_facts,
-    shown,
-)
+from quizgen.cli.common import Command, console, load_selected, reports_errors, selects_facts, shown
+from quizgen.cli.options import DEFAULT_FACTS, FactsOption, JsonOption, SeedOption, TypesOption
 
 if TYPE_CHECKING:
     from quizgen.select import Selection

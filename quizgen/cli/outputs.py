@@ -5,19 +5,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from quizgen.cli.common import (
-    DEFAULT_FACTS,
-    Command,
-    FactsOption,
-    PaperOption,
-    SeedOption,
-    TypesOption,
-    console,
-    load,
-    reports_errors,
-    selects_facts,
-    shown,
-)
+from quizgen.cli.common import Command, console, load, reports_errors, selects_facts, shown
+from quizgen.cli.options import DEFAULT_FACTS, FactsOption, PaperOption, SeedOption, TypesOption
 
 if TYPE_CHECKING:
     from quizgen.build import DeckReport

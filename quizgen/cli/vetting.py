@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 from rich.table import Table
 
-from quizgen.cli.common import DEFAULT_FACTS, Command, FactsOption, JsonOption, console, reports_errors, shown
+from quizgen.cli.common import Command, console, reports_errors, shown
+from quizgen.cli.options import DEFAULT_FACTS, FactsOption, JsonOption
 
 if TYPE_CHECKING:
     from quizgen.check import CheckReport

@@ -20,15 +20,7 @@ from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase
 from quizgen.handout.chronology import chronological
 from quizgen.handout.sources import SourceEntry, SourceKeys
-from quizgen.model import (
-    AgreementFact,
-    EventFact,
-    Fact,
-    FigureFact,
-    OrganizationFact,
-    PersonFact,
-    PlaceFact,
-)
+from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, OrganizationFact, PersonFact, PlaceFact
 from quizgen.phrases import contains_phrase, words_appear_in
 
 
