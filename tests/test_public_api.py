@@ -61,3 +61,12 @@ def test_one_answer_text_reads_the_same_in_the_key_the_cards_and_tsv() -> None:
     for item in (false, mcq):
         assert answer_html(item) == card_text(quizgen.answer_text(item))
         assert f"\t{quizgen.answer_text(item)} — " in tsv
+
+
+def test_renderers_take_plans_and_never_read_the_fact_base() -> None:
+    package = ROOT / "quizgen"
+    for folder in ("render", "export"):
+        for path in sorted((package / folder).glob("*.py")):
+            code = path.read_text(encoding="utf-8")
+            for stage in ("quizgen.factbase", "quizgen.model", "quizgen.select"):
+                assert stage not in code, f"{path.name} reads {stage}"
