@@ -13,10 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from quizgen import QuizgenError, load_factbase
 from quizgen.atomic import write_with
 from quizgen.cli import app
-from quizgen.errors import QuizgenError
-from quizgen.factbase import load_factbase
 from tests.conftest import APOLLO, BROKEN, ROOT
 
 GOOD_BYTES = b"an earlier, good output"

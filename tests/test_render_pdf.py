@@ -9,10 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from quizgen.build import build_handout, build_quiz, planned_quiz
-from quizgen.errors import QuizgenError
-from quizgen.factbase import load_factbase
-from quizgen.select import Selection
+from quizgen import QuizgenError, Selection, build_handout, build_quiz, load_factbase
+from quizgen.build import planned_quiz
 from tests.conftest import APOLLO, FACTS
 from tests.pdf_reading import label_span
 

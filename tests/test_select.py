@@ -1,7 +1,7 @@
 import pytest
 
-from quizgen.errors import QuizgenError
-from quizgen.select import Selection, select_facts, tag_matches
+from quizgen import QuizgenError, Selection, select_facts
+from quizgen.select import tag_matches
 
 
 def ids(facts) -> set[str]:  # type: ignore[no-untyped-def]
