@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from quizgen.atomic import ensure_writable_dir, output_batch, write_with
 from quizgen.choices import DECK_TYPES, QUIZ_TYPES, item_types, paper_size
 from quizgen.deck_plan import DeckPlan, NoteBook
-from quizgen.errors import Problem, QuizgenError
+from quizgen.errors import InvalidOption, Problem, QuizgenError, option_problem
 from quizgen.export.formats import DEFAULT_OUTPUT, export_format_named
 from quizgen.factbase import FactBase, load_factbase
 from quizgen.items import Item, ItemType, items_for
@@ -97,12 +97,14 @@ def build_deck(factbase: FactBase, selection: Selection, types: Sequence[str] | 
 
     ``notebook`` shares the notes of one fact base between the decks of one build.
     """
-    from quizgen.recipes import deck_id_for
+    from quizgen.recipes import DECK_ID_LIMIT, deck_id_for
     from quizgen.render.anki import DeckSpec, write_apkg
 
     out = Path(out)
     name = name or f"quizgen::{out.stem}"
     wanted = item_types(types, DECK_TYPES)
+    if deck_id is not None and not 1 <= deck_id < DECK_ID_LIMIT:
+        raise InvalidOption(option_problem("--deck-id", f"must be between 1 and {DECK_ID_LIMIT - 1}, not {deck_id}"))
     ensure_writable_dir(out)  # fail before doing the work
     refuse_inputs([out, manifest_path(out)], factbase_inputs(factbase))
     plan = planned_deck(factbase, selection, wanted, notebook)
@@ -362,9 +364,10 @@ def build_handout(factbase: FactBase, selection: Selection, out: Path | str, *, 
     return HandoutReport(out, write_study_sheet(sheet, out, paper), sheet.entries)
 
 
-def build_all(facts: Path, recipes_dir: Path, out_dir: Path,
+def build_all(facts: Path | str, recipes_dir: Path | str, out_dir: Path | str,
               progress: Callable[[str], None] | None = None) -> list[BuildResult]:
     """Build every recipe in ``recipes_dir`` into ``out_dir`` (created if missing)."""
+    recipes_dir, out_dir = Path(recipes_dir), Path(out_dir)
     factbase = load_factbase(facts)
     recipes = load_recipes(recipes_dir)
     try:

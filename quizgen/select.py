@@ -39,8 +39,7 @@ class Selection:
         ids: Sequence[str] | None = None,
         importances: Sequence[str] | None = None,
     ) -> Selection:
-        return cls(tuple(kinds or ()), tuple(tags or ()), tuple(sources or ()), since, until, tuple(ids or ()),
-                   tuple(importances or ()))
+        return cls(_values(kinds), _values(tags), _values(sources), since, until, _values(ids), _values(importances))
 
     def describe(self) -> str:
         named = (("kind", self.kinds), ("importance", self.importances), ("tag", self.tags),
@@ -48,6 +47,13 @@ class Selection:
         parts = [f"{name}={','.join(values)}" for name, values in named if values]
         parts += [f"{name}={value}" for name, value in (("since", self.since), ("until", self.until)) if value]
         return " ".join(parts) or "all facts"
+
+
+def _values(values: Sequence[str] | str | None) -> tuple[str, ...]:
+    """A filter's values; one value may be given bare ("core" for ["core"]), never read as its letters."""
+    if isinstance(values, str):
+        return (values,)
+    return tuple(values or ())
 
 
 def tag_matches(tag: str, wanted: str) -> bool:

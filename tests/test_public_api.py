@@ -70,3 +70,41 @@ def test_renderers_take_plans_and_never_read_the_fact_base() -> None:
             code = path.read_text(encoding="utf-8")
             for stage in ("quizgen.factbase", "quizgen.model", "quizgen.select"):
                 assert stage not in code, f"{path.name} reads {stage}"
+
+
+def _bad_calls(base: quizgen.FactBase, out: Path) -> dict[str, object]:
+    every = quizgen.Selection()
+    return {
+        "--types": lambda: quizgen.items_for(base, None, ["essay"]),
+        "--kind": lambda: quizgen.select_facts(base, quizgen.Selection.of(kinds="battle")),
+        "--paper": lambda: quizgen.build_handout(base, every, out / "h.pdf", paper="A4"),
+        "--count": lambda: quizgen.build_quiz(base, every, None, out / "q.pdf", count=0),
+        "--versions": lambda: quizgen.build_quiz(base, every, None, out / "q.pdf", versions=27),
+        "--deck-id": lambda: quizgen.build_deck(base, every, None, out / "d.apkg", deck_id=2**64),
+        "FORMAT": lambda: quizgen.build_export(base, every, None, "slides", out / "x"),
+    }
+
+
+def test_a_bad_value_is_the_librarys_own_error_naming_the_option(tmp_path: Path) -> None:
+    from tests.conftest import APOLLO
+
+    base = quizgen.load_factbase(APOLLO)
+    for option, call in _bad_calls(base, tmp_path).items():
+        try:
+            call()  # type: ignore[operator]
+        except quizgen.InvalidOption as err:
+            (problem,) = err.problems
+            assert problem.line().startswith(f"{option}: "), problem.line()
+        else:
+            raise AssertionError(f"{option}: no error")
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+def test_the_library_owns_the_defaults(tmp_path: Path) -> None:
+    from tests.conftest import APOLLO
+
+    base = quizgen.load_factbase(APOLLO)
+    deck = quizgen.build_deck(base, quizgen.Selection.of(kinds="person"), None, tmp_path / "crew.apkg")
+    assert deck.deck_name == "quizgen::crew" and set(deck.items_by_type) <= set(quizgen.DECK_TYPES)
+    export = quizgen.build_export(base, quizgen.Selection(), None, "tsv", tmp_path / "cards.tsv")
+    assert set(export.by_type) <= set(quizgen.DECK_TYPES)
