@@ -38,6 +38,7 @@ def shown(text: str) -> str:
 
     return escape(printable(text))
 
+
 F = TypeVar("F", bound=Callable[..., object])
 
 
@@ -81,8 +82,9 @@ def selects_facts(command: F) -> F:
                                 ids=chosen["id"])
         return command(*args, selected=selected, **kwargs)
 
-    wrapper.__signature__ = signature.replace(parameters=[*own[:at], *filters, *own[at:]])  # type: ignore[attr-defined]
-    wrapper.__annotations__ = {name: param.annotation for name, param in wrapper.__signature__.parameters.items()}  # type: ignore[attr-defined]
+    spliced = signature.replace(parameters=[*own[:at], *filters, *own[at:]])
+    wrapper.__signature__ = spliced  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {name: param.annotation for name, param in spliced.parameters.items()}
     return wrapper  # type: ignore[return-value]
 
 
