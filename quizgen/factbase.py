@@ -59,7 +59,7 @@ def read_text(path: Path) -> str:
     except FileNotFoundError:
         raise fail(name, "fact base not found") from None
     except UnreadableInput as err:
-        reason = "is a directory, not a fact base file" if err.reason.startswith("is a directory") else err.reason
+        reason = "is a directory, not a fact base file" if err.is_directory else err.reason
         raise fail(name, reason) from None
     if not data.strip():
         raise fail(name, "file is empty; a fact base is a JSON object with sources and facts")
