@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from quizgen.dates import Precision
+from quizgen.dates_in_text import date_in_text
 from quizgen.errors import Problem
 from quizgen.model import (
     AgreementFact,
@@ -22,7 +23,8 @@ from quizgen.model import (
     PersonFact,
     PlaceFact,
 )
-from quizgen.text import approximation_prefix, contains_phrase, date_in_text, format_number, numbers_in
+from quizgen.numbers_in_text import approximation_prefix, format_number, numbers_in
+from quizgen.phrases import contains_phrase
 
 TIME_UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months",
               "months": "months", "year": "years", "years": "years", "hour": "hours", "hours": "hours"}

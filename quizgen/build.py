@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -17,10 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizgen.atomic import ensure_writable_dir, output_batch, write_with
+from quizgen.choices import DECK_TYPES, QUIZ_TYPES, item_types, paper_size
 from quizgen.deck_plan import DeckPlan, NoteBook
-from quizgen.errors import Problem, QuizgenError
+from quizgen.errors import InvalidOption, Problem, QuizgenError, option_problem
+from quizgen.export.formats import DEFAULT_OUTPUT, export_format_named
 from quizgen.factbase import FactBase, load_factbase
 from quizgen.items import Item, ItemType, items_for
+from quizgen.items.seeding import seeded_rng
 from quizgen.model import Fact
 from quizgen.output_paths import input_files, refuse_inputs, refuse_shared
 from quizgen.recipes import AnkiRecipe, AnyRecipe, ExportRecipe, QuizRecipe, load_recipes
@@ -28,7 +30,6 @@ from quizgen.select import Selection, select_facts
 from quizgen.templates import templates_dir
 
 if TYPE_CHECKING:
-    from quizgen.export import ExportFormat
     from quizgen.quiz import Quiz
     from quizgen.render.anki import AnkiBuild, DeckSpec, NoteRecord
 
@@ -87,20 +88,26 @@ def manifest_path(out: Path) -> Path:
     return out.with_name(out.name + ".manifest.json")
 
 
-def build_deck(factbase: FactBase, selection: Selection, types: Sequence[ItemType], out: Path | str,
-               name: str, deck_id: int | None = None, description: str = "", timestamp: float | None = None, *,
-               notebook: NoteBook | None = None) -> DeckReport:
-    """One Anki deck: the notes of the selected facts, with their cards of the kinds in ``types``.
+def build_deck(factbase: FactBase, selection: Selection, types: Sequence[str] | None, out: Path | str,
+               name: str | None = None, deck_id: int | None = None, description: str = "",
+               timestamp: float | None = None, *, notebook: NoteBook | None = None) -> DeckReport:
+    """One Anki deck: the notes of the selected facts, with their cards of the kinds in ``types``
+    (``DECK_TYPES`` when None). The deck's name defaults to ``quizgen::<file name>``, its id to one
+    derived from the name.
 
     ``notebook`` shares the notes of one fact base between the decks of one build.
     """
-    from quizgen.recipes import deck_id_for
+    from quizgen.recipes import DECK_ID_LIMIT, deck_id_for
     from quizgen.render.anki import DeckSpec, write_apkg
 
     out = Path(out)
+    name = name or f"quizgen::{out.stem}"
+    wanted = item_types(types, DECK_TYPES)
+    if deck_id is not None and not 1 <= deck_id < DECK_ID_LIMIT:
+        raise InvalidOption(option_problem("--deck-id", f"must be between 1 and {DECK_ID_LIMIT - 1}, not {deck_id}"))
     ensure_writable_dir(out)  # fail before doing the work
     refuse_inputs([out, manifest_path(out)], factbase_inputs(factbase))
-    plan = planned_deck(factbase, selection, types, notebook)
+    plan = planned_deck(factbase, selection, wanted, notebook)
     stamp = timestamp if timestamp is not None else inputs_timestamp(factbase)
     counts = dict(Counter(str(item.type) for note in plan.notes for item in plan.cards(note)))
     spec = DeckSpec(name, deck_id if deck_id is not None else deck_id_for(name), description)
@@ -261,13 +268,15 @@ def default_key_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}-key{out.suffix or '.pdf'}")
 
 
-def build_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemType], out: Path | str, *,
+def build_quiz(factbase: FactBase, selection: Selection, types: Sequence[str] | None, out: Path | str, *,
                key: Path | str | None = None, count: int | None = None, versions: int = 1, seed: int = 0,
                paper: str = "a4", title: str = "Quiz") -> QuizReport:
-    """A printable quiz in ``versions`` versions, and its answer key with sources and passages."""
+    """A printable quiz in ``versions`` versions, and its answer key with sources and passages; ``types``
+    defaults to ``QUIZ_TYPES``."""
     from quizgen.render.key_pdf import write_key
     from quizgen.render.quiz_pdf import write_quiz
 
+    wanted, size = item_types(types, QUIZ_TYPES), paper_size(paper)  # fail before doing the work
     out = Path(out)
     key_path = Path(key) if key is not None else default_key_path(out)
     ensure_writable_dir(out)
@@ -276,10 +285,10 @@ def build_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemTyp
         raise QuizgenError(Problem(str(key_path), None, "--key", "the answer key would overwrite the quiz"))
     refuse_inputs([out], factbase_inputs(factbase))
     refuse_inputs([key_path], factbase_inputs(factbase), "--key")
-    quiz = planned_quiz(factbase, selection, types, count=count, versions=versions, seed=seed, title=title)
+    quiz = planned_quiz(factbase, selection, wanted, count=count, versions=versions, seed=seed, title=title)
     with output_batch():  # a quiz never stands beside another quiz's key
-        write_quiz(quiz, out, paper)
-        write_key(quiz, key_path, paper)
+        write_quiz(quiz, out, size)
+        write_key(quiz, key_path, size)
     first = quiz.versions[0]
     return QuizReport(out, key_path, versions, len(first.questions), sum(s.points for s in first.sections),
                       _count_types(quiz.items))
@@ -320,7 +329,7 @@ def quiz_candidates(facts: Sequence[Fact], count: int, seed: int) -> list[Fact]:
     wanted = count * QUIZ_CANDIDATES_PER_QUESTION
     if len(facts) <= max(wanted, 400):
         return list(facts)
-    chosen = random.Random(f"{seed}:quiz-candidates").sample(range(len(facts)), wanted)
+    chosen = seeded_rng(seed, "quiz-candidates").sample(range(len(facts)), wanted)
     return [facts[i] for i in sorted(chosen)]
 
 
@@ -334,10 +343,9 @@ def build_handout(factbase: FactBase, selection: Selection, out: Path | str, *, 
     """A two-page study sheet of the selection's most important facts, or (``full``) the full reference."""
     from quizgen.handout.sheet import SheetBudget, plan_study_sheet
     from quizgen.render.handout_pdf import sheet_pages, write_study_sheet
-    from quizgen.render.pdf_base import check_paper
 
     out = Path(out)
-    check_paper(paper)
+    paper = paper_size(paper)
     ensure_writable_dir(out)
     refuse_inputs([out], factbase_inputs(factbase))
     facts = select_facts(factbase, selection)
@@ -356,9 +364,10 @@ def build_handout(factbase: FactBase, selection: Selection, out: Path | str, *, 
     return HandoutReport(out, write_study_sheet(sheet, out, paper), sheet.entries)
 
 
-def build_all(facts: Path, recipes_dir: Path, out_dir: Path,
+def build_all(facts: Path | str, recipes_dir: Path | str, out_dir: Path | str,
               progress: Callable[[str], None] | None = None) -> list[BuildResult]:
     """Build every recipe in ``recipes_dir`` into ``out_dir`` (created if missing)."""
+    recipes_dir, out_dir = Path(recipes_dir), Path(out_dir)
     factbase = load_factbase(facts)
     recipes = load_recipes(recipes_dir)
     try:
@@ -404,13 +413,19 @@ class ExportReport:
         return f"wrote {self.path}: {sum(self.by_type.values())} questions for {self.export_format} ({types})"
 
 
-def build_export(factbase: FactBase, selection: Selection, types: Sequence[ItemType], export_format: ExportFormat,
-                 out: Path | str, *, seed: int = 0, title: str = "Quiz", count: int | None = None) -> ExportReport:
+def build_export(factbase: FactBase, selection: Selection, types: Sequence[str] | None, export_format: str,
+                 out: Path | str | None = None, *, seed: int = 0, title: str = "Quiz",
+                 count: int | None = None) -> ExportReport:
     """Every item of the selected facts (what ``quizgen items`` shows), written for a platform; with ``count``,
-    only the questions of the quiz ``build_quiz`` prints with the same options (version A's order)."""
+    only the questions of the quiz ``build_quiz`` prints with the same options (version A's order).
+
+    ``types`` defaults to ``DECK_TYPES`` for ``tsv`` (flashcards) and to ``QUIZ_TYPES`` otherwise; ``out`` to
+    the format's default file name (``DEFAULT_OUTPUT``)."""
     from quizgen.export import write_export
 
-    out = Path(out)
+    chosen_format = export_format_named(export_format)
+    types = item_types(types, DECK_TYPES if chosen_format == "tsv" else QUIZ_TYPES)
+    out = Path(out if out is not None else DEFAULT_OUTPUT[chosen_format])
     ensure_writable_dir(out)
     refuse_inputs([out], factbase_inputs(factbase))
     if count is not None:
@@ -418,5 +433,5 @@ def build_export(factbase: FactBase, selection: Selection, types: Sequence[ItemT
         items = [question.item for question in quiz.versions[0].questions]
     else:
         items = selected_items(factbase, selection, types, seed)
-    write_export(items, export_format, out, title)
-    return ExportReport(out, export_format, _count_types(items))
+    write_export(items, chosen_format, out, title)
+    return ExportReport(out, chosen_format, _count_types(items))

@@ -19,11 +19,13 @@ MAX_RECIPE_BYTES = 1 * MiB
 
 
 class UnreadableInput(Exception):
-    """Why an input file cannot be read; the caller names the file and field."""
+    """Why an input file cannot be read; the caller names the file and field. ``is_directory`` says so
+    where a caller words that case its own way, rather than reading the reason's text."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, is_directory: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.is_directory = is_directory
 
 
 def _size_text(size: int) -> str:
@@ -48,7 +50,7 @@ def read_regular(path: Path, limit: int) -> bytes:
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if stat.S_ISDIR(info.st_mode):
-            raise UnreadableInput("is a directory, not a file")
+            raise UnreadableInput("is a directory, not a file", is_directory=True)
         if not stat.S_ISREG(info.st_mode):
             raise UnreadableInput("is not a regular file (a FIFO, device or socket); give a file")
         if info.st_size > limit:

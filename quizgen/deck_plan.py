@@ -20,7 +20,7 @@ from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase
 from quizgen.items import ITEM_TYPES, Item, ItemType, items_for
 from quizgen.model import Fact
-from quizgen.text import contains_phrase, normalise
+from quizgen.phrases import contains_phrase, normalise
 
 # Cards are made with one seed for every deck: a note must not change with the deck it is built into.
 NOTE_SEED = 0

@@ -14,10 +14,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from quizgen.allocation import long_lived_objects
 from quizgen.authored import authored_problems
 from quizgen.confined import MAX_FACTBASE_BYTES, UnreadableInput, read_regular
 from quizgen.errors import Problem, QuizgenError, fail
+from quizgen.gc_pause import long_lived_objects
 from quizgen.model import KINDS, Fact, FactBaseDocument, FieldProblem, PlaceFact, Source, parse_records
 from quizgen.sources import SourceText, citation_mismatch, load_source_text
 
@@ -59,7 +59,7 @@ def read_text(path: Path) -> str:
     except FileNotFoundError:
         raise fail(name, "fact base not found") from None
     except UnreadableInput as err:
-        reason = "is a directory, not a fact base file" if err.reason.startswith("is a directory") else err.reason
+        reason = "is a directory, not a fact base file" if err.is_directory else err.reason
         raise fail(name, reason) from None
     if not data.strip():
         raise fail(name, "file is empty; a fact base is a JSON object with sources and facts")

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizgen.items import Item, Passage
+from quizgen.phrases import contains_phrase, content_words
 from quizgen.render.passages import answer_forms, mark_span
-from quizgen.text import contains_phrase, content_words
 
 # the item types whose answer is one text that the key shows in bold inside a quoted passage
 TEXT_ANSWER_TYPES = frozenset({"mcq", "short-answer", "qa", "cloze"})

@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 from itertools import combinations
 from typing import Literal
 
-from quizgen.attribution import speaker_names
+from quizgen.claims import speaker_names
 from quizgen.dates import MONTH_NAMES
 from quizgen.errors import Problem, Severity
 from quizgen.factbase import FactBase
@@ -36,7 +36,8 @@ from quizgen.items.likeness import alike
 from quizgen.items.questions import Question, dated_by_publication
 from quizgen.items.roles import COMPARING_ROLES
 from quizgen.model import Fact, PersonFact, PlaceFact
-from quizgen.text import contains_phrase, normalise, numbers_in, words
+from quizgen.numbers_in_text import numbers_in
+from quizgen.phrases import contains_phrase, normalise, words
 
 LintCode = Literal[
     "label-stem", "source-label", "double-attribution", "date-appended", "broken-grammar", "published-day",
@@ -68,6 +69,11 @@ class Finding:
 
     def line(self) -> str:
         return f"{self.problem.line()} [{self.code}]"
+
+    def as_json(self) -> dict[str, str | None]:
+        """What ``quizgen lint --json`` prints for the finding."""
+        return {"code": self.code, "severity": self.severity, "fact_id": self.problem.fact_id,
+                "item": self.problem.field, "reason": self.problem.reason}
 
 
 class ItemLinter:

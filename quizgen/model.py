@@ -7,12 +7,15 @@ generated from these classes (``quizgen schema``), never written by hand.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal, TypeVar, Union, cast
 
 from pydantic import AfterValidator, ConfigDict, Field, TypeAdapter, model_validator
 from pydantic.dataclasses import dataclass
 from typing_extensions import dataclass_transform  # in typing from Python 3.11
 
+from quizgen.choices import KINDS as KINDS  # factbase names the kinds from the model
+from quizgen.choices import Importance, Status
 from quizgen.dates import PARTIAL_DATE_PATTERN, PartialDate, Precision, parse_partial_date
 
 SCHEMA_FILENAME = "facts.schema.json"
@@ -43,13 +46,8 @@ IsoDate = Annotated[
 Tag = Annotated[str, Field(pattern=TAG_PATTERN, description="Hierarchical with '::', e.g. period::2020-war.")]
 NonEmpty = Annotated[str, Field(min_length=1)]
 
-Status = Literal["established", "reported", "claimed", "disputed"]
-STATUSES: tuple[Status, ...] = ("established", "reported", "claimed", "disputed")
 Qualifier = Literal["early", "mid", "late", "about", "by", "before", "after"]
 
-# how much a fact matters to a learner of the topic: a class quiz draws on core facts only
-Importance = Literal["core", "supporting", "detail"]
-IMPORTANCES: tuple[Importance, ...] = ("core", "supporting", "detail")
 
 # the field of a fact that answers an authored question (see quizgen.authored for each one's answer)
 Asks = Literal["date", "duration", "place", "located-in", "value", "name", "parties", "mediators", "who",
@@ -108,6 +106,16 @@ class When:
     @property
     def precision(self) -> Precision:
         return self.start.precision
+
+    @property
+    def last(self) -> PartialDate:
+        """The last date it covers: a range's end, or its one date."""
+        return self.finish or self.start
+
+    def span(self) -> tuple[dt.date, dt.date]:
+        """The first and the last day it covers: "2020" runs from 1 January to 31 December 2020, a range from
+        its start's first day to its end's last. The one place the span of a date is worked out."""
+        return self.start.first_day(), self.last.last_day()
 
     def human(self) -> str:
         century = self._century()
@@ -301,7 +309,6 @@ Fact = Annotated[
     Union[EventFact, AgreementFact, PlaceFact, PersonFact, OrganizationFact, FigureFact],
     Field(discriminator="kind"),
 ]
-KINDS: tuple[str, ...] = ("event", "agreement", "place", "person", "organization", "figure")
 
 
 @record

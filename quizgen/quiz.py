@@ -17,10 +17,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from quizgen.errors import Problem, QuizgenError
-from quizgen.items import Item
+from quizgen.errors import InvalidOption, QuizgenError, option_problem
+from quizgen.items import LETTERS, Item, answer_text
 from quizgen.items.claimants import names_the_text, vocabulary
-from quizgen.items.engine import seeded_rng
+from quizgen.items.seeding import seeded_rng
 from quizgen.key_evidence import TEXT_ANSWER_TYPES, KeyPassage, answer_passages, key_passages
 from quizgen.quiz_cues import (
     about_setting,
@@ -42,7 +42,6 @@ SECTIONS = {
     "qa": ("Questions", "Write your answer on the line.", 2),
     "cloze": ("Fill in the blank", "Write the missing words on the line.", 1),
 }
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _LIST_PARTS = re.compile(r"\s*(?:–|—|,| and | to )\s*")
 
 # a classroom quiz when no count is asked for: about twenty questions, never more than thirty
@@ -68,8 +67,8 @@ class QuizQuestion:
     def key_answer(self) -> str:
         """The answer spelt out, as the key's passages page heads each question."""
         item = self.item
-        if item.type == "mcq" and self.correct is not None:
-            return f"{LETTERS[self.correct]}. {self.options[self.correct]}"
+        if item.type == "mcq":
+            return answer_text(item, self.options, self.correct)
         if item.type == "matching":
             letters = {answer: LETTERS[i] for i, answer in enumerate(self.options)}
             answers = dict(item.pairs)
@@ -77,8 +76,8 @@ class QuizQuestion:
         if item.type == "ordering":
             position = {name: i + 1 for i, (name, _) in enumerate(item.pairs)}
             return "Boxes as printed, top to bottom: " + "; ".join(f"{position[name]} {name}" for name in self.options)
-        if item.type == "true-false" and item.correction:
-            return f"False — {item.correction}"
+        if item.type == "true-false":
+            return answer_text(item)
         accepted = self.accepted_alternatives()
         return f"{item.answer} (also accept: {'; '.join(accepted)})" if accepted else item.answer
 
@@ -349,12 +348,12 @@ def plan_quiz(items: Sequence[Item], title: str, count: int | None = None, versi
 
     ``kinds`` maps fact ids to their kinds (event, place, …), so that the quiz stays on the story."""
     if count is not None and count < 1:
-        raise QuizgenError(Problem("-", None, "--count", f"must be at least 1, not {count}"))
+        raise InvalidOption(option_problem("--count", f"must be at least 1, not {count}"))
     if not 1 <= versions <= len(LETTERS):
-        raise QuizgenError(Problem("-", None, "--versions", f"must be between 1 and {len(LETTERS)}, not {versions}"))
+        raise InvalidOption(option_problem("--versions", f"must be between 1 and {len(LETTERS)}, not {versions}"))
     chosen = choose_items(items, count, seed, kinds)
     if not chosen:
-        raise QuizgenError(Problem("-", None, "filters", "the selected facts yield no question whose answer the "
+        raise QuizgenError(option_problem("filters", "the selected facts yield no question whose answer the "
                                                          "key can quote from a source"))
     quiz = Quiz(title, seed, chosen)
     earlier: dict[str, set[int]] = defaultdict(set)

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Mapping
 
 from quizgen.items import Item
 from quizgen.items.roles import IDENTIFY_ROLES, bare_identification
-from quizgen.text import contains_phrase, content_words, numbers_in, stem, words
+from quizgen.numbers_in_text import numbers_in
+from quizgen.phrases import contains_phrase, content_words, stem, words
 
 # the fact kinds about the setting rather than the story: a place, a person, an organization
 SETTING_KINDS = frozenset({"place", "person", "organization"})

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
+from quizgen.choices import DECK_TYPES, QUIZ_TYPES, ItemType, Paper
 from quizgen.confined import MAX_RECIPE_BYTES, UnreadableInput, read_regular
 from quizgen.errors import Problem, QuizgenError
 from quizgen.export.formats import EXPORT_FORMATS, ExportFormat
@@ -23,14 +24,6 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
-
-ItemTypeName = Literal["qa", "cloze", "mcq", "true-false", "matching", "ordering", "short-answer"]
-
-
-# what a deck or a quiz holds when neither a recipe nor the command line names types
-DECK_TYPES: tuple[ItemTypeName, ...] = ("qa", "cloze")
-QUIZ_TYPES: tuple[ItemTypeName, ...] = ("mcq", "true-false", "short-answer")
-
 
 DECK_ID_LIMIT = 2**63  # Anki keeps ids as signed 64-bit integers
 
@@ -73,7 +66,7 @@ class AnkiRecipe(RecipeBase):
     format: Literal["anki"]
     deck_id: int | None = Field(None, ge=1, lt=DECK_ID_LIMIT,
                                 description="Fixed Anki deck id; derived from the name when absent.")
-    types: list[ItemTypeName] = Field(default_factory=lambda: list(DECK_TYPES),
+    types: list[ItemType] = Field(default_factory=lambda: list(DECK_TYPES),
                                       description="The kinds of card the deck holds, and of items on several facts.")
 
     def resolved_deck_id(self) -> int:
@@ -83,11 +76,11 @@ class AnkiRecipe(RecipeBase):
 class QuizRecipe(RecipeBase):
     format: Literal["quiz"]
     title: str | None = None
-    types: list[ItemTypeName] = Field(default_factory=lambda: list(QUIZ_TYPES))
+    types: list[ItemType] = Field(default_factory=lambda: list(QUIZ_TYPES))
     seed: int = 0  # a deck has none: its notes are the same in every deck
     count: int | None = Field(None, gt=0)
     versions: int = Field(1, ge=1, le=26)
-    paper: Literal["a4", "letter"] = "a4"
+    paper: Paper = "a4"
     key: str | None = Field(None, description="Answer key file name; default: <output>-key.pdf.")
 
     @field_validator("key")
@@ -102,7 +95,7 @@ class QuizRecipe(RecipeBase):
 class HandoutRecipe(RecipeBase):
     format: Literal["handout"]
     title: str | None = None
-    paper: Literal["a4", "letter"] = "a4"
+    paper: Paper = "a4"
     full: bool = Field(False, description="The full reference of every selected fact, not the two-page sheet.")
 
 
@@ -111,7 +104,7 @@ class ExportRecipe(RecipeBase):
 
     format: ExportFormat
     title: str | None = None
-    types: list[ItemTypeName] = Field(default_factory=lambda: list(QUIZ_TYPES))
+    types: list[ItemType] = Field(default_factory=lambda: list(QUIZ_TYPES))
     seed: int = 0
     count: int | None = Field(None, gt=0, description="Only the questions of a quiz of this size (as printed).")
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from quizgen.choices import IMPORTANCES, KINDS
 from quizgen.dates import InvalidDate, PartialDate, parse_partial_date
-from quizgen.errors import Problem, QuizgenError
+from quizgen.errors import InvalidOption, Problem, QuizgenError, option_problem, unknown_value
 from quizgen.factbase import FactBase
-from quizgen.model import IMPORTANCES, KINDS, Fact
+from quizgen.model import Fact
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,7 @@ class Selection:
         ids: Sequence[str] | None = None,
         importances: Sequence[str] | None = None,
     ) -> Selection:
-        return cls(tuple(kinds or ()), tuple(tags or ()), tuple(sources or ()), since, until, tuple(ids or ()),
-                   tuple(importances or ()))
+        return cls(_values(kinds), _values(tags), _values(sources), since, until, _values(ids), _values(importances))
 
     def describe(self) -> str:
         named = (("kind", self.kinds), ("importance", self.importances), ("tag", self.tags),
@@ -49,24 +49,29 @@ class Selection:
         return " ".join(parts) or "all facts"
 
 
+def _values(values: Sequence[str] | str | None) -> tuple[str, ...]:
+    """A filter's values; one value may be given bare ("core" for ["core"]), never read as its letters."""
+    if isinstance(values, str):
+        return (values,)
+    return tuple(values or ())
+
+
 def tag_matches(tag: str, wanted: str) -> bool:
     """A tag filter selects the tag itself and every tag below it in the hierarchy."""
     return tag == wanted or tag.startswith(wanted + "::")
 
 
-def _date_bound(value: str | None, option: str, file: str) -> PartialDate | None:
+def _date_bound(value: str | None, option: str) -> PartialDate | None:
     if value is None:
         return None
     try:
         return parse_partial_date(value)
     except InvalidDate as err:
-        raise QuizgenError(Problem(file, None, option, str(err))) from None
+        raise InvalidOption(option_problem(option, str(err))) from None
 
 
-def _unknown(option: str, values: Sequence[str], valid: Sequence[str], file: str) -> list[Problem]:
-    shown = ", ".join(valid) if len(valid) <= 40 else ", ".join(valid[:40]) + f", … ({len(valid)} in all)"
-    return [Problem(file, None, option, f"unknown value {value!r}; valid values: {shown}")
-            for value in values if value not in valid]
+def _unknown(option: str, values: Sequence[str], valid: Sequence[str]) -> list[Problem]:
+    return [unknown_value(option, value, valid) for value in values if value not in valid]
 
 
 def validate_selection(selection: Selection, factbase: FactBase) -> tuple[PartialDate | None, PartialDate | None]:
@@ -74,21 +79,20 @@ def validate_selection(selection: Selection, factbase: FactBase) -> tuple[Partia
 
     Returns the parsed ``--since`` and ``--until`` bounds.
     """
-    file = str(factbase.path)
     all_tags = sorted({tag for fact in factbase for tag in fact.tags})
     # every ancestor of a tag is a valid filter too (period:: selects the whole tree)
     tag_prefixes = sorted({"::".join(tag.split("::")[:n]) for tag in all_tags for n in range(1, tag.count("::") + 2)})
-    problems = _unknown("--kind", selection.kinds, KINDS, file)
-    problems += _unknown("--importance", selection.importances, IMPORTANCES, file)
-    problems += _unknown("--tag", selection.tags, tag_prefixes, file)
-    problems += _unknown("--source", selection.sources, sorted(factbase.sources), file)
-    problems += [Problem(file, value, "--id", "no fact has this id") for value in selection.ids
+    problems = _unknown("--kind", selection.kinds, KINDS)
+    problems += _unknown("--importance", selection.importances, IMPORTANCES)
+    problems += _unknown("--tag", selection.tags, tag_prefixes)
+    problems += _unknown("--source", selection.sources, sorted(factbase.sources))
+    problems += [option_problem("--id", f"no fact has the id {value!r}") for value in selection.ids
                  if value not in factbase.by_id]
     if problems:
-        raise QuizgenError(problems)
-    since, until = _date_bound(selection.since, "--since", file), _date_bound(selection.until, "--until", file)
+        raise InvalidOption(problems)
+    since, until = _date_bound(selection.since, "--since"), _date_bound(selection.until, "--until")
     if since and until and until.last_day() < since.first_day():
-        raise QuizgenError(Problem(file, None, "--until", f"{selection.until} is before --since {selection.since}"))
+        raise InvalidOption(option_problem("--until", f"{selection.until} is before --since {selection.since}"))
     return since, until
 
 
@@ -117,7 +121,7 @@ def _matches(fact: Fact, selection: Selection, since: PartialDate | None, until:
         when = fact.date
         if when is None:
             return False  # an undated fact cannot be placed in a date range
-        first, last = when.start.first_day(), (when.finish or when.start).last_day()
+        first, last = when.span()
         if since and last < since.first_day():
             return False
         if until and first > until.last_day():

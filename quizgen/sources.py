@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from quizgen.confined import MAX_SOURCE_BYTES, UnreadableInput, confined_path, read_regular
-from quizgen.errors import Problem
+from quizgen.errors import Problem, QuizgenError, unknown_value
 from quizgen.model import Citation, Source
 
 
@@ -139,3 +139,22 @@ def find_in_passage(text: str, typed: str) -> tuple[int, int] | None:
 @lru_cache(maxsize=4096)
 def _tolerant_pattern(typed: str) -> re.Pattern[str]:
     return re.compile("".join(_EQUIVALENT_CHARACTERS.get(ch, re.escape(ch)) for ch in " ".join(typed.split())))
+
+
+def cite_passage(facts: Path | str, source_id: str, typed: str) -> Citation:
+    """The exact citation (offsets and verbatim quote) of a passage of one of a fact base's sources, as an author
+    types it; an unknown source, or a passage that is not there exactly once, is a ``QuizgenError``."""
+    from quizgen.factbase import load_document, load_texts  # the fact base reads sources through this module
+
+    path = Path(facts)
+    file = str(path)
+    document = load_document(path)
+    texts, problems = load_texts(document, path.parent, file)
+    if source_id not in texts:
+        raise QuizgenError(problems or [unknown_value("SOURCE", source_id, [s.id for s in document.sources])])
+    text = texts[source_id].text
+    spans = locate_quote(text, typed)
+    if len(spans) != 1:
+        raise QuizgenError(Problem(file, None, "QUOTE", f"the passage occurs {len(spans)} times in {source_id}"))
+    start, end = spans[0]
+    return Citation(source=source_id, start=start, end=end, quote=text[start:end])

@@ -9,7 +9,7 @@ import pytest
 from pydantic import TypeAdapter
 from typer.testing import CliRunner
 
-from quizgen.factbase import FactBase, load_factbase
+from quizgen import FactBase, load_factbase
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "facts.json"

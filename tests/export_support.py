@@ -12,12 +12,10 @@ from gift_parser import read_gift
 from lxml import etree
 from validation import parse, unzip
 
+from quizgen import ITEM_TYPES, Item, Selection, load_factbase
 from quizgen.build import selected_items
 from quizgen.export.qti12 import QTI12_NS
 from quizgen.export.qti21 import QTI21_NS
-from quizgen.factbase import load_factbase
-from quizgen.items import ITEM_TYPES, Item
-from quizgen.select import Selection
 
 ROOT = Path(__file__).resolve().parent.parent
 BASES = {"shipped": ROOT / "facts.json", "apollo": ROOT / "tests" / "fixtures" / "apollo" / "facts.json"}

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from quizgen import QuizgenError
 from quizgen.atomic import JOURNAL_NAME, OutputBatch, output_batch, recover_folder
-from quizgen.errors import QuizgenError
 
 OLD = {"quiz.pdf": b"old quiz", "quiz-key.pdf": b"old key"}
 NEW = {"quiz.pdf": b"new quiz", "quiz-key.pdf": b"new key"}

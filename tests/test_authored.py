@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from quizgen import check_factbase, load_factbase
 from quizgen.authored import authored_answer
-from quizgen.check import check_factbase
-from quizgen.factbase import load_factbase
 
 
 def _with_questions(path: Path, fact_id: str, questions: list[dict[str, str]]) -> Path:

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.check import check_factbase, fix_offsets
-from quizgen.errors import QuizgenError
+from quizgen import QuizgenError, check_factbase
+from quizgen.check import fix_offsets
 from tests.conftest import APOLLO, BROKEN, FACTS
 
 

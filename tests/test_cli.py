@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from quizgen.cli import app
@@ -62,7 +63,8 @@ def test_facts_list_json(runner: CliRunner) -> None:
 def test_unknown_filter_value_lists_valid_ones(runner: CliRunner) -> None:
     result = run(runner, "facts", "list", "--facts", str(APOLLO), "--kind", "battle")
     assert result.exit_code == 2
-    assert result.stderr.strip() == (f"{APOLLO}: -: --kind: unknown value 'battle'; valid values: event, agreement, "
+    # an option error names the option, not the fact base: one line
+    assert result.stderr.strip() == ("--kind: unknown value 'battle'; valid values: event, agreement, "
                                      "place, person, organization, figure")
 
 
@@ -78,7 +80,7 @@ def test_facts_show_prints_the_passage_in_its_context(runner: CliRunner) -> None
 
 def test_facts_show_unknown_id(runner: CliRunner) -> None:
     result = run(runner, "facts", "show", "apollo-12", "--facts", str(APOLLO))
-    assert result.exit_code == 2 and "apollo-12: --id: no fact has this id" in result.stderr
+    assert result.exit_code == 2 and result.stderr.strip() == "--id: no fact has the id 'apollo-12'"
 
 
 def test_schema_prints_the_generated_schema(runner: CliRunner) -> None:
@@ -144,7 +146,7 @@ def test_build_writes_every_recipe(runner: CliRunner, tmp_path: Path) -> None:
 def test_unknown_item_type_lists_valid_ones(runner: CliRunner, tmp_path: Path) -> None:
     result = run(runner, "items", "--facts", str(APOLLO), "--type", "essay")
     assert result.exit_code == 2
-    assert result.stderr.strip() == (f"{APOLLO}: -: --type: unknown value 'essay'; valid values: qa, cloze, mcq, "
+    assert result.stderr.strip() == ("--types: unknown value 'essay'; valid values: qa, cloze, mcq, "
                                      "true-false, matching, ordering, short-answer")
 
 
@@ -158,7 +160,7 @@ def test_unwritable_output_is_one_line_and_writes_nothing(runner: CliRunner, tmp
 
 def test_unknown_paper(runner: CliRunner, tmp_path: Path) -> None:
     result = run(runner, "pdf", "--facts", str(APOLLO), "--paper", "a5", "--out", str(tmp_path / "q.pdf"))
-    assert result.exit_code == 2 and "--paper: unknown value 'a5'; valid values: a4, letter" in result.stderr
+    assert result.exit_code == 2 and result.stderr.strip() == "--paper: unknown value 'a5'; valid values: a4, letter"
 
 
 def test_items_and_lint_commands(runner: CliRunner) -> None:
@@ -210,3 +212,74 @@ def test_version_is_printed(runner: CliRunner) -> None:
 
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.output.strip() == f"quizgen {__version__}"
+
+
+def _commands() -> dict[str, object]:
+    """Every registered command by its full name ("facts list"), groups included."""
+    import typer.main
+
+    found: dict[str, object] = {}
+
+    def walk(command: object, path: str) -> None:
+        found[path] = command
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, f"{path} {name}".strip())
+
+    walk(typer.main.get_command(app), "")
+    return found
+
+
+def test_help_shows_flags_as_flags(runner: CliRunner) -> None:
+    for name in _commands():
+        result = run(runner, *name.split(), "--help")
+        assert result.exit_code == 0, (name, result.output)
+        assert "<bool>" not in result.output, name
+        assert "--help" in result.output
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    leaves = [name for name, command in _commands().items() if name and not hasattr(command, "commands")]
+    assert len(leaves) >= 12
+    for name in leaves:
+        assert f"`quizgen {name}" in readme, name
+
+
+@pytest.mark.parametrize(("args", "option"), [
+    (["facts", "list", "--kind", "battle"], "--kind"),
+    (["facts", "list", "--importance", "vital"], "--importance"),
+    (["items", "--types", "essay"], "--types"),
+    (["items", "--since", "1969-02-30"], "--since"),
+    (["lint", "--tag", "nowhere"], "--tag"),
+    (["pdf", "--paper", "a5", "--out", "q.pdf"], "--paper"),
+    (["handout", "--paper", "legal", "--out", "h.pdf"], "--paper"),
+    (["anki", "--types", "essay", "--out", "d.apkg"], "--types"),
+    (["export", "moodle", "--source", "wiki"], "--source"),
+])
+def test_an_option_error_names_the_option_not_a_file(runner: CliRunner, args: list[str], option: str,
+                                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, *args, "--facts", str(APOLLO))
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"{option}: "), line
+    assert str(APOLLO) not in line
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+@pytest.mark.parametrize("args", [
+    ["check"], ["facts", "list", "--kind", "person"], ["facts", "show", "nasa"], ["items", "--types", "mcq"],
+    ["lint"],
+])
+def test_listing_commands_print_json(runner: CliRunner, args: list[str]) -> None:
+    result = run(runner, *args, "--facts", str(APOLLO), "--json")
+    assert result.exit_code in (0, 1), result.output  # lint exits 1 on errors, and says them in its JSON
+    data = json.loads(result.stdout)
+    assert data
+
+
+def test_lint_json_carries_codes_and_severities(runner: CliRunner) -> None:
+    from quizgen.lint import LINT_CODES
+
+    findings = json.loads(run(runner, "lint", "--facts", str(APOLLO), "--json").stdout)
+    assert findings and all(f["code"] in LINT_CODES and f["severity"] in ("error", "warning") for f in findings)

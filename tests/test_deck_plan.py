@@ -11,7 +11,7 @@ from quizgen.deck_plan import SLOTS, NoteBook, front_text, note_guid
 from quizgen.errors import QuizgenError
 from quizgen.factbase import FactBase, load_factbase
 from quizgen.model import DEFAULT_NAMESPACE
-from quizgen.text import normalise
+from quizgen.phrases import normalise
 
 
 def test_guid_comes_from_the_namespace_and_the_key_only() -> None:

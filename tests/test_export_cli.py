@@ -78,7 +78,7 @@ def test_works_with_no_options_on_the_shipped_base(runner: CliRunner, tmp_path: 
 
 @pytest.mark.parametrize(("args", "message"), [
     (["export", "slides"], "FORMAT: unknown value 'slides'; valid values: moodle, gift, qti12, qti21, tsv"),
-    (["export", "moodle", "--types", "essay"], "--type: unknown value 'essay'"),
+    (["export", "moodle", "--types", "essay"], "--types: unknown value 'essay'"),
     (["export", "gift", "--kind", "planet"], "--kind"),
     (["export", "qti21", "--out", "missing-folder/quiz.zip"], "folder missing-folder does not exist"),
 ])

@@ -7,11 +7,11 @@ from export_support import all_items
 from gift_parser import GiftQuestion, read_gift
 from validation import shared
 
+from quizgen import Item
 from quizgen.export import render_export
 from quizgen.export.feedback import feedback_text, one_line, ordering_as_matching
 from quizgen.export.gift import escape
 from quizgen.export.ids import short_id
-from quizgen.items import Item
 
 GIFT_TYPES = {"mcq": "multichoice", "true-false": "truefalse", "short-answer": "shortanswer", "qa": "shortanswer",
               "cloze": "shortanswer", "matching": "match", "ordering": "match"}

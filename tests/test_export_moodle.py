@@ -9,10 +9,11 @@ from export_support import all_items, moodle_questions, plain_text
 from moodle_rules import check_moodle_xml, cloze_parts
 from validation import shared
 
+from quizgen import Item
 from quizgen.export import render_export
 from quizgen.export.ids import short_id
 from quizgen.export.moodle import moodle_type
-from quizgen.items import Item, Passage
+from quizgen.items import Passage
 
 MOODLE_REJECTS = {"broken_cloze_questions.xml": 5, "error_invalid_grades.xml": 1}
 

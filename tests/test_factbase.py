@@ -4,8 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.errors import QuizgenError
-from quizgen.factbase import load_factbase
+from quizgen import QuizgenError, load_factbase
 from tests.conftest import APOLLO, BROKEN
 
 EXPECTED = {

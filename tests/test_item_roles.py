@@ -11,7 +11,7 @@ import pytest
 from quizgen.factbase import FactBase, load_factbase
 from quizgen.items import Item, items_for
 from quizgen.items.roles import ROLES
-from quizgen.text import normalise
+from quizgen.phrases import normalise
 from tests.conftest import FACTS
 
 NEW_ROLES = ("which-first", "who-said", "side-name", "which-source", "parties", "duration")

@@ -11,7 +11,8 @@ from quizgen.items import Item, items_for
 from quizgen.items.claimants import Claimants
 from quizgen.items.distractors import Candidate, of_the_stems_sort
 from quizgen.model import PlaceFact
-from quizgen.text import normalise, numbers_in
+from quizgen.numbers_in_text import numbers_in
+from quizgen.phrases import normalise
 from tests.conftest import FACTS
 
 

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from quizgen.attribution import attribute, speaker_names
+from quizgen.claims import attribute, speaker_names
 from quizgen.factbase import FactBase, load_factbase
 from quizgen.items import build_items
 from quizgen.items.captions import CAPTION_ROLES

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.factbase import FactBase, load_factbase
-from quizgen.items import Item, build_items, items_for
-from quizgen.lint import LINT_CODES, ItemLinter, gives_away_findings, lint_factbase
+from quizgen import FactBase, Item, items_for, lint_factbase, load_factbase
+from quizgen.items import build_items
+from quizgen.lint import LINT_CODES, ItemLinter, gives_away_findings
 from tests.conftest import APOLLO, FACTS
 
 APOLLO_BASE = load_factbase(APOLLO)

@@ -6,7 +6,8 @@ from html import escape
 
 import pytest
 
-from quizgen.items import Item, Passage
+from quizgen import Item
+from quizgen.items import Passage
 from quizgen.render.passages import find_whole, marked_quote, sentence_bounds, supporting_sentence
 
 

@@ -14,12 +14,10 @@ from pathlib import Path
 import pytest
 from anki.collection import Collection
 
-from quizgen.build import DeckReport, build_all, build_deck, manifest_path
-from quizgen.errors import QuizgenError
-from quizgen.factbase import load_factbase
+from quizgen import QuizgenError, Selection, build_all, build_deck, load_factbase
+from quizgen.build import DeckReport, manifest_path
+from quizgen.phrases import contains_phrase
 from quizgen.render.anki_notetype import FACT_MODEL_ID, FACT_MODEL_NAME
-from quizgen.select import Selection
-from quizgen.text import contains_phrase
 from tests.anki_collection import fresh_collection, import_deck, visible_text
 from tests.conftest import FACTS, ROOT
 

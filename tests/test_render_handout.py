@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.build import build_handout
-from quizgen.factbase import load_factbase
+from quizgen import Selection, build_handout, load_factbase
 from quizgen.handout.sheet import plan_study_sheet
 from quizgen.render.handout_pdf import DATE_COLUMN, PLACE_COLUMN
 from quizgen.render.pdf_base import MARGIN
-from quizgen.select import Selection
 from tests.conftest import APOLLO, FACTS
 from tests.pdf_reading import DATE_LABEL, column_text, flat, never_backwards, pages, spaced
 

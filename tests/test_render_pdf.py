@@ -9,11 +9,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from quizgen.build import build_handout, build_quiz, planned_quiz
-from quizgen.errors import QuizgenError
-from quizgen.factbase import load_factbase
+from quizgen import QuizgenError, Selection, build_handout, build_quiz, load_factbase
+from quizgen.build import planned_quiz
 from quizgen.quiz import keyable
-from quizgen.select import Selection
 from tests.conftest import APOLLO, FACTS
 from tests.pdf_reading import label_span
 
@@ -235,8 +233,8 @@ def test_grid_answers_read_as_a_marker_reads_them(class_quizzes) -> None:  # typ
 
 
 def test_every_key_passage_holds_its_answer_in_bold_on_word_boundaries(class_quizzes) -> None:  # type: ignore[no-untyped-def]
+    from quizgen.phrases import normalise
     from quizgen.render.passages import answer_forms
-    from quizgen.text import normalise
     from tests.pdf_reading import bold_runs
 
     for report, quiz in class_quizzes.values():

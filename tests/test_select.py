@@ -1,7 +1,7 @@
 import pytest
 
-from quizgen.errors import QuizgenError
-from quizgen.select import Selection, select_facts, tag_matches
+from quizgen import QuizgenError, Selection, select_facts
+from quizgen.select import tag_matches
 
 
 def ids(facts) -> set[str]:  # type: ignore[no-untyped-def]
@@ -38,7 +38,7 @@ def test_date_range_keeps_dated_facts_that_overlap(apollo) -> None:  # type: ign
     (Selection.of(kinds=["battle"]), "--kind: unknown value 'battle'; valid values: event, agreement, place, person, "
                                      "organization, figure"),
     (Selection.of(sources=["wiki"]), "--source: unknown value 'wiki'; valid values: apollo-notes"),
-    (Selection.of(ids=["apollo-12"]), "apollo-12: --id: no fact has this id"),
+    (Selection.of(ids=["apollo-12"]), "--id: no fact has the id 'apollo-12'"),
     (Selection.of(since="1969-02-30"), "--since: '1969-02-30' is an impossible date: February 1969 has 28 days"),
     (Selection.of(since="1970", until="1969"), "--until: 1969 is before --since 1970"),
     (Selection.of(kinds=["agreement"], since="1969"), "filters: no fact matches the filters "

@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from quizgen.cli import export, facts, items, outputs, vetting
+from quizgen.cli.common import Group
 
 app = typer.Typer(
     name="quizgen",
@@ -13,6 +14,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
     add_completion=False,
+    cls=Group,
 )
 
 

@@ -7,48 +7,30 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from quizgen.cli.common import (
-    DEFAULT_FACTS,
-    FactsOption,
-    IdOption,
-    ImportanceOption,
-    KindOption,
-    SinceOption,
-    SourceOption,
-    TagOption,
-    UntilOption,
-    console,
-    load_selected,
-    reports_errors,
-    selection,
-    shown,
-)
+from quizgen.cli.common import Command, Group, console, load_selected, reports_errors, selects_facts, shown
+from quizgen.cli.options import DEFAULT_FACTS, FactsOption, JsonOption
 
 if TYPE_CHECKING:
     from quizgen.factbase import FactBase
     from quizgen.model import Fact
+    from quizgen.select import Selection
 
-app = typer.Typer(help="List and show facts.", no_args_is_help=True)
+app = typer.Typer(help="List and show facts.", no_args_is_help=True, cls=Group)
 
 COMMON_FIELDS = {"id", "kind", "name", "statement", "citations", "status", "according_to", "conflicts_with",
                  "tags", "vetting"}
 
 
-@app.command("list")
+@app.command("list", cls=Command)
 @reports_errors
+@selects_facts
 def list_facts(
+    selected: "Selection",
     facts: FactsOption = DEFAULT_FACTS,
-    kind: KindOption = None,
-    tag: TagOption = None,
-    source: SourceOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    id: IdOption = None,
-    importance: ImportanceOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the selected facts as JSON.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """List the facts the filters select: id, kind, date, status and name."""
-    factbase, chosen = load_selected(facts, selection(kind, tag, source, since, until, id, importance))
+    factbase, chosen = load_selected(facts, selected)
     if as_json:
         from quizgen.model import as_json as fact_json
 
@@ -66,16 +48,22 @@ def list_facts(
     console.print(table)
 
 
-@app.command("show")
+@app.command("show", cls=Command)
 @reports_errors
 def show_fact(
     fact_id: Annotated[str, typer.Argument(metavar="ID", help="The fact's id.")],
     facts: FactsOption = DEFAULT_FACTS,
+    as_json: JsonOption = False,
 ) -> None:
     """Show one fact in full, and each cited passage in its surrounding text."""
     from quizgen.select import Selection
 
     factbase, (fact,) = load_selected(facts, Selection(ids=(fact_id,)))
+    if as_json:
+        from quizgen.model import as_json as fact_json
+
+        typer.echo(json.dumps(fact_json(fact), indent=2, ensure_ascii=False))
+        return
     _print_fact(fact)
     for index in range(len(fact.citations)):
         _print_passage(factbase, fact, index)

@@ -2,72 +2,37 @@
 
 import json
 from dataclasses import asdict
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
-from quizgen.cli.common import (
-    DEFAULT_FACTS,
-    FactsOption,
-    IdOption,
-    ImportanceOption,
-    KindOption,
-    SinceOption,
-    SourceOption,
-    TagOption,
-    UntilOption,
-    console,
-    load_selected,
-    reports_errors,
-    selection,
-    shown,
-)
+from quizgen.cli.common import Command, console, load_selected, reports_errors, selects_facts, shown
+from quizgen.cli.options import DEFAULT_FACTS, FactsOption, JsonOption, SeedOption, TypesOption
 
-TypeOption = Annotated[
-    Optional[list[str]],
-    typer.Option("--type", "--types", help="Item types, repeatable or comma-separated: qa, cloze, mcq, true-false, "
-                 "matching, ordering, short-answer."),
-]
-SeedOption = Annotated[int, typer.Option("--seed", help="Seed for options and order: same seed, same items.")]
+if TYPE_CHECKING:
+    from quizgen.select import Selection
 
 
 def register(app: typer.Typer) -> None:
-    app.command("items")(show_items)
-    app.command("lint")(lint)
-
-
-def parse_types(values: Optional[list[str]], facts_file: str) -> tuple[str, ...]:
-    from quizgen.errors import Problem, QuizgenError
-    from quizgen.items import ITEM_TYPES
-
-    if not values:
-        return ITEM_TYPES
-    wanted = [part.strip() for value in values for part in value.split(",") if part.strip()]
-    unknown = [t for t in wanted if t not in ITEM_TYPES]
-    if unknown:
-        raise QuizgenError([Problem(facts_file, None, "--type", f"unknown value {t!r}; valid values: "
-                                    f"{', '.join(ITEM_TYPES)}") for t in unknown])
-    return tuple(dict.fromkeys(wanted))
+    app.command("items", cls=Command)(show_items)
+    app.command("lint", cls=Command)(lint)
 
 
 @reports_errors
+@selects_facts
 def show_items(
+    selected: "Selection",
     facts: FactsOption = DEFAULT_FACTS,
-    kind: KindOption = None,
-    tag: TagOption = None,
-    source: SourceOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    id: IdOption = None,
-    importance: ImportanceOption = None,
-    types: TypeOption = None,
+    types: TypesOption = None,
     seed: SeedOption = 0,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the items as JSON.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Print the items the selected facts yield: prompt, options, answer and source."""
+    from quizgen.choices import item_types
     from quizgen.items import items_for
-    factbase, chosen = load_selected(facts, selection(kind, tag, source, since, until, id, importance))
-    items = items_for(factbase, chosen, parse_types(types, str(facts)), seed)  # type: ignore[arg-type]
+
+    factbase, chosen = load_selected(facts, selected)
+    items = items_for(factbase, chosen, item_types(types), seed)
     if as_json:
         typer.echo(json.dumps([asdict(item) for item in items], indent=2, ensure_ascii=False))
         return
@@ -89,24 +54,24 @@ def show_items(
 
 
 @reports_errors
+@selects_facts
 def lint(
+    selected: "Selection",
     facts: FactsOption = DEFAULT_FACTS,
-    kind: KindOption = None,
-    tag: TagOption = None,
-    source: SourceOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    id: IdOption = None,
-    importance: ImportanceOption = None,
     seed: SeedOption = 0,
+    as_json: JsonOption = False,
 ) -> None:
     """Report each item defect by its code (label stems, unlike options, giveaways …) and facts with no item."""
     from quizgen.lint import lint_factbase
-    factbase, chosen = load_selected(facts, selection(kind, tag, source, since, until, id, importance))
+
+    factbase, chosen = load_selected(facts, selected)
     findings = lint_factbase(factbase, chosen, seed)
     errors = [f for f in findings if f.severity == "error"]
-    for finding in findings:
-        typer.echo(f"{finding.severity}: {finding.line()}", err=finding.severity == "error")
-    console.print(f"{len(errors)} error(s), {len(findings) - len(errors)} warning(s) over {len(chosen)} facts")
+    if as_json:
+        typer.echo(json.dumps([finding.as_json() for finding in findings], indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            typer.echo(f"{finding.severity}: {finding.line()}", err=finding.severity == "error")
+        console.print(f"{len(errors)} error(s), {len(findings) - len(errors)} warning(s) over {len(chosen)} facts")
     if errors:
         raise typer.Exit(1)

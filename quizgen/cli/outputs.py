@@ -5,33 +5,19 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from quizgen.cli.common import (
-    DEFAULT_FACTS,
-    FactsOption,
-    IdOption,
-    ImportanceOption,
-    KindOption,
-    SinceOption,
-    SourceOption,
-    TagOption,
-    UntilOption,
-    console,
-    load,
-    reports_errors,
-    selection,
-    shown,
-)
-from quizgen.cli.items import SeedOption, TypeOption, parse_types
+from quizgen.cli.common import Command, console, load, reports_errors, selects_facts, shown
+from quizgen.cli.options import DEFAULT_FACTS, FactsOption, PaperOption, SeedOption, TypesOption
 
 if TYPE_CHECKING:
     from quizgen.build import DeckReport
+    from quizgen.select import Selection
 
 
 def register(app: typer.Typer) -> None:
-    app.command("anki")(anki)
-    app.command("build")(build)
-    app.command("pdf")(pdf)
-    app.command("handout")(handout)
+    app.command("anki", cls=Command)(anki)
+    app.command("build", cls=Command)(build)
+    app.command("pdf", cls=Command)(pdf)
+    app.command("handout", cls=Command)(handout)
 
 
 def print_deck_report(report: "DeckReport") -> None:
@@ -47,17 +33,12 @@ def print_deck_report(report: "DeckReport") -> None:
 
 
 @reports_errors
+@selects_facts
 def anki(
+    selected: "Selection",
     out: Annotated[Path, typer.Option("--out", help="The .apkg file to write.")],
     facts: FactsOption = DEFAULT_FACTS,
-    kind: KindOption = None,
-    tag: TagOption = None,
-    source: SourceOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    id: IdOption = None,
-    importance: ImportanceOption = None,
-    types: TypeOption = None,
+    types: TypesOption = None,
     name: Annotated[Optional[str], typer.Option("--name", help="Deck name ('::' for sub-decks).")] = None,
     deck_id: Annotated[Optional[int], typer.Option("--deck-id", min=1, max=2**63 - 1,
                                                          help="Fixed deck id (default: from the name).")]
@@ -65,14 +46,8 @@ def anki(
 ) -> None:
     """Build one Anki deck from command-line filters, e.g. only the agreements."""
     from quizgen.build import build_deck
-    from quizgen.recipes import DECK_TYPES
 
-    factbase = load(facts)
-    chosen = selection(kind, tag, source, since, until, id, importance)
-    deck_name = name or f"quizgen::{out.stem}"
-    item_types = parse_types(types, str(facts)) if types else DECK_TYPES
-    report = build_deck(factbase, chosen, item_types, out, deck_name, deck_id)  # type: ignore[arg-type]
-    print_deck_report(report)
+    print_deck_report(build_deck(load(facts), selected, types, out, name, deck_id))
 
 
 @reports_errors
@@ -99,29 +74,13 @@ def build(
                 console.print(str(report))
 
 
-PaperOption = Annotated[str, typer.Option("--paper", help="a4 or letter.")]
-
-
-def _paper(value: str, facts: Path) -> str:
-    from quizgen.errors import Problem, QuizgenError
-
-    if value not in ("a4", "letter"):
-        raise QuizgenError(Problem(str(facts), None, "--paper", f"unknown value {value!r}; valid values: a4, letter"))
-    return value
-
-
 @reports_errors
+@selects_facts
 def pdf(
+    selected: "Selection",
     out: Annotated[Path, typer.Option("--out", help="The quiz PDF to write.")],
     facts: FactsOption = DEFAULT_FACTS,
-    kind: KindOption = None,
-    tag: TagOption = None,
-    source: SourceOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    id: IdOption = None,
-    importance: ImportanceOption = None,
-    types: TypeOption = None,
+    types: TypesOption = None,
     count: Annotated[Optional[int], typer.Option("--count", min=1,
                                                  help="Number of questions (default: 20, a classroom quiz).")] = None,
     versions: Annotated[int, typer.Option("--versions", min=1, max=26, help="Shuffled versions A, B, …")] = 1,
@@ -132,27 +91,18 @@ def pdf(
 ) -> None:
     """Write a printable quiz and its answer key, e.g. twenty questions on 2023 with seed 7."""
     from quizgen.build import build_quiz
-    from quizgen.recipes import QUIZ_TYPES
 
-    factbase = load(facts)
-    item_types = parse_types(types, str(facts)) if types else QUIZ_TYPES
-    report = build_quiz(factbase, selection(kind, tag, source, since, until, id, importance), item_types,  # type: ignore[arg-type]
-                        out, key=key, count=count, versions=versions, seed=seed, paper=_paper(paper, facts),
-                        title=title)
+    report = build_quiz(load(facts), selected, types, out, key=key, count=count, versions=versions, seed=seed,
+                        paper=paper, title=title)
     console.print(shown(str(report)))
 
 
 @reports_errors
+@selects_facts
 def handout(
+    selected: "Selection",
     out: Annotated[Path, typer.Option("--out", help="The handout PDF to write.")],
     facts: FactsOption = DEFAULT_FACTS,
-    kind: KindOption = None,
-    tag: TagOption = None,
-    source: SourceOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    id: IdOption = None,
-    importance: ImportanceOption = None,
     paper: PaperOption = "a4",
     title: Annotated[str, typer.Option("--title", help="Title printed on the handout.")] = "Study handout",
     full: Annotated[bool, typer.Option("--full", help="Every selected fact, grouped and cited, not the two-page "
@@ -162,7 +112,5 @@ def handout(
     full reference of every selected fact."""
     from quizgen.build import build_handout
 
-    factbase = load(facts)
-    report = build_handout(factbase, selection(kind, tag, source, since, until, id, importance), out, title=title,
-                           paper=_paper(paper, facts), full=full)
+    report = build_handout(load(facts), selected, out, title=title, paper=paper, full=full)
     console.print(shown(str(report)))

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 from rich.table import Table
 
-from quizgen.cli.common import DEFAULT_FACTS, FactsOption, console, reports_errors, shown
+from quizgen.cli.common import Command, console, reports_errors, shown
+from quizgen.cli.options import DEFAULT_FACTS, FactsOption, JsonOption
 
 if TYPE_CHECKING:
     from quizgen.check import CheckReport
@@ -16,9 +17,9 @@ SHOWN_PER_LIST = 12
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(check)
-    app.command()(schema)
-    app.command()(cite)
+    app.command(cls=Command)(check)
+    app.command(cls=Command)(schema)
+    app.command(cls=Command)(cite)
 
 
 @reports_errors
@@ -28,6 +29,7 @@ def check(
         bool, typer.Option("--fix-offsets", help="Re-anchor quotes whose offsets drifted, where unambiguous.")
     ] = False,
     full: Annotated[bool, typer.Option("--full", help="List every contested fact, conflict and slip.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Verify every citation, source hash, id, reference and date; print the vetting report."""
     from quizgen.check import check_factbase
@@ -41,6 +43,11 @@ def check(
         for problem in result.unfixable:
             typer.echo(f"not re-anchored: {problem.line()}", err=True)
     report = check_factbase(facts)
+    if as_json:
+        typer.echo(json.dumps(_report_json(report), indent=2, ensure_ascii=False))
+        if not report.ok:
+            raise typer.Exit(2)
+        return
     for problem in report.errors:
         typer.echo(problem.line(), err=True)
     for problem in report.warnings:
@@ -50,6 +57,24 @@ def check(
     if not report.ok:
         typer.echo(f"{report.file}: {len(report.errors)} error(s)", err=True)
         raise typer.Exit(2)
+
+
+def _report_json(report: "CheckReport") -> dict[str, object]:
+    """The vetting report as ``check --json`` prints it: every list whole."""
+    from dataclasses import asdict
+
+    return {
+        "file": report.file, "ok": report.ok,
+        "errors": [asdict(p) for p in report.errors], "warnings": [asdict(p) for p in report.warnings],
+        "facts": len(report.facts), "sources": [s.id for s in report.sources],
+        "by_kind": report.by_kind, "by_source": report.by_source, "by_status": report.by_status,
+        "by_importance": report.by_importance,
+        "contested": [{"id": f.id, "according_to": f.according_to} for f in report.contested],
+        "authored_questions": {"facts_with_one": report.with_questions,
+                               "core_and_supporting": report.core_and_supporting, "questions": report.question_count},
+        "conflicts": report.conflicts,
+        "slips": dict(report.slips), "relative_dates": dict(report.relative_dates),
+    }
 
 
 def _counts_table(title: str, counts: dict[str, int], order: list[str]) -> Table:
@@ -63,7 +88,7 @@ def _counts_table(title: str, counts: dict[str, int], order: list[str]) -> Table
 def _print_report(report: "CheckReport", full: bool) -> None:
     from rich.columns import Columns
 
-    from quizgen.model import IMPORTANCES, KINDS, STATUSES
+    from quizgen.choices import IMPORTANCES, KINDS, STATUSES
 
     state = "[green]clean[/]" if report.ok else f"[red]{len(report.errors)} error(s)[/]"
     counts = f"{len(report.facts)} facts from {len(report.sources)} sources"
@@ -120,19 +145,8 @@ def cite(
     facts: FactsOption = DEFAULT_FACTS,
 ) -> None:
     """Print the exact citation (offsets and verbatim quote) for a passage of a source, as JSON."""
-    from quizgen.errors import Problem, QuizgenError
-    from quizgen.factbase import load_document, load_texts
-    from quizgen.sources import locate_quote
+    from quizgen.sources import cite_passage
 
-    document = load_document(facts)
-    texts, problems = load_texts(document, facts.parent, str(facts))
-    if source_id not in texts:
-        raise QuizgenError(problems or [Problem(str(facts), None, "SOURCE", f"unknown source {source_id!r}; "
-                                                f"known: {', '.join(s.id for s in document.sources)}")])
-    text = texts[source_id].text
-    spans = locate_quote(text, quote)
-    if len(spans) != 1:
-        raise QuizgenError(Problem(str(facts), None, "QUOTE", f"the passage occurs {len(spans)} times in {source_id}"))
-    start, end = spans[0]
-    typer.echo(json.dumps({"source": source_id, "start": start, "end": end, "quote": text[start:end]},
-                          ensure_ascii=False))
+    citation = cite_passage(facts, source_id, quote)
+    typer.echo(json.dumps({"source": citation.source, "start": citation.start, "end": citation.end,
+                           "quote": citation.quote}, ensure_ascii=False))

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizgen.atomic import write_atomic
-from quizgen.errors import Problem, QuizgenError
-from quizgen.export.formats import DEFAULT_OUTPUT, EXPORT_FORMATS, ExportFormat
+from quizgen.errors import InvalidOption, option_problem
+from quizgen.export.formats import DEFAULT_OUTPUT, EXPORT_FORMATS, ExportFormat, export_format_named
 
 if TYPE_CHECKING:  # the command line reads the format names from here; items load when used
     from quizgen.items import Item
@@ -26,16 +26,14 @@ __all__ = ["DEFAULT_OUTPUT", "EXPORT_FORMATS", "ExportFormat", "render_export", 
 
 def render_export(items: Sequence[Item], export_format: ExportFormat, title: str = "Quiz") -> bytes:
     """The bytes of ``items`` in ``export_format``: the same items and title give the same bytes."""
-    if export_format not in EXPORT_FORMATS:
-        raise QuizgenError(Problem("-", None, "format", f"unknown export format {export_format!r}; "
-                                   f"valid formats: {', '.join(EXPORT_FORMATS)}"))
+    chosen = export_format_named(export_format)
     repeated = sorted(item_id for item_id, count in Counter(item.id for item in items).items() if count > 1)
     if repeated:
-        raise QuizgenError([Problem("-", None, "items", f"item {item_id!r} is given more than once")
-                            for item_id in repeated])
+        raise InvalidOption([option_problem("items", f"item {item_id!r} is given more than once")
+                             for item_id in repeated])
     if not items:
-        raise QuizgenError(Problem("-", None, "items", "nothing to export"))
-    writer = importlib.import_module(f"quizgen.export.{export_format}")
+        raise InvalidOption(option_problem("items", "nothing to export"))
+    writer = importlib.import_module(f"quizgen.export.{chosen}")
     data: bytes = writer.render(items, title)
     return data
 

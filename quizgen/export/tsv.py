@@ -12,9 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from quizgen.export.feedback import feedback_text, one_line
-from quizgen.items import Item, ItemType
-
-_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+from quizgen.items import LETTERS, Item, ItemType, answer_text
 
 
 def render(items: Sequence[Item], title: str) -> bytes:
@@ -23,7 +21,7 @@ def render(items: Sequence[Item], title: str) -> bytes:
     lines = []
     for item in items:
         front = _unique(_field(_FRONTS[item.type](item)), item, seen)
-        back = _field(f"{_answer(item)} — {feedback_text(item)}")
+        back = _field(f"{answer_text(item)} — {feedback_text(item)}")
         lines.append(f"{front}\t{back}\t{tags(item)}\n")
     return "".join(lines).encode("utf-8")
 
@@ -46,20 +44,12 @@ def _unique(front: str, item: Item, seen: set[str]) -> str:
     return candidate
 
 
-def _answer(item: Item) -> str:
-    if item.type == "mcq" and item.correct_option is not None:
-        return f"{_LETTERS[item.correct_option]}. {item.answer}"
-    if item.type == "true-false" and item.correction:
-        return f"{item.answer}: {item.correction}"
-    return item.answer
-
-
 def _plain(item: Item) -> str:
     return item.prompt
 
 
 def _choices(item: Item) -> str:
-    options = "  ".join(f"{_LETTERS[i]}. {option}" for i, option in enumerate(item.options))
+    options = "  ".join(f"{LETTERS[i]}. {option}" for i, option in enumerate(item.options))
     return f"{item.prompt}  {options}"
 
 

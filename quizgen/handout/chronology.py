@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizgen.dates import PartialDate
+from quizgen.dates_in_text import dates_in
 from quizgen.model import Fact, When
-from quizgen.text import content_words, dates_in, stem
+from quizgen.phrases import content_words, stem
 
 # how far into its span a qualified date stands, as a share of the span
 _QUALIFIER_SHARE = {"early": 0.0, "mid": 1 / 3, "late": 2 / 3}
@@ -50,11 +51,11 @@ def position(when: When) -> Position:
 
 
 def earliest_day(when: When) -> int:
-    return when.start.first_day().toordinal()
+    return when.span()[0].toordinal()
 
 
 def latest_day(when: When) -> int:
-    return (when.finish or when.start).last_day().toordinal()
+    return when.span()[1].toordinal()
 
 
 def _dated(fact: Fact) -> When:

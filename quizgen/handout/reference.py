@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quizgen.attribution import attribute
 from quizgen.authored import figure_text
+from quizgen.claims import attribute
 from quizgen.factbase import FactBase
 from quizgen.handout.chronology import chronological
 from quizgen.handout.sheet import other_names

@@ -13,23 +13,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from quizgen.attribution import attribute
 from quizgen.authored import figure_text
+from quizgen.choices import IMPORTANCES
+from quizgen.claims import attribute
 from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase
 from quizgen.handout.chronology import chronological
 from quizgen.handout.sources import SourceEntry, SourceKeys
-from quizgen.model import (
-    IMPORTANCES,
-    AgreementFact,
-    EventFact,
-    Fact,
-    FigureFact,
-    OrganizationFact,
-    PersonFact,
-    PlaceFact,
-)
-from quizgen.text import contains_phrase, words_appear_in
+from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, OrganizationFact, PersonFact, PlaceFact
+from quizgen.phrases import contains_phrase, words_appear_in
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from quizgen.model import Fact, PersonFact, Source
-from quizgen.text import contains_phrase, content_words, normalise, stem, words
+from quizgen.phrases import contains_phrase, content_words, normalise, stem, words
 
 # words that name a text's genre rather than the text ("the Azad Archives guide", "Al Jazeera's live blog")
 _GENRE = frozenset(stem(w) for w in ("guide", "essay", "blog", "live", "tracker", "article", "report", "page",

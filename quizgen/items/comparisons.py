@@ -17,7 +17,8 @@ from quizgen.items.questions import Context, Question
 from quizgen.items.seeding import seeded_rng
 from quizgen.items.stems import as_question, claim_alone
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, Source
-from quizgen.text import format_number, normalise
+from quizgen.numbers_in_text import format_number
+from quizgen.phrases import normalise
 
 # two events are fair to order when this many days separate them, by the precision of the vaguer date
 _FAIR_GAP_DAYS = {1: 366, 2: 62, 3: 14}
@@ -43,8 +44,8 @@ def which_first(facts: Sequence[Fact], context: Context, seed: int) -> Iterator[
     for index, fact in enumerate(events):
         when = fact.date
         assert when is not None
-        last = (when.finish or when.start).last_day().toordinal()
-        gap = _FAIR_GAP_DAYS[int(min(when.precision, (when.finish or when.start).precision))]
+        last = when.span()[1].toordinal()
+        gap = _FAIR_GAP_DAYS[int(min(when.precision, when.last.precision))]
         at = bisect.bisect_left(starts, last + gap, lo=index + 1)
         partners = [p for p in events[at:at + PARTNERS_CONSIDERED * 3]
                     if normalise(display_name(p.name)) != normalise(display_name(fact.name))

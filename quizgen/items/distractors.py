@@ -30,7 +30,8 @@ from quizgen.items.likeness import alike, likeness, stems
 from quizgen.items.questions import Question, Value, joined
 from quizgen.items.stems import is_proper_name
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, OrganizationFact, PersonFact, PlaceFact
-from quizgen.text import content_words, format_number, normalise, stem, words
+from quizgen.numbers_in_text import format_number
+from quizgen.phrases import content_words, normalise, stem, words
 
 OPTIONS = 4
 SETTLEMENT_TYPES = frozenset(["city", "town", "village", "settlement"])

@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
-from quizgen.allocation import long_lived_objects
-from quizgen.attribution import attribute
 from quizgen.authored import worded
+from quizgen.choices import item_types
+from quizgen.claims import attribute
 from quizgen.dates import PartialDate
 from quizgen.factbase import FactBase
+from quizgen.gc_pause import long_lived_objects
 from quizgen.items.authored_questions import authored_questions
 from quizgen.items.captions import CAPTION_ROLES, caption_only
 from quizgen.items.claimants import Claimants
@@ -30,14 +31,15 @@ from quizgen.items.comparisons import display_name, which_first, which_source
 from quizgen.items.distractors import OPTIONS, Candidate, DistractorPools, choose, of_the_stems_sort, standalone_date
 from quizgen.items.giveaways import Giveaways
 from quizgen.items.grounding import answer_grounded, date_shown
+from quizgen.items.item import ITEM_TYPES, Item, ItemType, Passage
 from quizgen.items.keyterms import SWAP_ORDER, CommonTerms, Mentions, answer_in_statement, cloze_surface
-from quizgen.items.model import ITEM_TYPES, Item, ItemType, Passage
 from quizgen.items.questions import Context, Question, Value, questions_for
 from quizgen.items.roles import COMPARING_ROLES, bare_identification
 from quizgen.items.seeding import seeded_rng
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, PersonFact, PlaceFact
+from quizgen.numbers_in_text import numbers_in
+from quizgen.phrases import contains_phrase, normalise
 from quizgen.sources import passage_around
-from quizgen.text import contains_phrase, normalise, numbers_in
 
 SHORT_ANSWER_WORDS = 6
 WHICH_FIRST_MCQ = "Which of these happened first?"
@@ -704,9 +706,8 @@ def _distinct_dates(a: Fact, b: Fact) -> bool:
     """Two dates a learner can order: one ends before the other begins."""
     da, db = a.date, b.date
     assert da is not None and db is not None
-    a_last = (da.finish or da.start).last_day()
-    b_last = (db.finish or db.start).last_day()
-    return a_last < db.start.first_day() or b_last < da.start.first_day()
+    (a_first, a_last), (b_first, b_last) = da.span(), db.span()
+    return a_last < b_first or b_last < a_first
 
 
 def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
@@ -718,11 +719,9 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
 def build_items(factbase: FactBase, facts: Sequence[Fact] | None = None,
                 types: Iterable[ItemType] = ITEM_TYPES, seed: int = 0) -> ItemSet:
     """Like ``items_for``, with the questions that were rejected and why."""
-    unknown = set(types) - set(ITEM_TYPES)
-    if unknown:
-        raise ValueError(f"unknown item types: {', '.join(sorted(unknown))}")
+    wanted = item_types(types)  # an unknown type is an InvalidOption, not a bare ValueError
     with long_lived_objects():
-        return ItemEngine(factbase, seed).build(list(facts if facts is not None else factbase.facts), types)
+        return ItemEngine(factbase, seed).build(list(facts if facts is not None else factbase.facts), wanted)
 
 
 __all__ = ["ITEM_TYPES", "Item", "ItemSet", "Rejection", "RejectionCode", "build_items", "items_for", "seeded_rng"]

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from quizgen.items.questions import Question
-from quizgen.text import contains_phrase, words
+from quizgen.phrases import contains_phrase, words
 
 SHORTEST_ANSWER = 3  # "UN" beside "United Nations" is too short to be sure it is the answer shown
 LONGEST_CUE = 12  # words; a longer cue is a description, not a name a prompt would repeat

@@ -7,19 +7,12 @@ as numbers ("one hundred thousand" grounds 100,000), names by their words.
 from __future__ import annotations
 
 from quizgen.dates import MONTH_NAMES, PartialDate, Precision
+from quizgen.dates_in_text import date_in_text, dates_in
 from quizgen.factbase import FactBase
 from quizgen.items.questions import Question
 from quizgen.model import Fact, FigureFact
-from quizgen.text import (
-    contains_phrase,
-    content_words,
-    date_in_text,
-    dates_in,
-    numbers_in,
-    stem,
-    words,
-    words_appear_in,
-)
+from quizgen.numbers_in_text import numbers_in
+from quizgen.phrases import contains_phrase, content_words, stem, words, words_appear_in
 
 
 def _date_grounded(date: PartialDate, text: str, question: Question | Fact, factbase: FactBase) -> bool:

@@ -12,10 +12,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
-from quizgen.attribution import ATTRIBUTED_STATUSES, speaker_names
+from quizgen.claims import ATTRIBUTED_STATUSES, speaker_names
 from quizgen.items.questions import Question, Value, text_surface
 from quizgen.model import AgreementFact, EventFact, Fact, OrganizationFact, PersonFact, PlaceFact
-from quizgen.text import contains_phrase, content_words, normalise, words
+from quizgen.phrases import contains_phrase, content_words, normalise, words
 
 Found = tuple[str, int, int, Callable[[Value], str]]
 

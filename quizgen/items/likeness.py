@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from quizgen.text import content_words, stem
+from quizgen.phrases import content_words, stem
 
 LONGEST_RATIO = 2.2  # an option more than this many times longer (or shorter) than the answer stands out
 

@@ -42,7 +42,8 @@ from quizgen.model import (
     PlaceFact,
     When,
 )
-from quizgen.text import contains_phrase, format_number
+from quizgen.numbers_in_text import format_number
+from quizgen.phrases import contains_phrase
 
 Value = PartialDate | float | str
 Surface = tuple[tuple[str, Callable[[Value], str]], ...]

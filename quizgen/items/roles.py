@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from quizgen.text import content_words
+from quizgen.phrases import content_words
 
 Role = Literal[
     "date", "on-date", "duration", "value", "who", "role", "identify", "located-in", "alias-of", "side-name",

@@ -1,4 +1,4 @@
-"""The one way items seed randomness: a generator per purpose, from the seed and stable keys."""
+"""The one way quizgen seeds randomness: a generator per purpose, from the seed and stable keys."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from quizgen.dates import MONTH_NAMES, PartialDate, Precision
-from quizgen.text import normalise
+from quizgen.phrases import normalise
 
 BLANK = "___"
 

@@ -9,7 +9,7 @@ stay in the hidden Key field.
 from __future__ import annotations
 
 from quizgen.deck_plan import SLOTS, PlannedNote, shown_choices
-from quizgen.items import Item
+from quizgen.items import Item, answer_text
 from quizgen.render.anki_notetype import CONTEXT_FIELD, FIELDS, KEY_FIELD, LABEL_FIELD, slot_fields
 from quizgen.render.card_text import card_text
 from quizgen.render.passages import passage_html, supporting_sentence
@@ -49,14 +49,10 @@ def answer_html(item: Item) -> str:
     if item.type == "cloze" and item.cloze is not None:
         before, deleted, after = item.cloze
         return f'<span class="qg-filled">{card_text(before)}<b>{card_text(deleted)}</b>{card_text(after)}</span>'
-    if item.type == "mcq" and item.correct_option is not None:
-        return f"{chr(65 + item.correct_option)}. {card_text(item.answer)}"
-    if item.type == "true-false":
-        return f"False. {card_text(item.correction)}" if item.correction else card_text(item.answer)
     if item.type in ("matching", "ordering"):
         rows = "".join(f"<li>{card_text(left)} — {card_text(right)}</li>" for left, right in item.pairs)
         return f'<ol class="qg-rows">{rows}</ol>'
-    return card_text(item.answer)
+    return card_text(answer_text(item))
 
 
 def support_html(item: Item) -> str:

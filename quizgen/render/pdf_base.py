@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from io import BytesIO
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -25,14 +25,14 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from quizgen.atomic import write_with
+from quizgen.choices import Paper, paper_size
 from quizgen.errors import Problem, QuizgenError
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT = "QuizgenSans"
 FONT_BOLD = "QuizgenSans-Bold"
 FONT_ITALIC = "QuizgenSans-Oblique"
-Paper = Literal["a4", "letter"]
-PAPERS: dict[Paper, tuple[float, float]] = {"a4": A4, "letter": LETTER}
+PAGE_SIZES: dict[Paper, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 AUTHOR = "quizgen"
 LANGUAGE = "en"
 INK = colors.HexColor("#1d1d1f")
@@ -168,7 +168,7 @@ def _layout(target: Path | BytesIO, story: Sequence[Flowable], *, title: str, su
             footer: str, name: str = "-") -> int:
     """Lay ``story`` out into ``target``; returns the number of pages."""
     doc = BaseDocTemplate(
-        target if isinstance(target, BytesIO) else str(target), pagesize=PAPERS[paper], leftMargin=MARGIN,
+        target if isinstance(target, BytesIO) else str(target), pagesize=PAGE_SIZES[paper], leftMargin=MARGIN,
         rightMargin=MARGIN, topMargin=16 * mm, bottomMargin=18 * mm, title=title, author=AUTHOR, subject=subject,
         creator=AUTHOR, lang=LANGUAGE, invariant=True, pageCompression=1, initialFontName=FONT,
     )
@@ -188,33 +188,26 @@ def _layout(target: Path | BytesIO, story: Sequence[Flowable], *, title: str, su
 _LAYOUT_TEXT = re.compile(r"<Paragraph[^>]*>\s*(?:<[^>]+>)*\s*([^<'\n]{8,})")
 
 
-def check_paper(paper: str) -> Paper:
-    if paper not in PAPERS:
-        raise QuizgenError(Problem("-", None, "--paper", f"unknown value {paper!r}; valid values: "
-                                                         f"{', '.join(PAPERS)}"))
-    return paper
-
-
 MARGIN: float = 18 * mm
 
 
 def frame_width(paper: str) -> float:
     """The width the text takes on this paper, between the margins."""
-    width: float = PAPERS[check_paper(paper)][0]
+    width: float = PAGE_SIZES[paper_size(paper)][0]
     return width - 2 * MARGIN
 
 
 def count_pages(story: Sequence[Flowable], *, paper: str) -> int:
     """How many pages ``story`` takes, laid out in memory (nothing is written)."""
     register_fonts()
-    return _layout(BytesIO(), story, title="", subject="", paper=check_paper(paper), footer="")
+    return _layout(BytesIO(), story, title="", subject="", paper=paper_size(paper), footer="")
 
 
 def write_pdf(path: Path | str, story: Sequence[Flowable], *, title: str, subject: str, paper: str,
               footer: str = "") -> int:
     """Lay out ``story`` into ``path`` atomically, with metadata and reproducible bytes; returns the page count."""
     register_fonts()
-    size = check_paper(paper)
+    size = paper_size(paper)
     pages = [0]
 
     def render(temp: Path) -> None:

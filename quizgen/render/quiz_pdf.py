@@ -10,7 +10,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from quizgen.quiz import LETTERS, Quiz, QuizQuestion, QuizVersion
+from quizgen.items import LETTERS
+from quizgen.quiz import Quiz, QuizQuestion, QuizVersion
 from quizgen.render.pdf_base import (
     FONT,
     MUTED,

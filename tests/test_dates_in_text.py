@@ -1,4 +1,4 @@
-"""The text helpers' fast paths give exactly what their general paths give."""
+"""Reading dates in passages: the fast path gives exactly what the general path gives, and each form is read."""
 
 from __future__ import annotations
 
@@ -7,20 +7,12 @@ import string
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizgen.text import _DATE_PATTERNS, _matches, _normalise_unicode, dates_in, normalise
+from quizgen.dates_in_text import _DATE_PATTERNS, _matches, dates_in
+from quizgen.phrases import normalise
 
 ascii_text = st.text(alphabet=string.printable, max_size=80)
 date_like = st.lists(st.sampled_from(["On", "19", "September", "Sept.", "2023", "2023-09-19", "1990s", "of", "may",
                                       "jan", ",", " ", "\n", "12", "31", "December", "x"]), max_size=12).map(" ".join)
-
-
-@given(ascii_text)
-def test_the_ascii_shortcut_normalises_as_the_unicode_path_does(text: str) -> None:
-    assert normalise(text) == _normalise_unicode(text)
-
-
-def test_normalise_unifies_typography_and_case() -> None:
-    assert normalise("Stepanakert\u2019s  \u201cCity\u201d \u2013 KHANKENDI") == "stepanakert's \"city\" - khankendi"
 
 
 @given(st.one_of(date_like, ascii_text))

@@ -4,7 +4,7 @@ import gc
 
 import pytest
 
-from quizgen.allocation import long_lived_objects
+from quizgen.gc_pause import long_lived_objects
 
 
 def test_the_collector_pause_restores_the_collectors_state() -> None:

@@ -1,4 +1,4 @@
-from quizgen.attribution import attribute
+from quizgen.claims import attribute
 from quizgen.model import EventFact
 from tests.conftest import parse_as
 

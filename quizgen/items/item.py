@@ -7,11 +7,11 @@ in place rather than creating a new one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
-ItemType = Literal["qa", "cloze", "mcq", "true-false", "matching", "ordering", "short-answer"]
-ITEM_TYPES: tuple[ItemType, ...] = ("qa", "cloze", "mcq", "true-false", "matching", "ordering", "short-answer")
+from quizgen.choices import ITEM_TYPES as ITEM_TYPES  # the item types are named in quizgen.choices
+from quizgen.choices import ItemType as ItemType
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,3 +50,20 @@ class Item:
     context: str = ""  # the fact's statement, shown after answering
     status: str = "established"
     according_to: str | None = None
+
+
+# option letters, as every output prints them
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def answer_text(item: Item, options: Sequence[str] | None = None, correct: int | None = None) -> str:
+    """The answer as a learner or a marker reads it, the same in every output: "B. Stepanakert" for multiple
+    choice (in the order shown: a quiz version passes its own ``options`` and ``correct``), "False — " and the
+    true statement for a false one, and otherwise the answer itself."""
+    if item.type == "mcq":
+        shown, at = (options, correct) if options is not None else (item.options, item.correct_option)
+        if at is not None:
+            return f"{LETTERS[at]}. {shown[at]}"
+    if item.type == "true-false" and item.correction:
+        return f"False — {item.correction}"
+    return item.answer

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from quizgen.choices import Status
 from quizgen.model import Fact
-from quizgen.text import contains_phrase, normalise
+from quizgen.phrases import contains_phrase, normalise
 
-ATTRIBUTED_STATUSES = ("claimed", "disputed", "reported")
+ATTRIBUTED_STATUSES: tuple[Status, ...] = ("claimed", "disputed", "reported")
 
 
 # opening words that may be lowercased after "According to X, "; anything else may be a name

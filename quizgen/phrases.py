@@ -1,0 +1,74 @@
+"""Comparing wording: case and typography unified, words and their stems, whole-phrase matching.
+
+An answer typed or templated is checked against a printed passage with these: the texts hold
+curly quotes, dashes and no-break spaces that a typed answer does not.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_STOPWORDS = frozenset([
+    "a", "an", "and", "the", "of", "in", "on", "at", "to", "for", "by", "from", "with", "as", "its", "it",
+    "is", "was", "were", "be", "been", "that", "this", "these", "those", "or", "who", "which", "what", "when",
+    "where", "how", "his", "her", "their", "our", "your", "into", "over", "under", "than", "then", "also",
+])
+
+
+def normalise(text: str) -> str:
+    """Casefold and unify the characters that vary between a typed answer and a printed text."""
+    if text.isascii():
+        # most text: NFKC and the typography table change nothing, and ASCII casefold is lower
+        return " ".join(text.lower().split())
+    return _normalise_unicode(text)
+
+
+@lru_cache(maxsize=65536)
+def _normalise_unicode(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.translate(_TYPOGRAPHY)
+    return " ".join(text.split())
+
+
+_TYPOGRAPHY: dict[int, str] = {ord(k): v for k, v in {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                                                       "\u2013": "-", "\u2014": "-", "\u00a0": " "}.items()}
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[\w']+", normalise(text))
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if w not in _STOPWORDS and not w.isdigit() and len(w) > 2]
+
+
+def stem(word: str) -> str:
+    # "Azerbaijani" reads as "Azerbaijan", "brokered" as "broker": a crude prefix stem is
+    # enough to tell whether a passage speaks of the answer's words
+    return word[:6]
+
+
+def words_appear_in(answer: str, passage: str) -> bool:
+    """Every content word of the answer (by stem) occurs in the passage."""
+    wanted = content_words(answer)
+    if not wanted:
+        return normalise(answer) in normalise(passage)
+    present = {stem(w) for w in words(passage)}
+    return all(stem(w) in present for w in wanted)
+
+
+def contains_phrase(haystack: str, needle: str) -> bool:
+    """True when ``needle`` occurs in ``haystack`` as whole words, ignoring case and typography."""
+    text, phrase = normalise(haystack), normalise(needle)
+    if not phrase:
+        return False
+    at = text.find(phrase)
+    while at != -1:
+        end = at + len(phrase)
+        # a whole-word match: no letter or digit runs on at either side
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(phrase, at + 1)
+    return False

@@ -1,0 +1,21 @@
+"""Comparing wording: the ASCII fast path normalises as the general path does."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quizgen.phrases import _normalise_unicode, normalise
+
+ascii_text = st.text(alphabet=string.printable, max_size=80)
+
+
+@given(ascii_text)
+def test_the_ascii_shortcut_normalises_as_the_unicode_path_does(text: str) -> None:
+    assert normalise(text) == _normalise_unicode(text)
+
+
+def test_normalise_unifies_typography_and_case() -> None:
+    assert normalise("Stepanakert\u2019s  \u201cCity\u201d \u2013 KHANKENDI") == "stepanakert's \"city\" - khankendi"
