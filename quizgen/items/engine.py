@@ -523,7 +523,9 @@ class ItemEngine:
         tested = [fact for fact in facts if fact.importance != "detail"] or list(facts)
         tested_ids = {fact.id for fact in tested}
         tested_questions = [q for q in questions if q.fact.id in tested_ids]
-        first_of_detail = {q.fact.id: q for q in reversed(questions) if q.fact.id not in tested_ids}
+        # (a question that asks what the texts say of it before "Who was the Baku-based analyst?")
+        first_of_detail = {q.fact.id: q for q in sorted(reversed(questions), key=lambda q: not bare_identification(
+            q.role, q.prompt)) if q.fact.id not in tested_ids}
         made: list[Item] = []
         if "qa" in wanted:
             made += self.qa([q for q in questions if q.fact.id in tested_ids or first_of_detail[q.fact.id] is q])

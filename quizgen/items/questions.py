@@ -285,6 +285,8 @@ def person_questions(fact: PersonFact) -> Iterator[Question]:
     role = fact.role
     yield Question(fact, "who", f"Who was {with_article(role)}?", fact.name, "person", fact.name,
                    surface=text_surface(fact.name), cue=role)
+    if re.search(r"\b(?:who|which|that)\b", role):
+        return  # "the Soviet who put Artsakh into Soviet Azerbaijan" is a statement, not an office to recall
     yield Question(fact, "role", f"Who was {fact.name}?", role, "role", role, role_forms(fact)[1:],
                    surface=text_surface(role), cue=fact.name)
 
