@@ -455,7 +455,9 @@ def _mentions(prompt: str, option: str) -> bool:
     return len(option) > 3 and normalise(option) in normalise(prompt)
 
 
-_WHICH = re.compile(r"\bwhich((?:\s+[\w.'’-]+){1,3})", re.IGNORECASE)
+# the sort a stem names: the words after "which" or "what name is given to the"
+_WHICH = re.compile(r"\b(?:which|what (?:name is given to|is the name of|was the name of) the)((?:\s+[\w.'’-]+){1,2})",
+                    re.IGNORECASE)
 
 
 def of_the_stems_sort(prompt: str, answer: str, candidates: list[Candidate]) -> list[Candidate]:

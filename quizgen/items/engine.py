@@ -47,7 +47,8 @@ WHICH_FIRST_MCQ = "Which of these happened first?"
 # statements with no alternative are always shown true, and a quiz of mostly "True" teaches guessing
 FALSE_SHARE = 0.75
 TRUE_FALSE_WORDS = 32  # longer statements join several claims
-TRUE_ONLY_WORDS = 20  # a statement never shown false is short: one claim
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:whose|which|who|where)\b")
+TRUE_ONLY_WORDS = 28  # a statement never shown false is short: one claim
 MATCHING_SIZE = 5
 ORDERING_SIZE = 5
 
@@ -368,8 +369,10 @@ class ItemEngine:
                 continue  # a photo caption is no statement of an event to judge
             item_id = f"true-false:{fact.id}"
             rng = seeded_rng(self.seed, item_id)
-            if len(fact.statement.split()) > TRUE_FALSE_WORDS:
-                continue  # a long statement holds several claims: "true" or "false" would judge them all at once
+            if len(fact.statement.split()) > TRUE_FALSE_WORDS or _RELATIVE_CLAUSE.search(fact.statement):
+                # a long statement, or one with a side clause ("Armenia, whose capital is Yerevan, is …"), holds
+                # several claims: "true" or "false" would judge them all at once
+                continue
             found = self._swappable(by_fact.get(fact.id, []), rng)
             if found is None or (found[2] is None and len(fact.statement.split()) > TRUE_ONLY_WORDS):
                 # a long statement that could not be shown false asks only whether a sentence is recognised;
