@@ -44,6 +44,8 @@ SECTIONS = {
 }
 _LIST_PARTS = re.compile(r"\s*(?:–|—|,| and | to )\s*")
 
+GRID_ALTERNATIVE_CHARS = 24  # longer accepted forms are left to the passages pages
+
 # a classroom quiz when no count is asked for: about twenty questions, never more than thirty
 DEFAULT_QUESTION_COUNT = 20
 
@@ -111,7 +113,9 @@ class QuizQuestion:
             letters = {answer: LETTERS[i] for i, answer in enumerate(self.options)}
             answers = dict(item.pairs)
             return " ".join(f"{i + 1}-{letters[answers[prompt]]}" for i, prompt in enumerate(self.prompts))
-        return item.answer
+        # a marker working from this page alone must not reject "April 2016" for "early April 2016"
+        accepted = [form for form in self.accepted_alternatives() if len(form) <= GRID_ALTERNATIVE_CHARS][:2]
+        return f"{item.answer} (or {' / '.join(accepted)})" if accepted else item.answer
 
     def key_passages(self) -> list[KeyPassage]:
         """The passages the key quotes: the evidence for the answer (quizgen.key_evidence)."""

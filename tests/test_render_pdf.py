@@ -253,3 +253,12 @@ def test_every_key_passage_holds_its_answer_in_bold_on_word_boundaries(class_qui
         for before, run, after in runs:
             assert not (before.isalnum() and run[0].isalnum()), (before, run)
             assert not (after.isalnum() and run[-1].isalnum()), (run, after)
+
+
+def test_the_key_grid_shows_the_short_forms_a_marker_accepts(class_quizzes) -> None:  # type: ignore[no-untyped-def]
+    report, quiz = class_quizzes["shipped"]
+    grid = PdfReader(str(report.key)).pages[0].extract_text()
+    shown = [q.grid_answer() for version in quiz.versions for q in version.questions
+             if q.item.type == "short-answer" and q.accepted_alternatives()]
+    assert shown and all("(or " in answer for answer in shown)
+    assert all(answer in " ".join(grid.split()) for answer in shown)
