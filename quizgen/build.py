@@ -198,8 +198,9 @@ def selected_items(factbase: FactBase, selection: Selection, types: Sequence[Ite
     return _items_or_fail(factbase, select_facts(factbase, selection), types, seed)
 
 
-def _items_or_fail(factbase: FactBase, facts: Sequence[Fact], types: Sequence[ItemType], seed: int) -> list[Item]:
-    items = items_for(factbase, facts, types, seed)
+def _items_or_fail(factbase: FactBase, facts: Sequence[Fact], types: Sequence[ItemType], seed: int,
+                  every_form: bool = False) -> list[Item]:
+    items = items_for(factbase, facts, types, seed, every_form=every_form)
     if not items:
         raise QuizgenError(Problem(str(factbase.path), None, "--types",
                                    f"the selected facts yield no item of type {', '.join(types)}"))
@@ -301,7 +302,7 @@ def planned_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemT
 
     wanted = count if count is not None else DEFAULT_QUESTION_COUNT
     facts = quiz_candidates(select_facts(factbase, selection), wanted, seed)
-    items = _items_or_fail(factbase, facts, types, seed)
+    items = _items_or_fail(factbase, facts, types, seed, every_form=True)  # the quiz takes one item per fact itself
 
     def redraw(chosen: Sequence[Item], version: int) -> list[Item]:
         # the same multiple-choice items drawn with another seed: other distractors, so a date's letter can move
@@ -309,7 +310,8 @@ def planned_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemT
         # only the facts of the questions redrawn: a few facts, however large the selection
         wanted_facts = [fact for fact in facts if any(fact.id in item.fact_ids for item in chosen)]
         return [item for draw in range(REDRAWS_PER_VERSION)
-                for item in items_for(factbase, wanted_facts, ["mcq"], seed * 1009 + version * 31 + draw)
+                for item in items_for(factbase, wanted_facts, ["mcq"], seed * 1009 + version * 31 + draw,
+                                      every_form=True)
                 if item.id in wanted_ids]
 
     return plan_quiz(items, title, wanted, versions, seed, redraw, kinds={fact.id: fact.kind for fact in facts})

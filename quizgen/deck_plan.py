@@ -19,6 +19,7 @@ import genanki
 from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase
 from quizgen.items import ITEM_TYPES, Item, ItemType, items_for
+from quizgen.items.siblings import distinct
 from quizgen.model import Fact
 from quizgen.phrases import contains_phrase, normalise
 
@@ -46,6 +47,8 @@ SLOTS: tuple[Slot, ...] = (
 # an item about several facts is a note of its own, with this one card
 MULTI_FACT_SLOT = SLOTS[0]
 CARD_KINDS: tuple[ItemType, ...] = tuple(dict.fromkeys(slot.kind for slot in SLOTS))
+FLASHCARD_KINDS: tuple[ItemType, ...] = ("qa", "cloze")
+TEST_KINDS: tuple[ItemType, ...] = ("mcq", "true-false")
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,10 @@ class NoteBook:
 
     @cached_property
     def notes(self) -> dict[str, PlannedNote]:
-        items = items_for(self.factbase, self.factbase.facts, ITEM_TYPES, NOTE_SEED)
+        items = items_for(self.factbase, self.factbase.facts, ITEM_TYPES, NOTE_SEED, every_form=True)
+        # within each kind of card a question is asked once, a statement only where no question is: the flashcards
+        # (a question, else its cloze) and the test cards (a choice, else true or false) each hold a fact once
+        items = distinct(distinct(items, FLASHCARD_KINDS), TEST_KINDS)
         by_fact: dict[str, dict[ItemType, list[Item]]] = {}
         multi: list[Item] = []
         for item in items:

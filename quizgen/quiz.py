@@ -172,6 +172,7 @@ def period_of(item: Item) -> str:
     return item.sort_key[:3] if item.sort_key and item.sort_key[:1].isdigit() else "undated"
 
 
+MOST_TRUE_FALSE_LEAD = 2  # never: a quiz of statements mostly "True" (or "False") rewards ticking one box
 TRUE_FALSE_SHARE = 0.3  # past this, a quiz leans on guessing: other types fill the rest where they can
 
 
@@ -190,8 +191,21 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
     """Up to ``count`` keyable items, types taken in turn, each turn the least-asked period,
     never two items about the same fact nor two that give each other's answer away, at most
     about a fifth on the setting (places, people, organizations, naming), no bare identification,
-    and two false statements made false the same way only when nothing else is left."""
-    kinds = kinds or {}
+    and two false statements made false the same way only when nothing else is left.
+
+    A matching or ordering task rests on several facts and shows their dates: in a small selection it can
+    crowd out the questions it cues. Where the quiz then falls short, it is chosen again without them, and
+    the fuller quiz is kept."""
+    chosen = _choose(items, count, seed, kinds or {})
+    limit = count if count is not None else DEFAULT_QUESTION_COUNT
+    if len(chosen) < limit and any(len(item.fact_ids) > 1 for item in chosen):
+        alone = _choose([item for item in items if len(item.fact_ids) == 1], count, seed, kinds or {})
+        if len(alone) > len(chosen):
+            return alone
+    return chosen
+
+
+def _choose(items: Sequence[Item], count: int | None, seed: int, kinds: Mapping[str, str]) -> list[Item]:
     by_type: dict[str, list[Item]] = defaultdict(list)
     for item in sorted(items, key=lambda item: item.id):
         if keyable(item) and not general_knowledge(item) and not answer_is_a_bound(item):
@@ -204,24 +218,24 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
     limit = count if count is not None else DEFAULT_QUESTION_COUNT
     on_setting = setting_limit(limit)
 
-    def fits(candidate: Item, capped: bool, balanced: bool = False) -> bool:
+    def fits(candidate: Item, capped: bool) -> bool:
         if capped and about_setting(candidate, kinds) and sum(about_setting(c, kinds) for c in chosen) >= on_setting:
             return False
-        # one more statement of an answer that already leads by two: another type of question serves better
-        if balanced and _true_false_lead(candidate, chosen) >= 2:
+        # one more statement of an answer that already leads by two: another type of question serves instead
+        if _true_false_lead(candidate, chosen) >= MOST_TRUE_FALSE_LEAD:
             return False
         if capped and candidate.type == "true-false" and \
                 sum(c.type == "true-false" for c in chosen) >= round(TRUE_FALSE_SHARE * limit):
             return False
         return not any(cue_each_other(candidate, other) for other in chosen)
 
-    def fill(capped: bool, balanced: bool = False) -> None:
+    def fill(capped: bool) -> None:
         queues = [list(by_type[t]) for t in SECTION_ORDER if by_type.get(t)]
         while len(chosen) < limit and any(queues):
             # the types with the fewest items left choose first, so that a rare type is not crowded out
             for queue in sorted(queues, key=len):
                 fresh = [item for item in queue
-                         if used_facts.isdisjoint(item.fact_ids) and fits(item, capped, balanced)]
+                         if used_facts.isdisjoint(item.fact_ids) and fits(item, capped)]
                 queue[:] = fresh
                 if not fresh:
                     continue
@@ -237,11 +251,9 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
                 if len(chosen) >= limit:
                     break
 
-    # what gives way when the quiz cannot otherwise be filled: first the balance of true and false, then
-    # the share of questions on the setting; a full quiz beats a short one
-    fill(capped=True, balanced=True)
-    if len(chosen) < limit:
-        fill(capped=True)
+    # what gives way when the quiz cannot otherwise be filled: the share of questions on the setting and of
+    # true or false; never the balance of "True" and "False", which would reward ticking one box throughout
+    fill(capped=True)
     if len(chosen) < limit:
         fill(capped=False)
     return chosen

@@ -96,6 +96,11 @@ def gives_away(shown: Item, asked: Item) -> bool:
     forms = answers_of(asked)
     if not forms:
         return False
+    if asked.type == "mcq" and asked.role in ("who-said", "which-source"):
+        # "which text says …?" among the texts: another question naming a text as its source tells nothing,
+        # unless it states the same claim with it
+        return any(contains_phrase(text, form) and _restated(text, asked.prompt) for text in statements
+                   for form in forms)
     # a bare year among offered dates is one choice of many; stated in a sentence it is a cue
     choices = _choices(shown)
     for form in forms:
@@ -116,7 +121,11 @@ def _restates(a: Item, b: Item) -> bool:
     """Two statements to judge that say mostly the same thing (two facts of one sentence, say)."""
     if a.type != "true-false" or b.type != "true-false":
         return False
-    mine, theirs = {stem(w) for w in content_words(a.prompt)}, {stem(w) for w in content_words(b.prompt)}
+    return _restated(a.prompt, b.prompt)
+
+
+def _restated(one: str, other: str) -> bool:
+    mine, theirs = {stem(w) for w in content_words(one)}, {stem(w) for w in content_words(other)}
     return bool(mine and theirs) and len(mine & theirs) >= 0.6 * min(len(mine), len(theirs))
 
 

@@ -64,10 +64,10 @@ def test_roles_are_one_closed_set() -> None:
 
 
 def test_the_six_roles_on_apollo(apollo: FactBase, apollo_copy: Path) -> None:
-    plain = _by_role(items_for(apollo, seed=0))
+    plain = _by_role(items_for(apollo, seed=0, every_form=True))
     assert "who-said" not in plain  # NASA's audience figure is a plain report, not one side's claim
     base = apollo_with_rivals(apollo_copy)
-    roles = _by_role(items_for(base, seed=0))
+    roles = _by_role(items_for(base, seed=0, every_form=True))
     # a figure with rival versions is asked "which source", which asks who says it among them
     assert set(NEW_ROLES) - {"who-said"} <= set(roles), sorted(roles)
     first = roles["which-first"][0]
@@ -91,13 +91,13 @@ def test_who_said_asks_whose_claim_it_is(apollo_copy: Path) -> None:
         if fact["id"] == "television-audience":
             fact["status"] = "claimed"
     apollo_copy.write_text(json.dumps(data), encoding="utf-8")
-    said = _by_role(items_for(load_factbase(apollo_copy), seed=0))["who-said"][0]
+    said = _by_role(items_for(load_factbase(apollo_copy), seed=0, every_form=True))["who-said"][0]
     assert said.answer == "NASA" and "according to" not in normalise(said.prompt)
 
 
 def test_the_six_roles_on_the_shipped_base() -> None:
     base = load_factbase(FACTS)
-    roles = _by_role(items_for(base, seed=0))
+    roles = _by_role(items_for(base, seed=0, every_form=True))
     assert set(NEW_ROLES) <= set(roles), sorted(roles)
     for item in roles["which-first"]:
         first, second = (base.by_id[i].date for i in item.fact_ids)
@@ -115,5 +115,5 @@ def test_the_six_roles_on_the_shipped_base() -> None:
 @pytest.mark.parametrize("seed", [0, 5])
 def test_which_first_options_name_both_events_in_either_order(seed: int) -> None:
     base = load_factbase(FACTS)
-    mcqs = [i for i in items_for(base, types=["mcq"], seed=seed) if i.role == "which-first"]
+    mcqs = [i for i in items_for(base, types=["mcq"], seed=seed, every_form=True) if i.role == "which-first"]
     assert mcqs and {i.correct_option for i in mcqs} == {0, 1}

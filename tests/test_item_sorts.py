@@ -19,7 +19,7 @@ from tests.conftest import FACTS
 @cache
 def _shipped() -> tuple[FactBase, tuple[Item, ...]]:
     base = load_factbase(FACTS)
-    return base, tuple(items_for(base, seed=0))
+    return base, tuple(items_for(base, seed=0, every_form=True))
 
 
 def test_a_detail_makes_one_flashcard_and_no_test_item() -> None:

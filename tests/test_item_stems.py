@@ -68,7 +68,8 @@ def test_an_authored_question_replaces_the_template_of_its_role(apollo_copy: Pat
             fact["questions"] = [{"prompt": "On what day did the Apollo 11 lunar module land on the Moon?",
                                   "asks": "date"}]
     apollo_copy.write_text(json.dumps(data), encoding="utf-8")
-    items = [i for i in items_for(load_factbase(apollo_copy), seed=0) if i.fact_ids == ("eagle-landing",)]
+    items = [i for i in items_for(load_factbase(apollo_copy), seed=0, every_form=True)
+             if i.fact_ids == ("eagle-landing",)]
     dated = [i for i in items if i.role == "date"]
     assert dated and {i.prompt for i in dated} == {"On what day did the Apollo 11 lunar module land on the Moon?"}
     assert {i.answer for i in dated} == {"20 July 1969"}

@@ -30,7 +30,7 @@ DATE_FORMS = [re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$"), re.compile(r"^[A-Z][a-
 
 
 def all_items(base: FactBase, seed: int) -> list[Item]:
-    return items_for(base, seed=seed)
+    return items_for(base, seed=seed, every_form=True)
 
 
 def true_names(base: FactBase, item: Item) -> set[str]:
@@ -249,11 +249,11 @@ def test_item_ids_come_from_facts_and_type_not_wording() -> None:
 
 
 def test_types_select_what_is_made() -> None:
-    items = items_for(BASES["apollo"], types=["mcq"], seed=3)
+    items = items_for(BASES["apollo"], types=["mcq"], seed=3, every_form=True)
     assert items and {i.type for i in items} == {"mcq"}
     # a bad value is the library's own error, naming the option, never a bare ValueError
     with pytest.raises(quizgen.InvalidOption, match="--types: unknown value 'essay'"):
-        quizgen.items_for(BASES["apollo"], types=["essay"])  # type: ignore[list-item]
+        quizgen.items_for(BASES["apollo"], types=["essay"], every_form=True)  # type: ignore[list-item]
 
 
 def test_engine_knows_nothing_of_anki_or_pdf() -> None:

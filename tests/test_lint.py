@@ -14,7 +14,7 @@ from quizgen.lint import LINT_CODES, ItemLinter, gives_away_findings
 from tests.conftest import APOLLO, FACTS
 
 APOLLO_BASE = load_factbase(APOLLO)
-ITEMS = {item.id: item for item in items_for(APOLLO_BASE, seed=0)}
+ITEMS = {item.id: item for item in items_for(APOLLO_BASE, seed=0, every_form=True)}
 
 
 def _item(item_id: str, **changes: object) -> Item:
@@ -80,7 +80,8 @@ def test_a_date_question_answered_by_the_publication_day() -> None:
     base = FactBase(APOLLO_BASE.path, as_claim, APOLLO_BASE.texts)
     assert "published-day" in _codes([ITEMS[DATE]], base)
     # and the engine does not ask it
-    assert not any(item.role == "date" and item.fact_ids == ("apollo-11-launch",) for item in items_for(base))
+    assert not any(item.role == "date" and item.fact_ids == ("apollo-11-launch",)
+                   for item in items_for(base, every_form=True))
     # the same launch as an event the text reports on its day keeps its date question
     reported_that_day = FactBase(APOLLO_BASE.path, published_on_launch, APOLLO_BASE.texts)
     assert "published-day" not in _codes([ITEMS[DATE]], reported_that_day)
@@ -117,6 +118,6 @@ def test_the_shipped_base_has_no_lint_errors_and_covers_its_core() -> None:
     base = load_factbase(FACTS)
     findings = lint_factbase(base)
     assert [f.line() for f in findings if f.severity == "error"] == []
-    covered = {fact_id for item in items_for(base) for fact_id in item.fact_ids}
+    covered = {fact_id for item in items_for(base, every_form=True) for fact_id in item.fact_ids}
     assert all(fact.id in covered for fact in base.facts if fact.importance == "core")
     assert len([fact for fact in base.facts if fact.id not in covered]) <= 0.05 * len(base.facts)

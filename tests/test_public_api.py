@@ -52,7 +52,7 @@ def test_one_answer_text_reads_the_same_in_the_key_the_cards_and_tsv() -> None:
     from tests.conftest import APOLLO
 
     base = quizgen.load_factbase(APOLLO)
-    items = quizgen.items_for(base, None, ["mcq", "true-false"], seed=3)
+    items = quizgen.items_for(base, None, ["mcq", "true-false"], seed=3, every_form=True)
     false = next(item for item in items if item.type == "true-false" and item.correction)
     assert quizgen.answer_text(false) == f"False — {false.correction}"
     mcq = next(item for item in items if item.type == "mcq")
@@ -75,7 +75,7 @@ def test_renderers_take_plans_and_never_read_the_fact_base() -> None:
 def _bad_calls(base: quizgen.FactBase, out: Path) -> dict[str, object]:
     every = quizgen.Selection()
     return {
-        "--types": lambda: quizgen.items_for(base, None, ["essay"]),
+        "--types": lambda: quizgen.items_for(base, None, ["essay"], every_form=True),
         "--kind": lambda: quizgen.select_facts(base, quizgen.Selection.of(kinds="battle")),
         "--paper": lambda: quizgen.build_handout(base, every, out / "h.pdf", paper="A4"),
         "--count": lambda: quizgen.build_quiz(base, every, None, out / "q.pdf", count=0),

@@ -27,7 +27,9 @@ def show(number: int, item: Item) -> str:
     lines += [f"     (spare) {extra}" for extra in item.extra_options]
     correction = f" | true statement: {item.correction}" if item.correction else ""
     lines.append(f"   A: {item.answer}{correction}")
-    lines += [f"   passage ({p.source_short or p.source_label}): “{p.quote}”" for p in item.passages[:2]]
+    # up to two passages of each fact: an item about several facts shows where each one's date stands
+    shown = [p for fact_id in item.fact_ids for p in [q for q in item.passages if q.fact_id == fact_id][:2]]
+    lines += [f"   passage ({p.source_short or p.source_label}): “{p.quote}”" for p in shown]
     return "\n".join(lines)
 
 

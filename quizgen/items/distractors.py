@@ -34,7 +34,6 @@ from quizgen.numbers_in_text import format_number
 from quizgen.phrases import content_words, normalise, stem, words
 
 OPTIONS = 4
-SETTLEMENT_TYPES = frozenset(["city", "town", "village", "settlement"])
 NEAREST = 24  # dates or numbers either side of the answer worth considering
 NAME_WINDOW = 60  # names considered per question in a large pool
 _HORIZON_DAYS = {int(Precision.YEAR): 40 * 366, int(Precision.MONTH): 10 * 366, int(Precision.DAY): 5 * 366}
@@ -299,9 +298,9 @@ class DistractorPools:
 
     def _place_kind(self, key: str) -> tuple[str, str]:
         """A place's level and the country or region it lies in: options for "which Armenian town" are
-        Armenian towns ("city", "town" and "village" are one level), never a town of another country."""
+        Armenian towns, never a town of another country."""
+        # "which Armenian border town" among towns: a city or a village beside them is ruled out by the stem
         kind = self.place_types.get(key, "")
-        kind = "settlement" if kind in SETTLEMENT_TYPES else kind
         owner = min(self.owner[("place-name", key)], default="")
         seen = {owner}
         place = self.by_id.get(owner)

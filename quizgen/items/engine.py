@@ -33,9 +33,10 @@ from quizgen.items.giveaways import Giveaways
 from quizgen.items.grounding import answer_grounded, date_shown
 from quizgen.items.item import ITEM_TYPES, Item, ItemType, Passage
 from quizgen.items.keyterms import SWAP_ORDER, CommonTerms, Mentions, answer_in_statement, cloze_surface
-from quizgen.items.questions import Context, Question, Value, questions_for
+from quizgen.items.questions import Context, Question, Value, own_name, questions_for
 from quizgen.items.roles import COMPARING_ROLES, bare_identification
 from quizgen.items.seeding import seeded_rng
+from quizgen.items.siblings import distinct
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, PersonFact, PlaceFact
 from quizgen.numbers_in_text import numbers_in
 from quizgen.phrases import contains_phrase, normalise
@@ -440,6 +441,9 @@ class ItemEngine:
         if not candidates:
             return None
         if isinstance(question.value, PartialDate):
+            # a date moved later may still be true ("in June 2023 the corridor was blocked": it still was), as a
+            # state begun on a day lasts; before its day, neither a state nor a one-off event was yet true
+            candidates = [c for c in candidates if isinstance(c.value, PartialDate) and c.value < question.value]
             # the nearest dates: a day of the same weeks, not one three years off that any learner rules out
             day = question.value.first_day().toordinal()
             candidates.sort(key=lambda c: abs(c.value.first_day().toordinal() - day)
@@ -477,7 +481,9 @@ class ItemEngine:
             item_id = f"matching:{role}:" + "+".join(ids)
             rng = seeded_rng(self.seed, item_id)
             extras = tuple(_spares(pool, group, compatible, get_right, rng))
-            spares = {0: "", 1: " One of them matches nothing.", 2: " Two of them match nothing."}[len(extras)]
+            answers = _MATCHING_ANSWERS[role]
+            spares = {0: "", 1: f" One of the {answers} matches nothing.",
+                      2: f" Two of the {answers} match nothing."}[len(extras)]
             items.append(Item(
                 id=item_id, type="matching", role=role, prompt=_MATCHING_PROMPTS[role] + spares, answer="; ".join(
                     f"{left} — {r}" for left, r in pairs), fact_ids=ids,
@@ -534,7 +540,7 @@ class ItemEngine:
             made += self.qa([q for q in questions if q.fact.id in tested_ids or first_of_detail[q.fact.id] is q])
         if "cloze" in wanted or "true-false" in wanted:
             for fact in facts:
-                by_fact[fact.id] = by_fact.get(fact.id, []) + self.mentions.questions(fact)
+                by_fact[fact.id] = by_fact.get(fact.id, []) + self.mentions.questions(fact) + own_name(fact)
         if "cloze" in wanted:
             carded = first_of_detail.keys() if "qa" in wanted else ()
             made += self.cloze([f for f in facts if f.id in tested_ids or f.id not in carded], by_fact)
@@ -627,8 +633,10 @@ def _in_parentheses(text: str, at: int) -> bool:
 
 def _short_answerable(question: Question) -> bool:
     # "hundreds of thousands": a vague figure is taught on a card, but a written answer to it cannot be marked
+    # "who accused Azerbaijan of ethnic cleansing?": other texts make the same claim, and a written answer cannot
+    # be told apart from them as a choice among options can
     return len(question.answer.split()) <= SHORT_ANSWER_WORDS and question.kind not in COMPARING_ROLES \
-        and question.pool != "figure-wording"
+        and question.pool != "figure-wording" and question.kind != "who-said"
 
 
 def _directional(question: Question) -> bool:
@@ -676,6 +684,7 @@ def _first_alias(fact: Fact) -> str:
     return fact.aliases[0].name
 
 
+_MATCHING_ANSWERS = {"dates": "dates", "other-names": "names"}
 _MATCHING_PROMPTS = {
     "dates": "Match each event to its date.",
     "other-names": "Match each place to its other name.",
@@ -716,9 +725,22 @@ def _distinct_dates(a: Fact, b: Fact) -> bool:
 
 
 def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
-              types: Iterable[ItemType] = ITEM_TYPES, seed: int = 0) -> list[Item]:
-    """The items the selected facts support, of the given types, for this seed."""
-    return build_items(factbase, facts, types, seed).items
+              types: Iterable[ItemType] = ITEM_TYPES, seed: int = 0, *, every_form: bool = False) -> list[Item]:
+    """The items the selected facts support, of the given types, for this seed.
+
+    This is a bank to teach and test from: each question of a fact is asked once, in the best of the given
+    forms, and a fact's statement only where none of its questions is (``quizgen.items.siblings``); a detail (a
+    commentator's affiliation, a photo credit) makes a flashcard of the full deck, not a bank item, unless the
+    selection holds nothing else. ``every_form`` gives every item of every form, for a caller that chooses
+    among them: a quiz takes one item per fact, an Anki note keeps each kind of card apart.
+    """
+    chosen = list(facts if facts is not None else factbase.facts)
+    items = build_items(factbase, chosen, types, seed).items
+    if every_form:
+        return items
+    tested = {fact.id for fact in chosen if fact.importance != "detail"}
+    bank = distinct(items)
+    return [item for item in bank if not tested or not tested.isdisjoint(item.fact_ids)]
 
 
 def build_items(factbase: FactBase, facts: Sequence[Fact] | None = None,

@@ -249,7 +249,6 @@ def place_questions(fact: PlaceFact, context: Context) -> Iterator[Question]:
         else:
             yield Question(fact, f"alias-of:{alias.name}", f"By what other name is {fact.name} known?", alias.name,
                            "place-name", alias.name, surface=text_surface(alias.name), cue=fact.name)
-    yield from identify_question(fact, fact.place_type, "place-name")
     container = context.by_id.get(fact.located_in or "")
     if isinstance(container, PlaceFact):
         yield Question(fact, "located-in", f"In which {container.place_type} is {place_phrase(fact.name)}?",
@@ -264,35 +263,30 @@ def place_phrase(name: str) -> str:
     return with_article(name) if common or " of " in name or len(words) >= 3 else name
 
 
-def identify_question(fact: PlaceFact | OrganizationFact, what: str, pool: str) -> Iterator[Question]:
-    """Which place (or body) is this? Its statement, with its name taken out, is the prompt."""
-    statement = fact.statement
-    opening = re.match(r"According to [^,“]+,\s*", statement) if fact.according_to else None
-    if opening:
-        # the claimant is named outside the quotation marks, by the prompt ("According to X, which …?"),
-        # never inside a description that reads as a quotation of the text
-        statement = statement[opening.end():]
-        statement = statement[:1].upper() + statement[1:]
-    if fact.name not in statement:
-        return
-    described = statement.replace(fact.name, "…")
-    yield Question(fact, "identify", f"Which {what} does this describe: “{described}”?", fact.name, pool, fact.name,
-                   tuple(alias.name for alias in fact.aliases), text_surface(fact.name))
-
-
 def person_questions(fact: PersonFact) -> Iterator[Question]:
     # in the past tense: a role is as of the texts' time ("who is president" of a republic since dissolved)
+    # "Who was the Kremlin spokesman?" names no event: another holder of the office is as right (a teacher's
+    # question ties the person to what the texts say of them); the name is still blanked in its statement
     role = fact.role
-    yield Question(fact, "who", f"Who was {with_article(role)}?", fact.name, "person", fact.name,
-                   surface=text_surface(fact.name), cue=role)
     if re.search(r"\b(?:who|which|that)\b", role):
         return  # "the Soviet who put Artsakh into Soviet Azerbaijan" is a statement, not an office to recall
     yield Question(fact, "role", f"Who was {fact.name}?", role, "role", role, role_forms(fact)[1:],
                    surface=text_surface(role), cue=fact.name)
 
 
+def own_name(fact: Fact) -> list[Question]:
+    """A place's or body's own name where its statement says it: a blank to fill, never a question to ask (a
+    question made of the statement, "Which organization does this describe: “…”?", quotes words no text wrote)."""
+    if not isinstance(fact, (PlaceFact, OrganizationFact, PersonFact)) or fact.name not in fact.statement:
+        return []
+    pool = "place-name" if isinstance(fact, PlaceFact) else "person" if isinstance(fact, PersonFact) \
+        else "organization"
+    aliases = tuple(alias.name for alias in getattr(fact, "aliases", []))
+    return [Question(fact, "who" if isinstance(fact, PersonFact) else "identify", "", fact.name, pool, fact.name,
+                     aliases, text_surface(fact.name))]
+
+
 def organization_questions(fact: OrganizationFact) -> Iterator[Question]:
-    yield from identify_question(fact, "organization", "organization")
     for alias in fact.aliases:
         if alias.name.isupper() and len(alias.name) <= 8:
             yield Question(fact, f"acronym:{alias.name}", f"What does {alias.name} stand for?", fact.name,

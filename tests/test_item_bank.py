@@ -1,0 +1,91 @@
+"""The bank of items a teacher reads (``items_for``): each question once, no sibling giving another away."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from quizgen import Selection, load_factbase
+from quizgen.build import planned_quiz
+from quizgen.factbase import FactBase
+from quizgen.items import Item, items_for
+from quizgen.items.siblings import distinct
+from quizgen.phrases import normalise
+from tests.conftest import APOLLO, FACTS
+
+
+@cache
+def _bank(path: str = str(FACTS)) -> tuple[FactBase, tuple[Item, ...], tuple[Item, ...]]:
+    base = load_factbase(path)
+    return base, tuple(items_for(base, seed=0)), tuple(items_for(base, seed=0, every_form=True))
+
+
+def test_each_question_of_a_fact_is_asked_once() -> None:
+    for path in (str(FACTS), str(APOLLO)):
+        _, bank, _ = _bank(path)
+        asked = Counter((item.fact_ids, normalise(item.prompt)) for item in bank)
+        assert max(asked.values()) == 1
+
+
+def test_a_statement_is_asked_only_of_a_fact_with_no_question() -> None:
+    _, bank, _ = _bank()
+    questioned = {item.fact_ids[0] for item in bank if item.type in ("qa", "mcq", "short-answer")
+                  and len(item.fact_ids) == 1}
+    statements = [item for item in bank if item.type in ("true-false", "cloze")]
+    assert statements and not [item.id for item in statements if item.fact_ids[0] in questioned]
+
+
+def test_the_best_form_is_kept_and_every_form_remains_for_those_who_choose() -> None:
+    _, bank, every = _bank()
+    assert {item.id for item in bank} <= {item.id for item in every}
+    by_prompt = {(item.fact_ids, normalise(item.prompt)): item.type for item in bank}
+    for item in every:
+        if item.type == "qa" and (item.fact_ids, normalise(item.prompt)) in by_prompt:
+            assert by_prompt[(item.fact_ids, normalise(item.prompt))] in ("mcq", "short-answer", "qa")
+    # a note keeps each kind apart: the flashcards of one fact, then its test cards, each a question once
+    flashcards = distinct([item for item in every if item.type in ("qa", "cloze")])
+    assert any(item.type == "qa" for item in flashcards) and any(item.type == "cloze" for item in flashcards)
+
+
+def test_a_detail_is_a_flashcard_of_the_full_deck_not_a_bank_item() -> None:
+    base, bank, every = _bank()
+    details = {fact.id for fact in base.facts if fact.importance == "detail"}
+    assert not [item.id for item in bank if set(item.fact_ids) <= details]
+    assert [item.id for item in every if set(item.fact_ids) <= details]
+    alone = items_for(base, [fact for fact in base.facts if fact.id in details], seed=0)
+    assert alone and all(set(item.fact_ids) <= details for item in alone)
+
+
+def test_a_false_date_is_always_before_the_true_one() -> None:
+    from quizgen.dates_in_text import dates_in
+    _, _, every = _bank()
+    false = [item for item in every if item.type == "true-false" and item.correction]
+    checked = 0
+    for item in false:
+        shown = {d for d in dates_in(item.prompt) if d[0] is not None}
+        true = {d for d in dates_in(item.correction or "") if d[0] is not None}
+        moved, kept = sorted(shown - true), sorted(true - shown)
+        if moved and kept:
+            assert moved[0] < kept[0], (item.prompt, item.correction)
+            checked += 1
+    assert checked >= 5
+
+
+def test_whose_claim_it_is_is_chosen_among_options_never_written() -> None:
+    _, _, every = _bank()
+    assert not [item.id for item in every if item.type == "short-answer" and item.role == "who-said"]
+
+
+def test_matching_says_which_side_has_answers_to_spare() -> None:
+    _, _, every = _bank()
+    prompts = {item.prompt for item in every if item.type == "matching"}
+    assert prompts and all("nothing." not in p or "of the dates" in p or "of the names" in p for p in prompts)
+
+
+def test_the_class_quiz_never_leans_on_one_answer_of_true_or_false() -> None:
+    base = load_factbase(FACTS)
+    quiz = planned_quiz(base, Selection(importances=("core",)), ["mcq", "true-false", "matching", "ordering",
+                                                                "short-answer"], versions=2, seed=7)
+    statements = [q.item for q in quiz.versions[0].questions if q.item.type == "true-false"]
+    false = sum(1 for item in statements if item.correction)
+    assert statements and abs((len(statements) - false) - false) <= 2
