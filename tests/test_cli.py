@@ -210,3 +210,20 @@ def test_version_is_printed(runner: CliRunner) -> None:
 
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.output.strip() == f"quizgen {__version__}"
+
+
+def test_items_json_is_written_in_batches_as_one_list(runner: CliRunner) -> None:
+    """The JSON is written a batch of items at a time, and reads as the one list it always printed."""
+    from dataclasses import asdict
+
+    from quizgen.factbase import load_factbase
+    from quizgen.items import items_for
+
+    expected = [asdict(item) for item in items_for(load_factbase(FACTS), seed=3)]
+    assert len(expected) > 256  # more than one batch
+    result = run(runner, "items", "--facts", str(FACTS), "--json", "--seed", "3")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+    assert json.loads(result.stdout) == json.loads(json.dumps(expected))
+    nothing = run(runner, "items", "--facts", str(APOLLO), "--json", "--type", "ordering", "--kind", "place")
+    assert nothing.exit_code == 0 and nothing.stdout == "[]\n"

@@ -1,6 +1,7 @@
 """``quizgen items`` and ``quizgen lint``: the question engine, for a person to inspect."""
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Annotated, Optional
 
@@ -69,7 +70,7 @@ def show_items(
     factbase, chosen = load_selected(facts, selection(kind, tag, source, since, until, id, importance))
     items = items_for(factbase, chosen, parse_types(types, str(facts)), seed)  # type: ignore[arg-type]
     if as_json:
-        typer.echo(json.dumps([asdict(item) for item in items], indent=2, ensure_ascii=False))
+        _echo_json_array(asdict(item) for item in items)
         return
     for item in items:
         console.print(f"[dim]{shown(item.id)}[/]")
@@ -86,6 +87,24 @@ def show_items(
             console.print(f"  [dim]{shown(passage.source_label)}: “{shown(passage.quote)}”[/]")
         console.print()
     console.print(f"{len(items)} items from {len(chosen)} facts (seed {seed})")
+
+
+def _echo_json_array(values: Iterable[object], batch: int = 256) -> None:
+    """What ``json.dumps(list(values), indent=2)`` prints, written a batch of values at a time.
+
+    A large fact base has a hundred thousand items: their JSON is never held as one string.
+    """
+    parts: list[str] = []
+    written = 0
+    for value in values:
+        # a value's own lines, indented one level deeper, as a list's elements are
+        parts.append(("," if written else "[") + "\n  " + json.dumps(value, indent=2, ensure_ascii=False)
+                     .replace("\n", "\n  "))
+        written += 1
+        if len(parts) == batch:
+            typer.echo("".join(parts), nl=False)
+            parts = []
+    typer.echo("".join(parts) + ("\n]" if written else "[]"))
 
 
 @reports_errors
