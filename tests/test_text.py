@@ -34,3 +34,12 @@ def test_dates_in_reads_each_form() -> None:
     assert (2023, 9, 19) in dates_in("dated 2023-09-19")
     assert dates_in("no date here") == ()
 
+
+
+@given(st.text(alphabet=st.sampled_from("aB É\u2019\u2018\u201c\u201d\u2013\u2014\u00a0\u2010'\"-ﬁ\t"), max_size=40))
+def test_typography_is_unified_as_one_table_would_unify_it(text: str) -> None:
+    import unicodedata
+
+    table = {ord(k): v for k, v in {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                                    "\u2014": "-", "\u00a0": " "}.items()}
+    assert _normalise_unicode(text) == " ".join(unicodedata.normalize("NFKC", text).casefold().translate(table).split())

@@ -268,7 +268,8 @@ class DistractorPools:
     def _alike_names(self, question: Question, names: list[str]) -> list[Candidate]:
         """Names of the answer's form, the likest first (ties broken by the name, for determinism)."""
         answer = question.answer
-        kept = [name for name in names if alike(answer, name) and not _mentions(question.prompt, name)
+        prompt = normalise(question.prompt)
+        kept = [name for name in names if alike(answer, name) and not _mentions(prompt, name)
                 and not _overlapping(answer, name)]
         kept.sort(key=lambda name: (-likeness(answer, name), name))
         return [Candidate(name, name) for name in kept]
@@ -405,8 +406,8 @@ def _overlapping(answer: str, option: str) -> bool:
 
 
 def _mentions(prompt: str, option: str) -> bool:
-    """An option the stem itself names would be a clue, or an absurdity."""
-    return len(option) > 3 and normalise(option) in normalise(prompt)
+    """An option the stem (``prompt``, normalised) itself names would be a clue, or an absurdity."""
+    return len(option) > 3 and normalise(option) in prompt
 
 
 def choose(candidates: list[Candidate], answer_value: Value, rng: random.Random, target: int,
@@ -427,9 +428,11 @@ def choose(candidates: list[Candidate], answer_value: Value, rng: random.Random,
         texts.insert(target, "")
         return texts, target
     assert isinstance(answer_value, PartialDate)
-    by_distance = sorted(candidates, key=lambda c: (abs(_days(c.value) - _days(answer_value)), c.text))
-    before = [c for c in by_distance if _days(c.value) < _days(answer_value)]
-    after = [c for c in by_distance if _days(c.value) > _days(answer_value)]
+    answer_day = _days(answer_value)
+    days = {id(c): _days(c.value) for c in candidates}
+    by_distance = sorted(candidates, key=lambda c: (abs(days[id(c)] - answer_day), c.text))
+    before = [c for c in by_distance if days[id(c)] < answer_day]
+    after = [c for c in by_distance if days[id(c)] > answer_day]
     n_before = min(target, len(before))
     n_after = OPTIONS - 1 - n_before
     if n_after > len(after):
@@ -438,7 +441,7 @@ def choose(candidates: list[Candidate], answer_value: Value, rng: random.Random,
     if n_before + n_after < OPTIONS - 1:
         return None
     picked = before[:n_before] + after[:n_after]
-    ordered = sorted(picked, key=lambda c: _days(c.value))
+    ordered = sorted(picked, key=lambda c: days[id(c)])
     texts = [c.text for c in ordered]
     texts.insert(n_before, "")
     return texts, n_before

@@ -27,6 +27,7 @@ class Giveaways:
             if cue and len(cue) <= LONGEST_CUE and len(question.answer) >= SHORTEST_ANSWER:
                 self._by_cue[cue].append(question)
         self._longest = max((len(cue) for cue in self._by_cue), default=0)
+        self._first_words = frozenset(cue[0] for cue in self._by_cue)
 
     def given_away(self, prompt: str, fact_ids: Iterable[str]) -> list[Question]:
         """The questions of other facts whose cue and answer this prompt both shows."""
@@ -34,6 +35,8 @@ class Giveaways:
         found: list[Question] = []
         shown = words(prompt)
         for start in range(len(shown)):
+            if shown[start] not in self._first_words:
+                continue  # no cue starts with this word
             for end in range(start + 1, min(start + self._longest, len(shown)) + 1):
                 for question in self._by_cue.get(tuple(shown[start:end]), ()):
                     if question.fact.id not in own and question not in found and _answer_shown(prompt, question):
