@@ -61,7 +61,7 @@ def read_text(path: Path) -> str:
     except UnreadableInput as err:
         reason = "is a directory, not a fact base file" if err.reason.startswith("is a directory") else err.reason
         raise fail(name, reason) from None
-    if not data.strip():
+    if data.isspace() or not data:  # not data.strip(): a copy of the whole file to test it
         raise fail(name, "file is empty; a fact base is a JSON object with sources and facts")
     if data.startswith(b"\xef\xbb\xbf"):
         raise fail(name, "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")

@@ -2,7 +2,8 @@
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
+from json.encoder import encode_basestring
 from typing import Annotated, Optional
 
 import typer
@@ -70,7 +71,7 @@ def show_items(
     factbase, chosen = load_selected(facts, selection(kind, tag, source, since, until, id, importance))
     items = items_for(factbase, chosen, parse_types(types, str(facts)), seed)  # type: ignore[arg-type]
     if as_json:
-        _echo_json_array(asdict(item) for item in items)
+        _echo_json_array(items)
         return
     for item in items:
         console.print(f"[dim]{shown(item.id)}[/]")
@@ -90,21 +91,56 @@ def show_items(
 
 
 def _echo_json_array(values: Iterable[object], batch: int = 256) -> None:
-    """What ``json.dumps(list(values), indent=2)`` prints, written a batch of values at a time.
+    """What ``json.dumps([asdict(v) for v in values], indent=2, ensure_ascii=False)`` prints, a batch at a time.
 
     A large fact base has a hundred thousand items: their JSON is never held as one string.
     """
     parts: list[str] = []
     written = 0
     for value in values:
-        # a value's own lines, indented one level deeper, as a list's elements are
-        parts.append(("," if written else "[") + "\n  " + json.dumps(value, indent=2, ensure_ascii=False)
-                     .replace("\n", "\n  "))
+        parts.append(("," if written else "[") + "\n  " + _indented_json(value, "  "))
         written += 1
         if len(parts) == batch:
             typer.echo("".join(parts), nl=False)
             parts = []
     typer.echo("".join(parts) + ("\n]" if written else "[]"))
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _indented_json(value: object, indent: str = "") -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, a dataclass written as ``asdict`` makes it.
+
+    Written here because json's own indented output, and asdict's copies, run in pure Python:
+    several times slower than making the items.
+    """
+    kind = type(value)
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None or isinstance(value, (bool, float)):
+        return json.dumps(value)
+    if isinstance(value, int):
+        return int.__repr__(value)
+    inner = indent + "  "
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + _indented_json(v, inner) for v in value) + "\n" + indent + "]"
+    if isinstance(value, dict):
+        pairs = list(value.items())
+    elif is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES.get(kind)
+        if names is None:
+            names = _FIELD_NAMES[kind] = tuple(field.name for field in fields(value))
+        pairs = [(name, getattr(value, name)) for name in names]
+    else:
+        raise TypeError(f"Object of type {kind.__name__} is not JSON serializable")
+    if not pairs:
+        return "{}"
+    return ("{\n" + ",\n".join(f"{inner}{encode_basestring(str(key))}: "
+                                + (encode_basestring(item) if type(item) is str else _indented_json(item, inner))
+                                for key, item in pairs) + "\n" + indent + "}")
 
 
 @reports_errors
