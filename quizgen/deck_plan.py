@@ -20,7 +20,7 @@ from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase
 from quizgen.items import ITEM_TYPES, Item, ItemType, items_for
 from quizgen.model import Fact
-from quizgen.text import contains_phrase, normalise
+from quizgen.text import normalise, phrase_in
 
 # Cards are made with one seed for every deck: a note must not change with the deck it is built into.
 NOTE_SEED = 0
@@ -191,8 +191,8 @@ def _single_card_note(item: Item) -> PlannedNote:
 
 def _gives_away(item: Item, fact_notes: Sequence[PlannedNote]) -> bool:
     """The item's front shows an answer of a card on its facts' own notes (a date to match, say)."""
-    front = front_text(item)
-    return any(contains_phrase(front, answer) for note in fact_notes for card in note.cards.values()
+    front = normalise(front_text(item))
+    return any(phrase_in(front, answer) for note in fact_notes for card in note.cards.values()
                for answer in answer_texts(card))
 
 

@@ -82,7 +82,12 @@ def words_appear_in(answer: str, passage: str) -> bool:
 
 def contains_phrase(haystack: str, needle: str) -> bool:
     """True when ``needle`` occurs in ``haystack`` as whole words, ignoring case and typography."""
-    text, phrase = normalise(haystack), normalise(needle)
+    return phrase_in(normalise(haystack), needle)
+
+
+def phrase_in(text: str, needle: str) -> bool:
+    """``contains_phrase`` for a haystack already normalised: one text checked for many phrases is normalised once."""
+    phrase = normalise(needle)
     if not phrase:
         return False
     at = text.find(phrase)

@@ -59,6 +59,7 @@ class DistractorPools:
             self._add(fact)
         self._sorted_dates = {p: sorted(d) for p, d in self.dates.items()}
         self._date_days = {p: [d.first_day().toordinal() for d in ds] for p, ds in self._sorted_dates.items()}
+        self._date_last_days = {p: [d.last_day().toordinal() for d in ds] for p, ds in self._sorted_dates.items()}
         self._sorted_numbers = {unit: sorted(values) for unit, values in self.numbers.items()}
         self._sorted_names = {pool: sorted(names) for pool, names in self.names.items()}
         self._names_by_type: dict[str, list[str]] = defaultdict(list)
@@ -181,9 +182,14 @@ class DistractorPools:
         low = bisect.bisect_left(days, centre - horizon)
         high = bisect.bisect_right(days, centre + horizon)
         at = bisect.bisect_left(days, centre)
-        window = dates[max(low, at - NEAREST):min(high, at + NEAREST)]
-        found = [date for date in window
-                 if date not in taken and not self.dates[precision][date] & excluded and not _overlaps(date, answer)]
+        first, last = max(low, at - NEAREST), min(high, at + NEAREST)
+        # _overlaps(date, answer), by the days the index holds: no date object made or compared per candidate
+        answer_first, answer_last = centre, answer.last_day().toordinal()
+        holders = self.dates[precision]
+        found = [date for date, date_first, date_last in zip(dates[first:last], days[first:last],
+                                                             self._date_last_days[precision][first:last], strict=True)
+                 if date not in taken and not holders[date] & excluded
+                 and not (date_first <= answer_last and answer_first <= date_last)]
         # dates are shown in order, so the answer's letter depends on how many options fall before it: each side
         # needs enough dates for the answer to stand at any letter (the latest event in a base has no later one)
         before = sum(1 for d in found if d < answer)

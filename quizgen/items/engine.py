@@ -36,7 +36,7 @@ from quizgen.items.roles import COMPARING_ROLES
 from quizgen.items.seeding import seeded_rng
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, PlaceFact
 from quizgen.sources import passage_around
-from quizgen.text import contains_phrase, normalise, numbers_in
+from quizgen.text import contains_phrase, normalise, numbers_in, phrase_in
 
 SHORT_ANSWER_WORDS = 6
 WHICH_FIRST_MCQ = "Which of these happened first?"
@@ -370,8 +370,8 @@ class ItemEngine:
 
     def _false_value(self, question: Question, rng: random.Random) -> Value | None:
         """One of the most plausible wrong values (a sibling fact's date or figure, a like name), never a far one."""
-        candidates = [c for c in self.pools.candidates(question)
-                      if not contains_phrase(question.fact.statement, c.text)]
+        statement = normalise(question.fact.statement)
+        candidates = [c for c in self.pools.candidates(question) if not phrase_in(statement, c.text)]
         if not candidates:
             return None
         if isinstance(question.value, PartialDate):
