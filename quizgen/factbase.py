@@ -92,7 +92,8 @@ def parse_document(text: str, file: str) -> FactBaseDocument:
     except ValidationError as err:
         errors = err.errors()
     else:
-        reject_duplicate_keys(text, file)
+        if has_repeated_key(text):
+            reject_duplicate_keys(text, file)
         return document
     raw = decode_json(text, file)
     if not isinstance(raw, dict):
@@ -127,6 +128,25 @@ def _duplicate_path(value: Any, path: str) -> tuple[str, str] | None:
         if found:
             return found
     return None
+
+
+class _RepeatedKey(Exception):
+    pass
+
+
+def _stop_at_repeated_key(pairs: list[tuple[str, Any]]) -> None:
+    if len(pairs) > 1 and len(dict(pairs)) != len(pairs):
+        raise _RepeatedKey
+    # nothing is returned: the scan keeps no object of the document, only looks at each one's keys
+
+
+def has_repeated_key(text: str) -> bool:
+    """Whether any object repeats a key: one scan that builds nothing, so a large fact base costs no second copy."""
+    try:
+        json.loads(text, object_pairs_hook=_stop_at_repeated_key)
+    except _RepeatedKey:
+        return True
+    return False
 
 
 def reject_duplicate_keys(text: str, file: str) -> None:
