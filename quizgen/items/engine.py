@@ -24,7 +24,7 @@ from quizgen.authored import worded
 from quizgen.dates import PartialDate
 from quizgen.factbase import FactBase
 from quizgen.items.authored_questions import authored_questions
-from quizgen.items.captions import CAPTION_ROLES, caption_only
+from quizgen.items.captions import CAPTION_ROLES, Captions
 from quizgen.items.comparisons import display_name, which_first, which_source
 from quizgen.items.distractors import OPTIONS, DistractorPools, choose, standalone_date
 from quizgen.items.giveaways import Giveaways
@@ -116,8 +116,8 @@ class ItemEngine:
         self.factbase = factbase
         self.seed = seed
         texts = {source_id: factbase.text_of(source_id) for source_id in factbase.texts}
-        captions = frozenset(fact.id for fact in factbase.facts if caption_only(fact, texts))
-        self.context = Context(factbase.by_id, {s.id: s.published for s in factbase.sources.values()}, captions)
+        self.context = Context(factbase.by_id, {s.id: s.published for s in factbase.sources.values()},
+                               Captions(factbase.by_id, texts))
         self.result = ItemSet()
         self._shared_cache: dict[str, dict[str, Any]] = {}
 

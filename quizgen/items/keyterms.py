@@ -133,11 +133,12 @@ class Mentions:
     def _named(self, text: str) -> list[tuple[str, str, str]]:
         """The (name, pool, owner) entries the text names, in the order its words name them."""
         tokens = words(text)
-        later = _later_words(tokens)
+        later: list[str] = []  # the words as a name's later words are keyed, made when a name may start
         found: list[tuple[str, str, str]] = []
         for start, first in enumerate(tokens):
             if first not in self._by_word:
                 continue  # no name starts with this word: no run of words from here is a name
+            later = later or _later_words(tokens)
             for size in range(1, min(self._longest, len(tokens) - start) + 1):
                 for entry in self._by_words.get(" ".join([first, *later[start + 1:start + size]]), ()):
                     if entry not in found and contains_phrase(text, entry[0]):
