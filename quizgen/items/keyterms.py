@@ -122,6 +122,8 @@ class Mentions:
         # of many names that share a first word ("Town 1" … "Town 9000") costs no more than one of few
         self._by_words: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         self._longest = 1
+        # a statement is read for the common terms, then again for its items
+        self._named_in: dict[str, list[tuple[str, str, str]]] = {}
         for fact in facts:
             for name, pool in _names_of(fact):
                 first = words(name)
@@ -132,6 +134,12 @@ class Mentions:
 
     def _named(self, text: str) -> list[tuple[str, str, str]]:
         """The (name, pool, owner) entries the text names, in the order its words name them."""
+        found = self._named_in.get(text)
+        if found is None:
+            found = self._named_in[text] = self._find_named(text)
+        return found
+
+    def _find_named(self, text: str) -> list[tuple[str, str, str]]:
         tokens = words(text)
         later: list[str] = []  # the words as a name's later words are keyed, made when a name may start
         found: list[tuple[str, str, str]] = []
