@@ -199,8 +199,9 @@ def main(large: int) -> None:
     ]
     print(f"\ntargets ({large:,} facts):")
     for name, value, target, unit in results:
-        print(f"  {name:<26} {value:>8.2f}{unit:<3} target ≤ {target:g}{unit.strip() or 'x'}  "
-              f"{'holds' if value <= target else 'DOES NOT HOLD'}")
+        shown = f"{value:.0f} MB" if unit == " MB" else f"{value:.2f}x"
+        limit = f"{target:g} MB" if unit == " MB" else f"{target:g}x"
+        print(f"  {name:<26} {shown:>9}   target ≤ {limit:<7} {'holds' if value <= target else 'DOES NOT HOLD'}")
 
 
 if __name__ == "__main__":
