@@ -106,7 +106,7 @@ def _echo_json_array(values: Iterable[object], batch: int = 256) -> None:
     typer.echo("".join(parts) + ("\n]" if written else "[]"))
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_FIELD_KEYS: dict[type, tuple[tuple[str, str], ...]] = {}  # a dataclass's field names, and each as a JSON key
 
 
 def _indented_json(value: object, indent: str = "") -> str:
@@ -123,24 +123,26 @@ def _indented_json(value: object, indent: str = "") -> str:
     if isinstance(value, int):
         return int.__repr__(value)
     inner = indent + "  "
+    separator = ",\n" + inner
     if isinstance(value, (list, tuple)):
         if not value:
             return "[]"
-        return "[\n" + ",\n".join(inner + _indented_json(v, inner) for v in value) + "\n" + indent + "]"
+        return ("[\n" + inner + separator.join([encode_basestring(v) if type(v) is str else _indented_json(v, inner)
+                                                for v in value]) + "\n" + indent + "]")
     if isinstance(value, dict):
-        pairs = list(value.items())
+        keyed = [(encode_basestring(str(key)) + ": ", item) for key, item in value.items()]
     elif is_dataclass(value) and not isinstance(value, type):
-        names = _FIELD_NAMES.get(kind)
-        if names is None:
-            names = _FIELD_NAMES[kind] = tuple(field.name for field in fields(value))
-        pairs = [(name, getattr(value, name)) for name in names]
+        keys = _FIELD_KEYS.get(kind)
+        if keys is None:
+            keys = _FIELD_KEYS[kind] = tuple((f.name, encode_basestring(f.name) + ": ") for f in fields(value))
+        keyed = [(key, getattr(value, name)) for name, key in keys]
     else:
         raise TypeError(f"Object of type {kind.__name__} is not JSON serializable")
-    if not pairs:
+    if not keyed:
         return "{}"
-    return ("{\n" + ",\n".join(f"{inner}{encode_basestring(str(key))}: "
-                                + (encode_basestring(item) if type(item) is str else _indented_json(item, inner))
-                                for key, item in pairs) + "\n" + indent + "}")
+    return ("{\n" + inner + separator.join([key + (encode_basestring(item) if type(item) is str
+                                                   else _indented_json(item, inner)) for key, item in keyed])
+            + "\n" + indent + "}")
 
 
 @reports_errors
