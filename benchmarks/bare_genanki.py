@@ -23,5 +23,5 @@ for note in spec["notes"]:
     made = genanki.Note(model=model, fields=note["fields"], guid=note["guid"], tags=note["tags"])
     made.cards = [genanki.Card(ord) for ord in note["cards"]]  # the cards quizgen writes, no more
     deck.add_note(made)
-genanki.Package(deck).write_to_file(sys.argv[2], timestamp=1_700_000_000)
+genanki.Package(deck).write_to_file(sys.argv[2])  # default settings
 print(f"{time.perf_counter() - started:.6f}")

@@ -24,12 +24,15 @@ KINDS = ("event",) * 8 + ("agreement",) * 2 + ("place",) * 3 + ("person",) * 2 +
 
 
 def _date(rng: random.Random) -> tuple[str, str]:
-    year, month, day = rng.randint(1700, 2020), rng.randint(1, 12), rng.randint(1, 28)
+    # as in a real fact base, most facts crowd into a few recent years: many share a month, some a day
+    year = rng.randint(2019, 2023) if rng.random() < 0.7 else rng.randint(1900, 2018)
+    month, day = rng.randint(1, 12), rng.randint(1, 28)
     return f"{year:04d}-{month:02d}-{day:02d}", f"{day} {MONTHS[month - 1]} {year}"
 
 
 # names as real fact bases have them: diacritics, other scripts, and the same place under two names
 TOWN_STEMS = ("Ağdərə", "Şuşa", "Gəncə", "Łódź", "Zürich", "Ստեփան", "Kraków", "Ærø")
+PERSON_STEMS = ("Əli Məmmədov", "Łucja Wąsik", "Ստեփան Ավագյան", "Jürgen Größ", "Zoë Ñúñez", "Ivan Petrov")
 
 
 def _town(number: int) -> str:
@@ -37,7 +40,7 @@ def _town(number: int) -> str:
 
 
 def _fact(index: int, rng: random.Random, places: int) -> tuple[dict[str, object], list[str]]:
-    """A fact and the sentences of the source that support it (two citations for most kinds)."""
+    """A fact and the sentences of the source that support it (two or three citations each)."""
     kind = KINDS[index % len(KINDS)]
     place = _town(rng.randrange(max(places, 1)))
     common: dict[str, object] = {"id": f"fact-{index}", "kind": kind, "status": "established",
@@ -49,21 +52,25 @@ def _fact(index: int, rng: random.Random, places: int) -> tuple[dict[str, object
         claimed = index % 4 == 0  # a quarter of the events are one side's account
         opening = "According to the South Guild, on" if claimed else "On"
         sentence = f"{opening} {human}, Assembly {index} met in {place} and voted on motion {index}."
-        aside = f"The minutes of Assembly {index} survive in the archive of {place}."
+        asides = [f"The minutes of Assembly {index} survive in the archive of {place}."]
+        if index % 3 == 0:
+            asides.append(f"Delegates to Assembly {index} travelled to {place} for the vote.")
         fact = {**common, "name": f"Assembly {index}", "statement": sentence, "when": {"date": iso},
                 "questions": [{"prompt": f"On what date did Assembly {index} meet in {place}?", "asks": "date"}]}
         if claimed:
             fact.update(status="claimed", according_to="the South Guild")
             fact["questions"] = [{"prompt": f"According to the South Guild, on what date did Assembly {index} "
                                             "meet?", "asks": "date"}]
-        return fact, [sentence, aside]
+        return fact, [sentence, *asides]
     if kind == "agreement":
         iso, human = _date(rng)
         mediator = f"Mediator {rng.randrange(50)}"
         sentence = f"On {human}, Treaty {index} was signed, mediated by {mediator}."
+        asides = [f"Treaty {index} bound the North Guild and the South Guild.",
+                  f"Copies of Treaty {index} were sealed in {place}."]
         return {**common, "name": f"Treaty {index}", "statement": sentence, "agreement_type": "treaty",
                 "when": {"date": iso}, "mediators": [mediator], "parties": ["North Guild", "South Guild"],
-                "questions": [{"prompt": f"Who mediated Treaty {index}?", "asks": "mediators"}]}, [sentence]
+                "questions": [{"prompt": f"Who mediated Treaty {index}?", "asks": "mediators"}]}, [sentence, *asides]
     if kind == "place":
         town = _town(index)
         sentence = f"{town} is a market town, which the South Guild calls Burg {index}."
@@ -73,13 +80,16 @@ def _fact(index: int, rng: random.Random, places: int) -> tuple[dict[str, object
                 "questions": [{"prompt": f"What does the South Guild call {town}?", "asks": "side-names"}]}, \
             [sentence, aside]
     if kind == "person":
-        sentence = f"Member {index} served as keeper of ledger {index} for the North Guild."
-        return {**common, "name": f"Member {index}", "statement": sentence,
-                "role": f"keeper of ledger {index}", "affiliation": "North Guild"}, [sentence]
+        person = f"{PERSON_STEMS[index % len(PERSON_STEMS)]} {index}"
+        sentence = f"{person} served as keeper of ledger {index} for the North Guild."
+        aside = f"Ledger {index} was kept by {person} in {place}."
+        return {**common, "name": person, "statement": sentence,
+                "role": f"keeper of ledger {index}", "affiliation": "North Guild"}, [sentence, aside]
     if kind == "organization":
         sentence = f"The Society of Weavers {index} (SW{index}) kept the looms of {place}."
+        aside = f"Weavers of SW{index} sold their cloth at the fair of {place}."
         return {**common, "name": f"Society of Weavers {index}", "statement": sentence,
-                "aliases": [{"name": f"SW{index}"}]}, [sentence]
+                "aliases": [{"name": f"SW{index}"}]}, [sentence, aside]
     iso, human = _date(rng)
     value = rng.randrange(100, 100_000)
     sentence = f"On {human}, Survey {index} counted {value:,} people in {place}."

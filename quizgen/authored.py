@@ -24,7 +24,7 @@ from quizgen.model import (
     PlaceFact,
 )
 from quizgen.numbers_in_text import approximation_prefix, format_number, numbers_in
-from quizgen.phrases import contains_phrase
+from quizgen.phrases import normalise, phrase_in
 
 TIME_UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months",
               "months": "months", "year": "years", "years": "years", "hour": "hours", "hours": "hours"}
@@ -177,7 +177,8 @@ def names_claimant(prompt: str, according_to: str) -> bool:
     core = according_to.strip()
     if core.lower().startswith("the "):
         core = core[4:]
-    return contains_phrase(prompt, core) or contains_phrase(prompt, core.split(",")[0])
+    shown = normalise(prompt)
+    return phrase_in(shown, core) or phrase_in(shown, core.split(",")[0])
 
 
 def question_problems(fact: Fact, index: int, question: AuthoredQuestion, facts: Mapping[str, Fact],
@@ -205,7 +206,8 @@ def question_problems(fact: Fact, index: int, question: AuthoredQuestion, facts:
 def _given_away(fact: Fact, asks: Asks, answer: AuthoredAnswer, prompt: str) -> list[str]:
     """The forms of the answer that the prompt itself shows, in words, as a date or as a number."""
     # a side-names question may name the place by its main name: only the other names are its answer
-    shown = [form for form in answer.forms if form.strip() and contains_phrase(prompt, form)]
+    text = normalise(prompt)
+    shown = [form for form in answer.forms if form.strip() and phrase_in(text, form)]
     if asks == "date" and fact.date is not None and date_in_text(fact.date.start, prompt):
         shown.append(fact.date.human())
     if asks == "value" and isinstance(fact, FigureFact) and not fact.wording:

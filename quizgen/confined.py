@@ -55,7 +55,11 @@ def read_regular(path: Path, limit: int) -> bytes:
             raise UnreadableInput("is not a regular file (a FIFO, device or socket); give a file")
         if info.st_size > limit:
             raise UnreadableInput(f"is {_size_text(info.st_size)}; the limit is {_size_text(limit)}")
-        data = handle.read(limit + 1)
+        # a buffer of the file's size, not of the limit (512 MiB for a fact base); what the file gained since
+        # fstat is read too, up to one byte past the limit
+        data = handle.read(info.st_size + 1)
+        if len(data) > info.st_size:
+            data += handle.read(limit + 1 - len(data))
     if len(data) > limit:  # grew while being read
         raise UnreadableInput(f"is larger than the limit of {_size_text(limit)}")
     return data

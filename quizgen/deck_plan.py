@@ -21,7 +21,7 @@ from quizgen.factbase import FactBase
 from quizgen.items import ITEM_TYPES, Item, ItemType, items_for
 from quizgen.items.siblings import distinct
 from quizgen.model import Fact
-from quizgen.phrases import contains_phrase, normalise
+from quizgen.phrases import normalise, phrase_in
 
 # Cards are made with one seed for every deck: a note must not change with the deck it is built into.
 NOTE_SEED = 0
@@ -197,8 +197,8 @@ def _single_card_note(item: Item) -> PlannedNote:
 
 def _gives_away(item: Item, fact_notes: Sequence[PlannedNote]) -> bool:
     """The item's front shows an answer of a card on its facts' own notes (a date to match, say)."""
-    front = front_text(item)
-    return any(contains_phrase(front, answer) for note in fact_notes for card in note.cards.values()
+    front = normalise(front_text(item))
+    return any(phrase_in(front, answer) for note in fact_notes for card in note.cards.values()
                for answer in answer_texts(card))
 
 

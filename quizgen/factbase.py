@@ -53,6 +53,11 @@ class FactBase:
 
 def read_text(path: Path) -> str:
     """The text of a fact base file, or a QuizgenError saying exactly what is wrong with the file."""
+    return read_document(path).decode("utf-8")
+
+
+def read_document(path: Path) -> bytes:
+    """``read_text``, as the UTF-8 bytes it checked: parsed as they are, a large file is not held decoded too."""
     name = str(path)
     try:
         data = read_regular(path, MAX_FACTBASE_BYTES)
@@ -61,12 +66,13 @@ def read_text(path: Path) -> str:
     except UnreadableInput as err:
         reason = "is a directory, not a fact base file" if err.is_directory else err.reason
         raise fail(name, reason) from None
-    if not data.strip():
+    if data.isspace() or not data:  # not data.strip(): a copy of the whole file to test it
         raise fail(name, "file is empty; a fact base is a JSON object with sources and facts")
     if data.startswith(b"\xef\xbb\xbf"):
         raise fail(name, "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
     try:
-        return data.decode("utf-8")
+        data.decode("utf-8")
+        return data
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         raise fail(name, f"not valid UTF-8 at line {line} (byte {err.start})") from None
@@ -81,20 +87,22 @@ def decode_json(text: str, name: str) -> Any:
         raise fail(name, "invalid JSON: nested too deeply") from None
 
 
-def parse_document(text: str, file: str) -> FactBaseDocument:
+def parse_document(text: str | bytes, file: str) -> FactBaseDocument:
     """Validate a fact base's JSON text against the model, naming the fact id and field of each error.
 
     pydantic parses and validates in one pass (no intermediate dicts: faster, and half
     the memory); only when that fails is the JSON decoded again, to explain the error.
     """
+    repeated = has_repeated_key(text)  # scanned first: the scan's decoded text is gone before the records are made
     try:
         document = parse_records(text)
     except ValidationError as err:
         errors = err.errors()
     else:
-        reject_duplicate_keys(text, file)
+        if repeated:
+            reject_duplicate_keys(text if isinstance(text, str) else text.decode("utf-8"), file)
         return document
-    raw = decode_json(text, file)
+    raw = decode_json(text if isinstance(text, str) else text.decode("utf-8"), file)
     if not isinstance(raw, dict):
         raise QuizgenError(Problem(file, None, None, f"top level must be a JSON object, not {_json_type(raw)}"))
     raise QuizgenError([_problem_from_error(error, raw, file) for error in errors])
@@ -129,6 +137,27 @@ def _duplicate_path(value: Any, path: str) -> tuple[str, str] | None:
     return None
 
 
+class _RepeatedKey(Exception):
+    pass
+
+
+def _stop_at_repeated_key(pairs: list[tuple[str, Any]]) -> None:
+    if len(pairs) > 1 and len(dict(pairs)) != len(pairs):
+        raise _RepeatedKey
+    # nothing is returned: the scan keeps no object of the document, only looks at each one's keys
+
+
+def has_repeated_key(text: str | bytes) -> bool:
+    """Whether any object repeats a key: one scan that builds nothing, so a large fact base costs no second copy."""
+    try:
+        json.loads(text, object_pairs_hook=_stop_at_repeated_key)
+    except _RepeatedKey:
+        return True
+    except (ValueError, RecursionError):
+        return False  # not JSON: validating it says why
+    return False
+
+
 def reject_duplicate_keys(text: str, file: str) -> None:
     """A key given twice in one object is an error: JSON parsers silently keep the last one."""
     repeated: list[str] = []
@@ -159,7 +188,7 @@ def reject_duplicate_keys(text: str, file: str) -> None:
 
 
 def load_document(path: Path) -> FactBaseDocument:
-    return parse_document(read_text(path), str(path))
+    return parse_document(read_document(path), str(path))
 
 
 def _problem_from_error(error: Any, raw: dict[str, Any], file: str) -> Problem:

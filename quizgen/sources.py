@@ -124,7 +124,19 @@ def locate_quote(text: str, typed: str) -> list[tuple[int, int]]:
     spaces, curly quotes and dashes. The match is tolerant, but what is stored is
     the exact text at the offsets found, so the citation stays verbatim.
     """
+    if typed and typed == " ".join(typed.split()) and not _TYPOGRAPHIC_VARIANTS.search(text):
+        # typed as the text stands (single plain spaces, straight quotes, hyphens): the tolerant pattern would find
+        # just the exact matches, without compiling a pattern for every quote
+        spans, at = [], text.find(typed)
+        while at != -1:
+            spans.append((at, at + len(typed)))
+            at = text.find(typed, at + len(typed))
+        return spans
     return [(m.start(), m.end()) for m in _tolerant_pattern(typed).finditer(text)]
+
+
+# what _EQUIVALENT_CHARACTERS lets stand for a plain space, quote or hyphen, and a run of spaces
+_TYPOGRAPHIC_VARIANTS = re.compile("[\u00a0\u202f\t\n\u2018\u2019\u201c\u201d\u2010\u2011\u2013\u2014]|  ")
 
 
 def find_in_passage(text: str, typed: str) -> tuple[int, int] | None:

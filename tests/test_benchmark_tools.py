@@ -17,7 +17,6 @@ from quizgen.factbase import load_factbase
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
-from prework import QUIZ_QUESTIONS  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 SIZE = 240
@@ -59,17 +58,43 @@ def test_the_bare_genanki_script_writes_the_notes_quizgen_writes(prepared: Path)
     assert out.stat().st_size > 0
 
 
-def test_the_bare_reportlab_script_lays_out_as_many_questions_as_quizgen_pdf(prepared: Path) -> None:
-    versions = json.loads((prepared / "questions.json").read_text(encoding="utf-8"))
-    result = subprocess.run([sys.executable, "-m", "quizgen", "pdf", "--facts", str(prepared / "facts.json"),
-                             "--count", str(QUIZ_QUESTIONS), "--out", str(prepared / "quiz.pdf")],
-                            capture_output=True, text=True, check=True)
-    assert f"1 version(s) of {len(versions[0])} questions" in " ".join(result.stdout.split())
-    out = prepared / "bare.pdf"
-    result = subprocess.run([sys.executable, str(BENCHMARKS / "bare_reportlab.py"), str(prepared / "questions.json"),
-                             str(out)], capture_output=True, text=True, check=True)
-    assert float(result.stdout) > 0
-    assert out.read_bytes().startswith(b"%PDF") and out.with_name("bare-key.pdf").exists()
+def test_the_bare_build_writes_what_the_shipped_build_writes(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, str(BENCHMARKS / "run.py"), "prepare-build", str(tmp_path)], check=True)
+    spec = json.loads((tmp_path / "outputs.json").read_text(encoding="utf-8"))
+    assert len(spec["decks"]) == 3 and len(spec["pdfs"]) == 4 and spec["files"]
+    subprocess.run([sys.executable, str(BENCHMARKS / "bare_build.py"), str(tmp_path / "outputs.json"),
+                    str(tmp_path / "bare")], check=True)
+    written = {path.name for path in (tmp_path / "dist").iterdir()}
+    assert {path.name for path in (tmp_path / "bare").iterdir()} == written
+    from run import _deck_contents
+
+    for deck in spec["decks"]:
+        bare = _deck_contents(tmp_path / "bare" / deck["file"])
+        assert [(n["guid"], n["fields"], n["cards"]) for n in bare["notes"]] == \
+            [(n["guid"], n["fields"], n["cards"]) for n in deck["notes"]]
+
+
+def test_the_bare_command_line_has_quizgen_commands() -> None:
+    def commands(args: list[str]) -> list[str]:
+        shown = subprocess.run(args, capture_output=True, text=True, check=True, env={"COLUMNS": "200"}).stdout
+        return [line.split()[1] for line in shown.split("╭─ Commands")[1].splitlines()[1:]
+                if line.startswith("│ ") and not line.startswith("│  ")]
+
+    quizgen = commands([sys.executable, "-m", "quizgen", "--help"])
+    assert commands([sys.executable, str(BENCHMARKS / "bare_cli.py"), "--help"]) == quizgen and "build" in quizgen
+
+
+def test_each_timed_run_sees_another_fact_base(prepared: Path, tmp_path: Path) -> None:
+    from run import edit
+
+    facts = tmp_path / "facts.json"
+    facts.write_bytes((prepared / "facts.json").read_bytes())
+    seen = {facts.read_bytes()}
+    for _ in range(3):
+        edit(facts)
+        assert facts.read_bytes() not in seen and facts.read_bytes().endswith(b"\n")
+        seen.add(facts.read_bytes())
+    assert json.loads(facts.read_text(encoding="utf-8")) == json.loads((prepared / "facts.json").read_text("utf-8"))
 
 
 @pytest.mark.parametrize("mode", ["anki", "pdf"])

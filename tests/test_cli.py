@@ -283,3 +283,44 @@ def test_lint_json_carries_codes_and_severities(runner: CliRunner) -> None:
 
     findings = json.loads(run(runner, "lint", "--facts", str(APOLLO), "--json").stdout)
     assert findings and all(f["code"] in LINT_CODES and f["severity"] in ("error", "warning") for f in findings)
+
+
+def test_items_json_is_written_in_batches_as_one_list(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The JSON is written a batch of items at a time, and reads as the one list it always printed."""
+    from dataclasses import asdict
+
+    monkeypatch.setattr("quizgen.cli.items.JSON_BATCH", 100)
+
+    from quizgen.factbase import load_factbase
+    from quizgen.items import items_for
+
+    expected = [asdict(item) for item in items_for(load_factbase(FACTS), seed=3)]
+    assert len(expected) > 100  # more than one batch
+    result = run(runner, "items", "--facts", str(FACTS), "--json", "--seed", "3")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+    assert json.loads(result.stdout) == json.loads(json.dumps(expected))
+    nothing = run(runner, "items", "--facts", str(APOLLO), "--json", "--type", "ordering", "--kind", "place")
+    assert nothing.exit_code == 0 and nothing.stdout == "[]\n"
+
+
+def test_items_json_writes_what_json_dumps_writes() -> None:
+    from dataclasses import asdict
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from quizgen.cli.items import _indented_json
+    from quizgen.items import Passage
+
+    scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=8))
+    values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                           st.dictionaries(st.text(max_size=4), inner, max_size=3)))
+
+    @given(values)
+    def same(value: object) -> None:
+        assert _indented_json(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+    same()
+    passage = Passage("f", "s", "Title “T”", 1, 9, "quote\n\u00a0é", before="b", source_short="S")
+    assert _indented_json((passage, [])) == json.dumps((asdict(passage), []), indent=2, ensure_ascii=False)

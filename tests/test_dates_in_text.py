@@ -25,4 +25,3 @@ def test_dates_in_reads_each_form() -> None:
     assert (2023, 9, 19) in dates_in("On September 19, 2023 the offensive began.")
     assert (2023, 9, 19) in dates_in("dated 2023-09-19")
     assert dates_in("no date here") == ()
-

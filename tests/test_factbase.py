@@ -73,3 +73,11 @@ def test_unreadable_files_get_one_clear_line(tmp_path: Path, content: bytes, rea
 def test_missing_fact_base(tmp_path: Path) -> None:
     with pytest.raises(QuizgenError, match="fact base not found"):
         load_factbase(tmp_path / "nowhere.json")
+
+
+def test_a_repeated_key_is_found_at_any_depth_by_the_scan_that_keeps_nothing() -> None:
+    from quizgen.factbase import has_repeated_key
+
+    assert not has_repeated_key('{"a": [{"b": 1, "c": {"b": 2}}], "b": {}}')
+    assert has_repeated_key('{"a": [{"b": 1, "c": {"d": 2, "d": 3}}]}')
+    assert has_repeated_key('{"a": 1, "a": 1}')

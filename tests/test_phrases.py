@@ -19,3 +19,11 @@ def test_the_ascii_shortcut_normalises_as_the_unicode_path_does(text: str) -> No
 
 def test_normalise_unifies_typography_and_case() -> None:
     assert normalise("Stepanakert\u2019s  \u201cCity\u201d \u2013 KHANKENDI") == "stepanakert's \"city\" - khankendi"
+
+@given(st.text(alphabet=st.sampled_from("aB É\u2019\u2018\u201c\u201d\u2013\u2014\u00a0\u2010'\"-ﬁ\t"), max_size=40))
+def test_typography_is_unified_as_one_table_would_unify_it(text: str) -> None:
+    import unicodedata
+
+    table = {ord(k): v for k, v in {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                                    "\u2014": "-", "\u00a0": " "}.items()}
+    assert _normalise_unicode(text) == " ".join(unicodedata.normalize("NFKC", text).casefold().translate(table).split())

@@ -347,3 +347,50 @@ def test_new_cards_come_in_chronological_order(shipped_build, tmp_path: Path) ->
     first_undated = next((i for i, when in enumerate(dates) if when is None), len(dates))
     assert all(when is None for when in dates[first_undated:]), "undated agreements come last"
     col.close()
+
+
+def _collection_rows(apkg: Path, folder: Path) -> dict[str, list[tuple[object, ...]]]:
+    with zipfile.ZipFile(apkg) as archive:
+        archive.extract("collection.anki2", folder)
+    connection = sqlite3.connect(folder / "collection.anki2")
+    try:
+        return {table: connection.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+                for table in ("notes", "cards")}
+    finally:
+        connection.close()
+
+
+def test_notes_written_in_batches_are_the_rows_genanki_writes_note_by_note(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A batch of notes per statement (batches cut short here, so a deck spans several) writes what genanki's own
+    ``Package.write_to_file`` writes, and real Anki imports the same notes and cards from both."""
+    import genanki
+
+    from quizgen import build
+    from quizgen.recipes import DECK_TYPES
+    from quizgen.render import anki
+    from quizgen.render.anki_notetype import fact_model
+
+    monkeypatch.setattr(anki, "_NOTES_PER_BATCH", 7)
+    factbase = load_factbase(FACTS)
+    plan = build.planned_deck(factbase, Selection(), DECK_TYPES)
+    assert len(plan.notes) > 3 * 7
+    ours = tmp_path / "batched.apkg"
+    anki.write_apkg(plan, anki.DeckSpec("Batched", 5), ours, V1)
+    deck = genanki.Deck(5, "Batched", anki.deck_description(anki.DeckSpec("Batched", 5), plan))
+    for _, note in anki.anki_notes(plan, fact_model()):
+        deck.add_note(note)
+    theirs = tmp_path / "genanki.apkg"
+    genanki.Package(deck).write_to_file(str(theirs), timestamp=V1)
+    assert _collection_rows(ours, tmp_path / "a") == _collection_rows(theirs, tmp_path / "b")
+
+    imported = []
+    for name, path in (("ours", ours), ("theirs", theirs)):
+        col = fresh_collection(tmp_path / f"student-{name}")
+        import_deck(col, path)
+        notes = sorted((note.guid, tuple(note.fields), tuple(sorted(note.tags)),
+                        tuple(sorted(card.ord for card in note.cards())))
+                       for note in (col.get_note(nid) for nid in col.find_notes("")))
+        imported.append(notes)
+        col.close()
+    assert imported[0] == imported[1] and len(imported[0]) == len(plan.notes)

@@ -1,3 +1,5 @@
+import pytest
+
 from quizgen.model import Citation
 from quizgen.sources import citation_mismatch, locate_quote, passage_around, reanchor
 
@@ -43,3 +45,19 @@ def test_passage_stops_at_line_breaks() -> None:
     text = "first line\nbefore QUOTE after\nlast line"
     start = text.index("QUOTE")
     assert passage_around(text, start, start + 5) == ("before ", "QUOTE", " after")
+
+
+@pytest.mark.parametrize("text, typed", [
+    ("Talks in Minsk. Minsk talks. Minsk", "Minsk"),
+    ("aaaa", "aa"),  # matches do not overlap, as the pattern's finditer gives them
+    ("the ceasefire of 10 November 2020", "10 November 2020"),
+    ("the ceasefire of 10\u00a0November 2020", "10 November 2020"),  # a no-break space in the text
+    ("it's the “Lachin” corridor", 'the "Lachin" corridor'),
+    ("a  double space", "a double space"),
+    ("plain text", "plain  text"),  # typed with a run of spaces
+    ("Nagorno-Karabakh", "Nagorno–Karabakh"),
+])
+def test_a_quote_typed_as_the_text_stands_is_located_as_the_tolerant_pattern_locates_it(text: str, typed: str) -> None:
+    from quizgen.sources import _tolerant_pattern, locate_quote
+
+    assert locate_quote(text, typed) == [(m.start(), m.end()) for m in _tolerant_pattern(typed).finditer(text)]

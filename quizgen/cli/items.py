@@ -1,7 +1,9 @@
 """``quizgen items`` and ``quizgen lint``: the question engine, for a person to inspect."""
 
 import json
-from dataclasses import asdict
+from collections.abc import Iterable
+from dataclasses import fields, is_dataclass
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING
 
 import typer
@@ -34,7 +36,7 @@ def show_items(
     factbase, chosen = load_selected(facts, selected)
     items = items_for(factbase, chosen, item_types(types), seed)
     if as_json:
-        typer.echo(json.dumps([asdict(item) for item in items], indent=2, ensure_ascii=False))
+        _echo_json_array(items)
         return
     for item in items:
         console.print(f"[dim]{shown(item.id)}[/]")
@@ -51,6 +53,64 @@ def show_items(
             console.print(f"  [dim]{shown(passage.source_label)}: “{shown(passage.quote)}”[/]")
         console.print()
     console.print(f"{len(items)} items from {len(chosen)} facts (seed {seed})")
+
+
+JSON_BATCH = 256  # items written at a time: a large base's JSON is never held as one string
+
+
+def _echo_json_array(values: Iterable[object], batch: int | None = None) -> None:
+    """What ``json.dumps([asdict(v) for v in values], indent=2, ensure_ascii=False)`` prints, a batch at a time.
+
+    A large fact base has a hundred thousand items: their JSON is never held as one string.
+    """
+    parts: list[str] = []
+    written = 0
+    for value in values:
+        parts.append(("," if written else "[") + "\n  " + _indented_json(value, "  "))
+        written += 1
+        if len(parts) == (batch or JSON_BATCH):
+            typer.echo("".join(parts), nl=False)
+            parts = []
+    typer.echo("".join(parts) + ("\n]" if written else "[]"))
+
+
+_FIELD_KEYS: dict[type, tuple[tuple[str, str], ...]] = {}  # a dataclass's field names, and each as a JSON key
+
+
+def _indented_json(value: object, indent: str = "") -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, a dataclass written as ``asdict`` makes it.
+
+    Written here because json's own indented output, and asdict's copies, run in pure Python:
+    several times slower than making the items.
+    """
+    kind = type(value)
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None or isinstance(value, (bool, float)):
+        return json.dumps(value)
+    if isinstance(value, int):
+        return int.__repr__(value)
+    inner = indent + "  "
+    separator = ",\n" + inner
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        return ("[\n" + inner + separator.join([encode_basestring(v) if type(v) is str else _indented_json(v, inner)
+                                                for v in value]) + "\n" + indent + "]")
+    if isinstance(value, dict):
+        keyed = [(encode_basestring(str(key)) + ": ", item) for key, item in value.items()]
+    elif is_dataclass(value) and not isinstance(value, type):
+        keys = _FIELD_KEYS.get(kind)
+        if keys is None:
+            keys = _FIELD_KEYS[kind] = tuple((f.name, encode_basestring(f.name) + ": ") for f in fields(value))
+        keyed = [(key, getattr(value, name)) for name, key in keys]
+    else:
+        raise TypeError(f"Object of type {kind.__name__} is not JSON serializable")
+    if not keyed:
+        return "{}"
+    return ("{\n" + inner + separator.join([key + (encode_basestring(item) if type(item) is str
+                                                   else _indented_json(item, inner)) for key, item in keyed])
+            + "\n" + indent + "}")
 
 
 @reports_errors

@@ -9,6 +9,7 @@ teach it as an event (no date, no "what happened on …").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from quizgen.model import Fact
 
@@ -41,3 +42,24 @@ def caption_only(fact: Fact, texts: dict[str, str]) -> bool:
     """Every passage the fact cites is a photo caption."""
     return all(citation.source in texts and is_caption(texts[citation.source], citation.start, citation.end)
                for citation in fact.citations)
+
+
+class Captions:
+    """The ids of facts known only from photo captions, each found when first asked about.
+
+    A quiz of forty questions from fifty thousand facts asks about a few hundred of them.
+    """
+
+    def __init__(self, by_id: Mapping[str, Fact], texts: dict[str, str]) -> None:
+        self._by_id = by_id
+        self._texts = texts
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, fact_id: object) -> bool:
+        if not isinstance(fact_id, str):
+            return False
+        known = self._known.get(fact_id)
+        if known is None:
+            fact = self._by_id.get(fact_id)
+            known = self._known[fact_id] = fact is not None and caption_only(fact, self._texts)
+        return known

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
 
 from quizgen.dates import MONTH_NAMES
 from quizgen.items.questions import Context, Question
@@ -25,9 +26,13 @@ _FAIR_GAP_DAYS = {1: 366, 2: 62, 3: 14}
 PARTNERS_CONSIDERED = 4
 
 
+@lru_cache(maxsize=1 << 16)  # an event's name is shown, compared and grouped many times over
 def display_name(name: str) -> str:
     """A name without the source label in parentheses that lists add ("… (Azad Archives guide)")."""
-    return re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+    return _SOURCE_LABEL.sub("", name).strip()
+
+
+_SOURCE_LABEL = re.compile(r"\s*\([^)]*\)\s*$")
 
 
 def _orderable(fact: Fact, context: Context) -> bool:

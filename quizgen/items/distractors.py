@@ -64,6 +64,7 @@ class DistractorPools:
             self._add(fact)
         self._sorted_dates = {p: sorted(d) for p, d in self.dates.items()}
         self._date_days = {p: [d.first_day().toordinal() for d in ds] for p, ds in self._sorted_dates.items()}
+        self._date_last_days = {p: [d.last_day().toordinal() for d in ds] for p, ds in self._sorted_dates.items()}
         self._sorted_numbers = {unit: sorted(values) for unit, values in self.numbers.items()}
         self._sorted_names = {pool: sorted(names) for pool, names in self.names.items()}
         self._names_by_type: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -186,9 +187,14 @@ class DistractorPools:
         low = bisect.bisect_left(days, centre - horizon)
         high = bisect.bisect_right(days, centre + horizon)
         at = bisect.bisect_left(days, centre)
-        window = dates[max(low, at - NEAREST):min(high, at + NEAREST)]
-        found = [date for date in window
-                 if date not in taken and not self.dates[precision][date] & excluded and not _overlaps(date, answer)]
+        first, last = max(low, at - NEAREST), min(high, at + NEAREST)
+        # _overlaps(date, answer), by the days the index holds: no date object made or compared per candidate
+        answer_first, answer_last = centre, answer.last_day().toordinal()
+        holders = self.dates[precision]
+        found = [date for date, date_first, date_last in zip(dates[first:last], days[first:last],
+                                                             self._date_last_days[precision][first:last], strict=True)
+                 if date not in taken and not holders[date] & excluded
+                 and not (date_first <= answer_last and answer_first <= date_last)]
         # dates are shown in order, so the answer's letter depends on how many options fall before it: each side
         # needs enough dates for the answer to stand at any letter (the latest event in a base has no later one)
         before = sum(1 for d in found if d < answer)
@@ -313,7 +319,8 @@ class DistractorPools:
     def _alike_names(self, question: Question, names: list[str]) -> list[Candidate]:
         """Names of the answer's form, the likest first (ties broken by the name, for determinism)."""
         answer = question.answer
-        kept = [name for name in names if alike(answer, name) and not _mentions(question.prompt, name)
+        prompt = normalise(question.prompt)
+        kept = [name for name in names if alike(answer, name) and not _mentions(prompt, name)
                 and not _overlapping(answer, name)]
         kept.sort(key=lambda name: (-likeness(answer, name), name))
         return [Candidate(name, name) for name in kept]
@@ -450,8 +457,8 @@ def _overlapping(answer: str, option: str) -> bool:
 
 
 def _mentions(prompt: str, option: str) -> bool:
-    """An option the stem itself names would be a clue, or an absurdity."""
-    return len(option) > 3 and normalise(option) in normalise(prompt)
+    """An option the stem (``prompt``, normalised) itself names would be a clue, or an absurdity."""
+    return len(option) > 3 and normalise(option) in prompt
 
 
 # the sort a stem names: the words after "which" or "what name is given to the"
@@ -493,9 +500,11 @@ def choose(candidates: list[Candidate], answer_value: Value, rng: random.Random,
         texts.insert(target, "")
         return texts, target
     assert isinstance(answer_value, PartialDate)
-    by_distance = sorted(candidates, key=lambda c: (abs(_days(c.value) - _days(answer_value)), c.text))
-    before = [c for c in by_distance if _days(c.value) < _days(answer_value)]
-    after = [c for c in by_distance if _days(c.value) > _days(answer_value)]
+    answer_day = _days(answer_value)
+    days = {id(c): _days(c.value) for c in candidates}
+    by_distance = sorted(candidates, key=lambda c: (abs(days[id(c)] - answer_day), c.text))
+    before = [c for c in by_distance if days[id(c)] < answer_day]
+    after = [c for c in by_distance if days[id(c)] > answer_day]
     n_before = min(target, len(before))
     n_after = OPTIONS - 1 - n_before
     if n_after > len(after):
@@ -504,7 +513,7 @@ def choose(candidates: list[Candidate], answer_value: Value, rng: random.Random,
     if n_before + n_after < OPTIONS - 1:
         return None
     picked = before[:n_before] + after[:n_after]
-    ordered = sorted(picked, key=lambda c: _days(c.value))
+    ordered = sorted(picked, key=lambda c: days[id(c)])
     texts = [c.text for c in ordered]
     texts.insert(n_before, "")
     return texts, n_before

@@ -25,7 +25,7 @@ from quizgen.dates import PartialDate
 from quizgen.factbase import FactBase
 from quizgen.gc_pause import long_lived_objects
 from quizgen.items.authored_questions import authored_questions
-from quizgen.items.captions import CAPTION_ROLES, caption_only
+from quizgen.items.captions import CAPTION_ROLES, Captions
 from quizgen.items.claimants import Claimants
 from quizgen.items.comparisons import display_name, which_first, which_source
 from quizgen.items.distractors import OPTIONS, Candidate, DistractorPools, choose, of_the_stems_sort, standalone_date
@@ -39,7 +39,7 @@ from quizgen.items.seeding import seeded_rng
 from quizgen.items.siblings import distinct
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, PersonFact, PlaceFact
 from quizgen.numbers_in_text import numbers_in
-from quizgen.phrases import contains_phrase, normalise
+from quizgen.phrases import contains_phrase, normalise, phrase_in
 from quizgen.sources import passage_around
 
 SHORT_ANSWER_WORDS = 6
@@ -123,8 +123,8 @@ class ItemEngine:
         self.factbase = factbase
         self.seed = seed
         texts = {source_id: factbase.text_of(source_id) for source_id in factbase.texts}
-        captions = frozenset(fact.id for fact in factbase.facts if caption_only(fact, texts))
-        self.context = Context(factbase.by_id, {s.id: s.published for s in factbase.sources.values()}, captions)
+        self.context = Context(factbase.by_id, {s.id: s.published for s in factbase.sources.values()},
+                               Captions(factbase.by_id, texts))
         self.result = ItemSet()
         self._shared_cache: dict[str, dict[str, Any]] = {}
 
@@ -431,8 +431,8 @@ class ItemEngine:
 
     def _false_value(self, question: Question, rng: random.Random) -> Value | None:
         """One of the most plausible wrong values (a sibling fact's date or figure, a like name), never a far one."""
-        candidates = [c for c in self.pools.candidates(question)
-                      if not contains_phrase(question.fact.statement, c.text)]
+        statement = normalise(question.fact.statement)
+        candidates = [c for c in self.pools.candidates(question) if not phrase_in(statement, c.text)]
         fact, value = question.fact, question.value
         if isinstance(fact, FigureFact) and isinstance(value, float) and fact.approximation in _BOUNDS:
             # "more than 80 percent" is no falser as "more than 70 percent": a bound moves the other way only

@@ -127,6 +127,8 @@ class Mentions:
         # of many names that share a first word ("Town 1" … "Town 9000") costs no more than one of few
         self._by_words: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         self._longest = 1
+        # a statement is read for the common terms, then again for its items
+        self._named_in: dict[str, list[tuple[str, str, str]]] = {}
         for fact in facts:
             for name, pool in _names_of(fact):
                 first = words(name)
@@ -137,11 +139,21 @@ class Mentions:
 
     def _named(self, text: str) -> list[tuple[str, str, str]]:
         """The (name, pool, owner) entries the text names, in the order its words name them."""
+        found = self._named_in.get(text)
+        if found is None:
+            found = self._named_in[text] = self._find_named(text)
+        return found
+
+    def _find_named(self, text: str) -> list[tuple[str, str, str]]:
         tokens = words(text)
+        later: list[str] = []  # the words as a name's later words are keyed, made when a name may start
         found: list[tuple[str, str, str]] = []
-        for start in range(len(tokens)):
+        for start, first in enumerate(tokens):
+            if first not in self._by_word:
+                continue  # no name starts with this word: no run of words from here is a name
+            later = later or _later_words(tokens)
             for size in range(1, min(self._longest, len(tokens) - start) + 1):
-                for entry in self._by_words.get(_key(tokens[start:start + size]), ()):
+                for entry in self._by_words.get(" ".join([first, *later[start + 1:start + size]]), ()):
                     if entry not in found and contains_phrase(text, entry[0]):
                         found.append(entry)
         return found
@@ -171,8 +183,12 @@ class Mentions:
 def _key(tokens: Sequence[str]) -> str:
     """A run of words as a name's index key: a name's later words may carry a possessive ("Nancy Pelosi's",
     "the United Nations'"), as a whole-word match finds them; its first word is taken as it stands."""
-    rest = [w[:-2] if w.endswith("'s") else w.rstrip("'") for w in tokens[1:]]
-    return " ".join([*tokens[:1], *rest])
+    return " ".join([*tokens[:1], *_later_words(tokens[1:])])
+
+
+def _later_words(tokens: Sequence[str]) -> list[str]:
+    """Words as a name's later words are keyed: without a possessive."""
+    return [w[:-2] if w.endswith("'s") else w.rstrip("'") for w in tokens]
 
 
 def _names_of(fact: Fact) -> list[tuple[str, str]]:

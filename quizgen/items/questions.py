@@ -15,7 +15,7 @@ would give it away.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from quizgen.authored import role_forms, span_text, worded
@@ -83,7 +83,7 @@ class Context:
 
     by_id: Mapping[str, Fact]
     published: Mapping[str, str | None]  # source id -> publication date
-    captions: frozenset[str]  # ids of facts known only from photo captions
+    captions: Container[str]  # ids of facts known only from photo captions
 
 
 def american(date: PartialDate) -> str:

@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import genanki
 
@@ -28,6 +29,7 @@ from quizgen.render.card_text import card_text
 # Zip entries carry a date; a fixed one keeps two builds of the same inputs byte-identical.
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _ZIP_LEVEL = 3
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,36 @@ def anki_notes(plan: DeckPlan, model: genanki.Model) -> Iterator[tuple[PlannedNo
         # bring it, and Anki adds it then (see README: what an import keeps)
         note.cards = [card for card in note.cards if plan.holds(planned.cards[SLOTS[card.ord].name])]
         yield planned, note
+
+
+_NOTES_PER_BATCH = 1000
+
+
+def _batched(notes: Iterator[_T]) -> Iterator[tuple[_T, ...]]:
+    """Batches of notes, as ``itertools.batched`` (Python 3.12) makes them."""
+    while batch := tuple(itertools.islice(notes, _NOTES_PER_BATCH)):
+        yield batch
+
+
+def _write_notes(cursor: sqlite3.Cursor, notes: list[genanki.Note], timestamp: float, deck_id: int,
+                 ids: Iterator[int]) -> None:
+    """The rows genanki's ``Note.write_to_db`` writes for each note, one statement per batch of notes, not per note.
+
+    Ids are drawn from the same counter in the same order (a note, then its cards), so the
+    collection holds the very rows genanki's note-by-note writing would.
+    """
+    note_rows, card_rows = [], []
+    stamp = int(timestamp)
+    for note in notes:
+        note._check_number_model_fields_matches_num_fields()  # genanki's own checks, as it makes them
+        note._check_invalid_html_tags_in_fields()
+        note_id = next(ids)
+        note_rows.append((note_id, note.guid, note.model.model_id, stamp, -1, note._format_tags(),
+                          note._format_fields(), note.sort_field, 0, 0, ""))
+        card_rows += [(next(ids), note_id, deck_id, card.ord, stamp, -1, 0, -1 if card.suspend else 0, note.due,
+                       0, 0, 0, 0, 0, 0, 0, 0, "") for card in note.cards]
+    cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);", note_rows)
+    cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);", card_rows)
 
 
 def deck_description(spec: DeckSpec, plan: DeckPlan) -> str:
@@ -101,10 +133,11 @@ def _write_package(package: genanki.Package, notes: Iterator[tuple[PlannedNote, 
             cursor = connection.cursor()
             ids = itertools.count(int(timestamp * 1000))
             package.write_to_db(cursor, timestamp, ids)
-            for planned, note in notes:
-                note.write_to_db(cursor, timestamp, deck.deck_id, ids)
-                result.notes.append(NoteRecord(note.guid, planned.key, planned.fact_ids))
-                result.cards += len(note.cards)
+            for batch in _batched(notes):
+                _write_notes(cursor, [note for _, note in batch], timestamp, deck.deck_id, ids)
+                for planned, note in batch:
+                    result.notes.append(NoteRecord(note.guid, planned.key, planned.fact_ids))
+                    result.cards += len(note.cards)
             connection.commit()
         finally:
             connection.close()

@@ -14,4 +14,8 @@ _ANKI_SYNTAX = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "
 
 
 def card_text(text: str) -> str:
-    return escape(text).translate(_ANKI_SYNTAX)
+    escaped = escape(text)
+    # most text has no brace or bracket, and a lookup table costs a lookup per character
+    if "{" in escaped or "}" in escaped or "[" in escaped or "]" in escaped:
+        return escaped.translate(_ANKI_SYNTAX)
+    return escaped
