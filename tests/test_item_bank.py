@@ -89,3 +89,14 @@ def test_the_class_quiz_never_leans_on_one_answer_of_true_or_false() -> None:
     statements = [q.item for q in quiz.versions[0].questions if q.item.type == "true-false"]
     false = sum(1 for item in statements if item.correction)
     assert statements and abs((len(statements) - false) - false) <= 2
+
+
+def test_randomness_is_seeded_one_way() -> None:
+    from pathlib import Path
+
+    import quizgen
+
+    package = Path(quizgen.__file__).parent
+    makers = [path.relative_to(package).as_posix() for path in package.rglob("*.py")
+              if "random.Random(" in path.read_text(encoding="utf-8")]
+    assert makers == ["items/seeding.py"]

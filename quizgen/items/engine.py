@@ -303,7 +303,7 @@ class ItemEngine:
         """Multiple choice, and which questions it asked (short answer leaves those to it, per fact but one)."""
         items = []
         used = [0] * OPTIONS  # where correct answers have landed so far in this quiz
-        order = random.Random(self.seed)
+        order = seeded_rng(self.seed, "letters")
         asked: set[int] = set()
         per_fact: Counter[str] = Counter()
         for question in questions:
@@ -472,7 +472,7 @@ class ItemEngine:
             return role != "dates" or _distinct_dates(a, b)
 
         pool = sorted(facts, key=lambda f: f.id)
-        random.Random(f"{self.seed}:matching:{role}").shuffle(pool)
+        seeded_rng(self.seed, "matching", role).shuffle(pool)
         items = []
         for group in _compatible_groups(pool, MATCHING_SIZE, compatible):
             group = sorted(group, key=lambda f: f.id)
@@ -499,7 +499,7 @@ class ItemEngine:
                  and f.id not in self.context.captions]
         # the events a course is built on, as for "which came first": their labels name what happened
         pool = sorted(_most_important(dated), key=lambda f: f.id)
-        random.Random(f"{self.seed}:ordering").shuffle(pool)
+        seeded_rng(self.seed, "ordering").shuffle(pool)
         items = []
 
         def orderable(a: Fact, b: Fact) -> bool:
