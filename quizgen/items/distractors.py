@@ -105,7 +105,8 @@ class DistractorPools:
                 self.children[fact.located_in].append(fact.id)
         elif isinstance(fact, PersonFact):
             self._name("person", fact.name, fact.id)
-            self._name("role", fact.role, fact.id)
+            if not re.search(r"\b(?:who|which|that)\b", fact.role):  # "one who says the mood …" is no office
+                self._name("role", fact.role, fact.id)
             self.people_by_role[normalise(fact.role)].append(fact)
         elif isinstance(fact, OrganizationFact):
             self._name("organization", fact.name, fact.id)

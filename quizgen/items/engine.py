@@ -739,8 +739,10 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
     if every_form:
         return items
     tested = {fact.id for fact in chosen if fact.importance != "detail"}
-    bank = distinct(items)
-    return [item for item in bank if not tested or not tested.isdisjoint(item.fact_ids)]
+    bank = [item for item in distinct(items) if not tested or not tested.isdisjoint(item.fact_ids)]
+    # "What is the capital of Armenia?" is general knowledge: in a bank it stays only for a fact with nothing else
+    taught = Counter(item.fact_ids[0] for item in bank if not bare_identification(item.role, item.prompt))
+    return [item for item in bank if not bare_identification(item.role, item.prompt) or not taught[item.fact_ids[0]]]
 
 
 def build_items(factbase: FactBase, facts: Sequence[Fact] | None = None,

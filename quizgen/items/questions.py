@@ -134,7 +134,15 @@ LONGEST_DATE_STEM = 28  # words: past this a sentence tells more than one thing,
 
 def _one_event(sentence: str) -> bool:
     """A sentence short and simple enough that "when did this happen?" can only mean one thing."""
-    return len(sentence.split()) <= LONGEST_DATE_STEM and sentence.count(",") <= 1 and ";" not in sentence
+    return len(sentence.split()) <= LONGEST_DATE_STEM and sentence.count(",") <= 1 and ";" not in sentence \
+        and not _UNNAMED_EVENT.search(sentence)
+
+
+# "During the war …, before Russia brokered the deal": which war, which deal? With its date taken out, a
+# sentence that points at an event it does not name asks a question with more than one answer
+_UNNAMED_EVENT = re.compile(r"\bthe (?:war|deal|talks|ceasefire|truce|agreement|offensive|attack|conflict|fighting)\b"
+                            r"(?!\s+(?:of|over|in|on|that|which|between|ending|ended|known|brokered|agreed))",
+                            re.IGNORECASE)
 
 
 def date_question(fact: Fact, when: When, context: Context) -> Question | None:
@@ -172,6 +180,8 @@ def duration_question(fact: EventFact | AgreementFact) -> Iterator[Question]:
     when = fact.when
     if span is None or when is None or fact.status != "established":
         return
+    if min(when.start.precision, (when.finish or when.start).precision) < Precision.MONTH:
+        return  # "1991 – 1994" is two to four years: a length in years is asked only where the text gives it
     sentence: str | None = fact.statement
     for date in (when.start, when.finish):
         if date is not None and sentence is not None:
