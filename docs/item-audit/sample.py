@@ -2,8 +2,8 @@
 
     .venv/bin/python docs/item-audit/sample.py 11 60 > sample.txt
 
-Every item the engine makes for the whole fact base (all seven types, seed SEED) is drawn
-from with ``random.Random(SEED)``: the same seed gives the same sample on the same fact base.
+The item bank of the whole fact base (``items_for``: all seven types, each question once, seed SEED) is
+drawn from with ``random.Random(SEED)``: the same seed gives the same sample on the same fact base.
 """
 
 from __future__ import annotations
