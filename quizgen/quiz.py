@@ -208,7 +208,9 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
 def _choose(items: Sequence[Item], count: int | None, seed: int, kinds: Mapping[str, str]) -> list[Item]:
     by_type: dict[str, list[Item]] = defaultdict(list)
     for item in sorted(items, key=lambda item: item.id):
-        if keyable(item) and not general_knowledge(item) and not answer_is_a_bound(item):
+        # "which text reports …?" of a plain report tests a text's wording: other texts may report it too
+        asks_wording = item.role == "who-said" and item.status == "reported"
+        if keyable(item) and not general_knowledge(item) and not answer_is_a_bound(item) and not asks_wording:
             by_type[item.type].append(item)
     for kind, group in by_type.items():
         seeded_rng(seed, "choose", kind).shuffle(group)
@@ -327,16 +329,21 @@ def _version(items: Sequence[Item], label: str, seed: int, index: int, earlier: 
         if not group:
             continue
         rng.shuffle(group)
-        questions = []
-        for item in group:
+        numbers = {item.id: number + i for i, item in enumerate(group)}
+        made: dict[str, QuizQuestion] = {}
+        # letters go first to the questions whose options keep their order (dates, figures): the others can
+        # take whichever letter is least used, so no letter is left to gather the ordered ones' answers
+        for item in sorted(group, key=lambda item: not _chronological(item)):
             item_rng = seeded_rng(seed, label, item.id)
             if item.type == "mcq" and item.correct_option is not None:
-                question = _mcq(item, number, item_rng, letters, earlier[item.id], redrawn.get(item.id, []))
+                question = _mcq(item, numbers[item.id], item_rng, letters, earlier[item.id],
+                                redrawn.get(item.id, []))
                 earlier[item.id].add(question.correct)  # type: ignore[arg-type]
             else:
-                question = _question(item, number, item_rng)
-            questions.append(question)
-            number += 1
+                question = _question(item, numbers[item.id], item_rng)
+            made[item.id] = question
+        questions = [made[item.id] for item in group]
+        number += len(group)
         title, instructions, _ = SECTIONS[kind]
         sections.append(Section(kind, title, instructions, tuple(questions)))
     return QuizVersion(label, tuple(sections))

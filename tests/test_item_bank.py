@@ -100,3 +100,28 @@ def test_randomness_is_seeded_one_way() -> None:
     makers = [path.relative_to(package).as_posix() for path in package.rglob("*.py")
               if "random.Random(" in path.read_text(encoding="utf-8")]
     assert makers == ["items/seeding.py"]
+
+
+def test_a_fact_is_asked_one_question_in_the_bank() -> None:
+    _, bank, every = _bank()
+    single = Counter(item.fact_ids[0] for item in bank if len(item.fact_ids) == 1)
+    assert max(single.values()) == 1
+    assert max(Counter(item.fact_ids[0] for item in every if len(item.fact_ids) == 1).values()) > 1
+
+
+def test_parties_are_offered_beside_parties_of_their_sort() -> None:
+    base, _, every = _bank()
+    people = {normalise(fact.name) for fact in base.facts if fact.kind == "person"}
+    for item in every:
+        if item.type == "mcq" and item.role == "parties":
+            sorts = {all(normalise(n) in people for n in option.replace(" and ", ", ").split(", "))
+                     for option in item.options}
+            assert len(sorts) == 1, item.options
+
+
+def test_which_text_reports_a_plain_report_is_never_a_quiz_question() -> None:
+    base = load_factbase(FACTS)
+    quiz = planned_quiz(base, Selection(importances=("core",)), ["mcq", "true-false", "matching", "ordering",
+                                                                "short-answer"], versions=1, seed=7)
+    assert not [q.item.id for q in quiz.versions[0].questions
+                if q.item.role == "who-said" and q.item.status == "reported"]

@@ -58,6 +58,7 @@ class DistractorPools:
         self.place_types: dict[str, str] = {}
         self.conflicted_by: dict[str, set[str]] = defaultdict(set)  # who lists this fact as a conflict
         self.people_by_role: dict[str, list[PersonFact]] = defaultdict(list)
+        self.people = {normalise(fact.name) for fact in facts if isinstance(fact, PersonFact)}
         self.children: dict[str, list[str]] = defaultdict(list)
         self.tagged: dict[str, set[str]] = defaultdict(set)
         for fact in facts:
@@ -331,8 +332,16 @@ class DistractorPools:
         assert isinstance(fact, AgreementFact)
         pool = f"parties:{len(fact.parties)}"
         mine = {normalise(p) for p in fact.parties}
+
+        def members(names: str) -> set[str]:
+            return {normalise(n) for n in names.replace(" and ", ", ").split(", ")}
+
+        # leaders beside leaders, countries beside countries: "Armenia and Azerbaijan" among pairs of leaders
+        # stands out, and is true as well (their leaders met)
+        people = all(p in self.people for p in mine)
         names = [self.names[pool][key] for key in _window(self._sorted_names.get(pool, []), question)
-                 if set(normalise(n) for n in self.names[pool][key].replace(" and ", ", ").split(", ")) != mine]
+                 if members(self.names[pool][key]) != mine
+                 and all(m in self.people for m in members(self.names[pool][key])) == people]
         return self._alike_names(question, names)
 
     def _expansion_candidates(self, question: Question) -> list[Candidate]:

@@ -135,9 +135,15 @@ class ItemEngine:
         authored = list(authored_questions(fact, self.factbase.by_id))
         covered = {q.kind for q in authored}
         made = authored + [q for q in questions_for(fact, self.context) if q.kind not in covered]
-        if self.claimants.kind(fact) is None:
+        kind = self.claimants.kind(fact)
+        if kind is None:
             # "who says so?" where the text names no one ("reports cited by …") asks for a phrase, not a name
             made = [q for q in made if q.kind != "who-said" or q.authored]
+        elif kind[0] == "text" and fact.status == "reported" and any(q.kind != "who-said" for q in made):
+            # which text reports a plain report ("the separatists disarmed") tests wording: the other texts may
+            # report it too; "which text says so?" is asked of a text's own claim, or of a report with no other
+            # question to ask of it
+            made = [q for q in made if q.kind != "who-said"]
         if fact.id in self.context.captions:
             # a photo caption shows a place or a person; what happened when it was taken is no event to learn
             return [q for q in made if q.kind in CAPTION_ROLES]
@@ -739,7 +745,7 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
     if every_form:
         return items
     tested = {fact.id for fact in chosen if fact.importance != "detail"}
-    bank = [item for item in distinct(items) if not tested or not tested.isdisjoint(item.fact_ids)]
+    bank = [item for item in distinct(items, one_per_fact=True) if not tested or not tested.isdisjoint(item.fact_ids)]
     # "What is the capital of Armenia?" is general knowledge: in a bank it stays only for a fact with nothing else
     taught = Counter(item.fact_ids[0] for item in bank if not bare_identification(item.role, item.prompt))
     return [item for item in bank if not bare_identification(item.role, item.prompt) or not taught[item.fact_ids[0]]]

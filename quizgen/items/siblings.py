@@ -22,10 +22,12 @@ QUESTION_FORMS = ("mcq", "short-answer", "qa")
 STATEMENT_FORMS = ("true-false", "cloze")
 
 
-def distinct(items: Sequence[Item], types: Iterable[str] | None = None) -> list[Item]:
+def distinct(items: Sequence[Item], types: Iterable[str] | None = None, *, one_per_fact: bool = False) -> list[Item]:
     """The items, each fact's question once and its statement only where no question of it is asked.
 
-    ``types`` limits the comparison to items of those types (others pass through untouched).
+    ``types`` limits the comparison to items of those types (others pass through untouched). With
+    ``one_per_fact`` a fact is asked one question, its first (a teacher's question comes first): two questions
+    about one fact in a bank hand each other their answers ("Which text reports …?" beside "When did …?").
     """
     among = set(types) if types is not None else None
 
@@ -43,8 +45,23 @@ def distinct(items: Sequence[Item], types: Iterable[str] | None = None) -> list[
             held = best.get(key(item))
             if held is None or QUESTION_FORMS.index(item.type) < QUESTION_FORMS.index(held.type):
                 best[key(item)] = item
+    if one_per_fact:
+        first: dict[str, tuple[str, str]] = {}
+        for item in items:
+            if len(item.fact_ids) == 1 and key(item) in best:
+                first.setdefault(item.fact_ids[0], key(item))
+        best = {k: v for k, v in best.items() if len(v.fact_ids) > 1 or first[v.fact_ids[0]] == k}
     kept_ids = {id(item) for item in best.values()}
     asked = {item.fact_ids[0] for item in best.values() if len(item.fact_ids) == 1}
+    if one_per_fact:
+        # one statement item per fact too: the true-or-false, else the cloze (each shows the other's answer)
+        stated: dict[str, Item] = {}
+        for item in items:
+            if compared(item) and item.type in STATEMENT_FORMS and len(item.fact_ids) == 1:
+                held = stated.get(item.fact_ids[0])
+                if held is None or STATEMENT_FORMS.index(item.type) < STATEMENT_FORMS.index(held.type):
+                    stated[item.fact_ids[0]] = item
+        kept_ids |= {id(item) for item in stated.values()}
     out = []
     for item in items:
         if not compared(item) or item.type not in (*QUESTION_FORMS, *STATEMENT_FORMS):
@@ -52,6 +69,6 @@ def distinct(items: Sequence[Item], types: Iterable[str] | None = None) -> list[
         elif item.type in QUESTION_FORMS:
             if id(item) in kept_ids:
                 out.append(item)
-        elif len(item.fact_ids) > 1 or item.fact_ids[0] not in asked:
+        elif len(item.fact_ids) > 1 or (item.fact_ids[0] not in asked and (not one_per_fact or id(item) in kept_ids)):
             out.append(item)
     return out
