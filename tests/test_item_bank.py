@@ -125,3 +125,11 @@ def test_which_text_reports_a_plain_report_is_never_a_quiz_question() -> None:
                                                                 "short-answer"], versions=1, seed=7)
     assert not [q.item.id for q in quiz.versions[0].questions
                 if q.item.role == "who-said" and q.item.status == "reported"]
+
+
+def test_the_key_backs_whose_claim_it_is_with_its_passages() -> None:
+    base = load_factbase(FACTS)
+    quiz = planned_quiz(base, Selection(importances=("core",)), ["mcq", "true-false", "matching", "ordering",
+                                                                "short-answer"], versions=1, seed=7)
+    said = [q for q in quiz.versions[0].questions if q.item.role in ("who-said", "which-source")]
+    assert said and all(q.key_passages() for q in said)
