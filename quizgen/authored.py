@@ -101,11 +101,11 @@ def authored_answer(fact: Fact, asks: Asks, facts: Mapping[str, Fact]) -> Author
     if asks == "date":
         if fact.date is None:
             return "the fact has no date"
-        start = fact.date.start
-        forms = [fact.date.human(), start.human()]
+        start, human = fact.date.start, fact.date.human()
+        forms = [human, start.human()]
         if start.precision == Precision.YEAR:
             forms.append(str(start.year))
-        return AuthoredAnswer(fact.date.human(), tuple(forms))
+        return AuthoredAnswer(human, tuple(forms))
     if asks == "duration":
         if isinstance(fact, FigureFact) and fact.unit.lower() in TIME_UNITS:
             return AuthoredAnswer(figure_text(fact), _figure_forms(fact))
@@ -174,10 +174,14 @@ def role_forms(fact: PersonFact) -> tuple[str, ...]:
 
 def names_claimant(prompt: str, according_to: str) -> bool:
     """Whether a prompt says whose claim it asks about ("According to the guide, …")."""
+    return _claimant_shown(normalise(prompt), according_to)
+
+
+def _claimant_shown(shown: str, according_to: str) -> bool:
+    """``names_claimant`` for a prompt already normalised."""
     core = according_to.strip()
     if core.lower().startswith("the "):
         core = core[4:]
-    shown = normalise(prompt)
     return phrase_in(shown, core) or phrase_in(shown, core.split(",")[0])
 
 
@@ -192,21 +196,22 @@ def question_problems(fact: Fact, index: int, question: AuthoredQuestion, facts:
     problems = []
     if not prompt.endswith("?"):
         problems.append(Problem(file, fact.id, f"{field}.prompt", "a question must end with '?'"))
-    shown = _given_away(fact, question.asks, answer, prompt)
+    text = normalise(prompt)  # one prompt checked for many phrases: normalised once
+    shown = _given_away(fact, question.asks, answer, prompt, text)
     if shown:
         problems.append(Problem(file, fact.id, f"{field}.prompt", f"gives away its own answer ({shown[0]!r})"))
     if (fact.status in ATTRIBUTED and question.asks != "who" and fact.according_to
-            and not names_claimant(prompt, fact.according_to)):
+            and not _claimant_shown(text, fact.according_to)):
         problems.append(Problem(file, fact.id, f"{field}.prompt",
                                 f"a {fact.status} fact: the question must say whose claim it is "
                                 f"({fact.according_to!r})"))
     return problems
 
 
-def _given_away(fact: Fact, asks: Asks, answer: AuthoredAnswer, prompt: str) -> list[str]:
-    """The forms of the answer that the prompt itself shows, in words, as a date or as a number."""
+def _given_away(fact: Fact, asks: Asks, answer: AuthoredAnswer, prompt: str, text: str) -> list[str]:
+    """The forms of the answer that the prompt itself shows (``text``: normalised), in words, as a date or as a
+    number."""
     # a side-names question may name the place by its main name: only the other names are its answer
-    text = normalise(prompt)
     shown = [form for form in answer.forms if form.strip() and phrase_in(text, form)]
     if asks == "date" and fact.date is not None and date_in_text(fact.date.start, prompt):
         shown.append(fact.date.human())

@@ -218,12 +218,12 @@ class BuildResult:
 
 
 def build_recipe(factbase: FactBase, recipe_path: Path, recipe: AnyRecipe, out_dir: Path,
-                 notebook: NoteBook | None = None) -> list[object]:
+                 notebook: NoteBook | None = None, quizzes: QuizBook | None = None) -> list[object]:
     """Build one recipe into ``out_dir``; returns the reports of what was written."""
     if isinstance(recipe, ExportRecipe):
         return [build_export(factbase, recipe.filters.selection(), recipe.types, recipe.format,
                              out_dir / recipe.output, seed=recipe.seed, title=recipe.title or recipe.name,
-                             count=recipe.count)]
+                             count=recipe.count, quizzes=quizzes)]
     if isinstance(recipe, AnkiRecipe):
         timestamp = inputs_timestamp(factbase, recipe_path)
         return [build_deck(factbase, recipe.filters.selection(), recipe.types, out_dir / recipe.output,
@@ -233,7 +233,7 @@ def build_recipe(factbase: FactBase, recipe_path: Path, recipe: AnyRecipe, out_d
         key = out_dir / recipe.key if recipe.key else None
         return [build_quiz(factbase, selection, recipe.types, out_dir / recipe.output, key=key, count=recipe.count,
                            versions=recipe.versions, seed=recipe.seed, paper=recipe.paper,
-                           title=recipe.title or recipe.name)]
+                           title=recipe.title or recipe.name, quizzes=quizzes)]
     return [build_handout(factbase, selection, out_dir / recipe.output, title=recipe.title or recipe.name,
                           paper=recipe.paper, full=recipe.full)]
 
@@ -271,9 +271,9 @@ def default_key_path(out: Path) -> Path:
 
 def build_quiz(factbase: FactBase, selection: Selection, types: Sequence[str] | None, out: Path | str, *,
                key: Path | str | None = None, count: int | None = None, versions: int = 1, seed: int = 0,
-               paper: str = "a4", title: str = "Quiz") -> QuizReport:
+               paper: str = "a4", title: str = "Quiz", quizzes: QuizBook | None = None) -> QuizReport:
     """A printable quiz in ``versions`` versions, and its answer key with sources and passages; ``types``
-    defaults to ``QUIZ_TYPES``."""
+    defaults to ``QUIZ_TYPES``. ``quizzes`` shares the plans of one build."""
     from quizgen.render.key_pdf import write_key
     from quizgen.render.quiz_pdf import write_quiz
 
@@ -286,7 +286,10 @@ def build_quiz(factbase: FactBase, selection: Selection, types: Sequence[str] | 
         raise QuizgenError(Problem(str(key_path), None, "--key", "the answer key would overwrite the quiz"))
     refuse_inputs([out], factbase_inputs(factbase))
     refuse_inputs([key_path], factbase_inputs(factbase), "--key")
-    quiz = planned_quiz(factbase, selection, wanted, count=count, versions=versions, seed=seed, title=title)
+    if quizzes is not None:
+        quiz = quizzes.plan(selection, wanted, count=count, versions=versions, seed=seed, title=title)
+    else:
+        quiz = planned_quiz(factbase, selection, wanted, count=count, versions=versions, seed=seed, title=title)
     with output_batch():  # a quiz never stands beside another quiz's key
         write_quiz(quiz, out, size)
         write_key(quiz, key_path, size)
@@ -317,6 +320,38 @@ def planned_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemT
     return plan_quiz(items, title, wanted, versions, seed, redraw, kinds={fact.id: fact.kind for fact in facts})
 
 
+QuizKey = tuple[Selection, tuple[str, ...], int | None, int]  # selection, types, count, seed
+
+
+class QuizBook:
+    """The quizzes one build plans, shared: a printed quiz and the exports of its questions (the same
+    selection, types, count and seed) choose the same questions, so they are chosen once.
+
+    An export takes only version A's questions, in order, which do not depend on how many versions are
+    printed; a printed quiz takes a plan of exactly its number of versions (a date question's letter in
+    version A may come from another draw of its distractors when there are more)."""
+
+    def __init__(self, factbase: FactBase, printed: dict[QuizKey, int] | None = None) -> None:
+        self.factbase = factbase
+        self.printed = printed or {}  # the versions a build's printed quiz of each key takes
+        self.plans: dict[QuizKey, list[Quiz]] = {}
+
+    def plan(self, selection: Selection, types: Sequence[ItemType], *, count: int | None, seed: int, title: str,
+             versions: int | None = None) -> Quiz:
+        """The quiz of these options; ``versions`` None for an export, which needs only version A's questions."""
+        from dataclasses import replace
+
+        key: QuizKey = (selection, tuple(types), count, seed)
+        planned = self.plans.setdefault(key, [])
+        for quiz in planned:
+            if versions is None or len(quiz.versions) == versions:
+                return quiz if quiz.title == title else replace(quiz, title=title)
+        quiz = planned_quiz(self.factbase, selection, types, count=count, seed=seed, title=title,
+                            versions=versions if versions is not None else self.printed.get(key, 1))
+        planned.append(quiz)
+        return quiz
+
+
 QUIZ_CANDIDATES_PER_QUESTION = 6
 REDRAWS_PER_VERSION = 4  # other draws of distractors a date question may take its letter from
 
@@ -344,7 +379,7 @@ def build_handout(factbase: FactBase, selection: Selection, out: Path | str, *, 
                   paper: str = "a4", full: bool = False) -> HandoutReport:
     """A two-page study sheet of the selection's most important facts, or (``full``) the full reference."""
     from quizgen.handout.sheet import SheetBudget, plan_study_sheet
-    from quizgen.render.handout_pdf import sheet_pages, write_study_sheet
+    from quizgen.render.handout_pdf import laid_out_sheet, write_study_sheet
 
     out = Path(out)
     paper = paper_size(paper)
@@ -361,9 +396,10 @@ def build_handout(factbase: FactBase, selection: Selection, out: Path | str, *, 
     sheet = whole
     for share in SHEET_BUDGET_SHARES:
         sheet = plan_study_sheet(factbase, facts, title, SheetBudget.share_of(whole, share)) if share < 1 else whole
-        if sheet_pages(sheet, paper) <= SHEET_PAGES:
+        laid = laid_out_sheet(sheet, paper)  # the layout that fits is the one written
+        if laid.pages <= SHEET_PAGES:
             break
-    return HandoutReport(out, write_study_sheet(sheet, out, paper), sheet.entries)
+    return HandoutReport(out, write_study_sheet(sheet, out, paper, laid), sheet.entries)
 
 
 def build_all(facts: Path | str, recipes_dir: Path | str, out_dir: Path | str,
@@ -381,12 +417,15 @@ def build_all(facts: Path | str, recipes_dir: Path | str, out_dir: Path | str,
     refuse_inputs([target for target, _ in targets], factbase_inputs(factbase, *(path for path, _ in recipes)))
     results = []
     notebook = NoteBook(factbase)  # every deck holds the same notes: made once
+    quizzes = QuizBook(factbase, {(recipe.filters.selection(), tuple(item_types(recipe.types, QUIZ_TYPES)),
+                                   recipe.count, recipe.seed): recipe.versions
+                                  for _, recipe in recipes if isinstance(recipe, QuizRecipe)})
     # one batch: a recipe that fails leaves every earlier output of this build as it was
     with output_batch():
         for path, recipe in recipes:
             if progress:
                 progress(recipe.name)
-            results.append(BuildResult(path, build_recipe(factbase, path, recipe, out_dir, notebook)))
+            results.append(BuildResult(path, build_recipe(factbase, path, recipe, out_dir, notebook, quizzes)))
     return results
 
 
@@ -417,7 +456,7 @@ class ExportReport:
 
 def build_export(factbase: FactBase, selection: Selection, types: Sequence[str] | None, export_format: str,
                  out: Path | str | None = None, *, seed: int = 0, title: str = "Quiz",
-                 count: int | None = None) -> ExportReport:
+                 count: int | None = None, quizzes: QuizBook | None = None) -> ExportReport:
     """Every item of the selected facts (what ``quizgen items`` shows), written for a platform; with ``count``,
     only the questions of the quiz ``build_quiz`` prints with the same options (version A's order).
 
@@ -431,7 +470,8 @@ def build_export(factbase: FactBase, selection: Selection, types: Sequence[str] 
     ensure_writable_dir(out)
     refuse_inputs([out], factbase_inputs(factbase))
     if count is not None:
-        quiz = planned_quiz(factbase, selection, types, count=count, seed=seed, title=title)
+        book = quizzes if quizzes is not None else QuizBook(factbase)
+        quiz = book.plan(selection, types, count=count, seed=seed, title=title)
         items = [question.item for question in quiz.versions[0].questions]
     else:
         items = selected_items(factbase, selection, types, seed)

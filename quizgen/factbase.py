@@ -58,6 +58,12 @@ def read_text(path: Path) -> str:
 
 def read_document(path: Path) -> bytes:
     """``read_text``, as the UTF-8 bytes it checked: parsed as they are, a large file is not held decoded too."""
+    return _read_checked(path)[0]
+
+
+def _read_checked(path: Path) -> tuple[bytes, str]:
+    """The file's bytes, checked, and their text: decoded once, for the check and for the scan for repeated keys
+    (json decodes bytes itself otherwise), then let go before the records are made."""
     name = str(path)
     try:
         data = read_regular(path, MAX_FACTBASE_BYTES)
@@ -71,8 +77,7 @@ def read_document(path: Path) -> bytes:
     if data.startswith(b"\xef\xbb\xbf"):
         raise fail(name, "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
     try:
-        data.decode("utf-8")
-        return data
+        return data, data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         raise fail(name, f"not valid UTF-8 at line {line} (byte {err.start})") from None
@@ -87,13 +92,15 @@ def decode_json(text: str, name: str) -> Any:
         raise fail(name, "invalid JSON: nested too deeply") from None
 
 
-def parse_document(text: str | bytes, file: str) -> FactBaseDocument:
+def parse_document(text: str | bytes, file: str, repeated: bool | None = None) -> FactBaseDocument:
     """Validate a fact base's JSON text against the model, naming the fact id and field of each error.
 
     pydantic parses and validates in one pass (no intermediate dicts: faster, and half
     the memory); only when that fails is the JSON decoded again, to explain the error.
+    ``repeated``: whether ``has_repeated_key`` found a repeated key, if the caller scanned already.
     """
-    repeated = has_repeated_key(text)  # scanned first: the scan's decoded text is gone before the records are made
+    if repeated is None:
+        repeated = has_repeated_key(text)  # scanned first: the scan's decoded text is gone before the records are made
     try:
         document = parse_records(text)
     except ValidationError as err:
@@ -188,7 +195,10 @@ def reject_duplicate_keys(text: str, file: str) -> None:
 
 
 def load_document(path: Path) -> FactBaseDocument:
-    return parse_document(read_document(path), str(path))
+    data, text = _read_checked(path)
+    repeated = has_repeated_key(text)  # the text decoded once; let go before the records are made
+    del text
+    return parse_document(data, str(path), repeated)
 
 
 def _problem_from_error(error: Any, raw: dict[str, Any], file: str) -> Problem:

@@ -129,3 +129,24 @@ def test_count_exports_the_questions_of_the_printed_quiz(runner: CliRunner, tmp_
     assert "12 questions" in result.output
     text = out.read_text(encoding="utf-8")
     assert all(item_id in text or item_id[:60] in text for item_id in ids)
+
+
+def test_a_build_plans_the_class_quiz_once_for_the_pdf_and_its_exports(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The printed quiz and the exports of its questions share one plan; version A's questions, which the
+    exports take, do not depend on how many versions are printed."""
+    import quizgen.build as build
+    from quizgen.factbase import load_factbase
+    from quizgen.select import Selection
+
+    base = load_factbase(BASES["shipped"])
+    types = ["mcq", "true-false", "matching", "ordering", "short-answer"]
+    core = Selection.of(importances=["core"])
+    one, two = (build.planned_quiz(base, core, types, count=20, seed=7, versions=v) for v in (1, 2))  # type: ignore[arg-type]
+    assert [q.item.id for q in one.versions[0].questions] == [q.item.id for q in two.versions[0].questions]
+
+    planned = []
+    original = build.planned_quiz
+    monkeypatch.setattr(build, "planned_quiz", lambda *a, **k: planned.append(k) or original(*a, **k))
+    build.build_all(BASES["shipped"], ROOT / "decks", tmp_path / "dist")
+    assert [k["versions"] for k in planned] == [2]

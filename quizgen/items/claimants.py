@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from quizgen.model import Fact, PersonFact, Source
-from quizgen.phrases import contains_phrase, content_words, normalise, stem, words
+from quizgen.phrases import content_words, normalise, stem, words
 
 # words that name a text's genre rather than the text ("the Azad Archives guide", "Al Jazeera's live blog")
 _GENRE = frozenset(stem(w) for w in ("guide", "essay", "blog", "live", "tracker", "article", "report", "page",
@@ -42,12 +42,17 @@ class Claimants:
 
     def __init__(self, facts: Sequence[Fact], sources: Mapping[str, Source]) -> None:
         self._vocabularies = {source_id: _vocabulary(source) for source_id, source in sources.items()}
-        self._people = [fact for fact in facts if isinstance(fact, PersonFact)]
+        self._people = _PeopleByName([fact for fact in facts if isinstance(fact, PersonFact)])
         self.kinds: dict[str, ClaimantKind] = {}
         for fact in facts:
+            if not fact.according_to:
+                continue
+            key = normalise(fact.according_to)
+            if key in self.kinds:
+                continue  # the first fact that sorts a claimant decides its sort: another could only be ignored
             kind = self._kind_of(fact)
-            if fact.according_to and kind is not None:
-                self.kinds.setdefault(normalise(fact.according_to), kind)
+            if kind is not None:
+                self.kinds[key] = kind
 
     def kind(self, fact: Fact) -> ClaimantKind | None:
         """The sort of the fact's claimant, or None where the text names no one the learner could name."""
@@ -61,9 +66,9 @@ class Claimants:
         texts = [self._text(part, fact) for part in parts]
         if all(texts):
             return ("text", texts[0] or "") if len(parts) == 1 else ("texts", normalise(claimant))
-        for person in self._people:
-            if contains_phrase(claimant, person.name):
-                return ("person", person.id) if len(parts) == 1 else ("group", normalise(claimant))
+        person = self._people.first_in(claimant)
+        if person is not None:
+            return ("person", person.id) if len(parts) == 1 else ("group", normalise(claimant))
         passages = " ".join(citation.quote for citation in fact.citations)
         name = claimant.split(",")[0].strip()
         head = content_words(name)
@@ -80,3 +85,36 @@ class Claimants:
             if names_the_text(claimant, self._vocabularies.get(citation.source, frozenset())):
                 return citation.source
         return None
+
+
+class _PeopleByName:
+    """The people of a fact base by name: the first (in the base's order) whose name a claimant holds as a whole
+    phrase (``contains_phrase``), found by looking up the claimant's phrases rather than trying every person's
+    name, which made sorting the claimants of a large base quadratic."""
+
+    def __init__(self, people: Sequence[PersonFact]) -> None:
+        self._first: dict[str, tuple[int, PersonFact]] = {}
+        for index, person in enumerate(people):
+            phrase = normalise(person.name)
+            if phrase:  # an empty name is in no claimant (``contains_phrase``)
+                self._first.setdefault(phrase, (index, person))
+        self._lengths = sorted({len(phrase) for phrase in self._first})
+
+    def first_in(self, claimant: str) -> PersonFact | None:
+        text = normalise(claimant)
+        size = len(text)
+        found: tuple[int, PersonFact] | None = None
+        # a whole phrase starts where no letter or digit runs on before it and ends where none runs on after it
+        for start in range(size):
+            if start and text[start - 1].isalnum():
+                continue
+            for length in self._lengths:
+                end = start + length
+                if end > size:
+                    break
+                if end < size and text[end].isalnum():
+                    continue
+                hit = self._first.get(text[start:end])
+                if hit is not None and (found is None or hit[0] < found[0]):
+                    found = hit
+        return found[1] if found is not None else None

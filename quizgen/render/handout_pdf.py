@@ -26,11 +26,14 @@ from quizgen.render.pdf_base import (
     INK,
     MUTED,
     Bookmark,
+    LaidOut,
     count_pages,
     frame_width,
+    lay_out,
     preflight,
     register_fonts,
     text,
+    write_laid_out,
     write_pdf,
 )
 
@@ -171,11 +174,19 @@ def sheet_pages(sheet: StudySheet, paper: str) -> int:
     return count_pages(sheet_story(sheet, frame_width(paper)), paper=paper)
 
 
-def write_study_sheet(sheet: StudySheet, path: Path | str, paper: str = "a4") -> int:
-    """Write the sheet; returns its page count."""
+def laid_out_sheet(sheet: StudySheet, paper: str = "a4") -> LaidOut:
+    """The sheet laid out in memory, as ``write_study_sheet`` writes it: tried for fit, then written as is."""
+    return lay_out(sheet_story(sheet, frame_width(paper)), title=sheet.title, subject="Study sheet", paper=paper,
+                   footer=sheet.title)
+
+
+def write_study_sheet(sheet: StudySheet, path: Path | str, paper: str = "a4", laid: LaidOut | None = None) -> int:
+    """Write the sheet (``laid``: as ``laid_out_sheet`` laid it out); returns its page count."""
     preflight(sheet_texts(sheet), Path(path))
+    if laid is not None:
+        return write_laid_out(path, laid)
     return write_pdf(path, sheet_story(sheet, frame_width(paper)), title=sheet.title, subject="Study sheet",
                      paper=paper, footer=sheet.title)
 
 
-__all__ = ["sheet_pages", "write_study_sheet"]
+__all__ = ["laid_out_sheet", "sheet_pages", "write_study_sheet"]

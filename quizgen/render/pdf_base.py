@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -201,6 +202,32 @@ def count_pages(story: Sequence[Flowable], *, paper: str) -> int:
     """How many pages ``story`` takes, laid out in memory (nothing is written)."""
     register_fonts()
     return _layout(BytesIO(), story, title="", subject="", paper=paper_size(paper), footer="")
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    """A document laid out in memory: its bytes, as ``write_pdf`` would write them, and its page count."""
+
+    data: bytes
+    pages: int
+
+
+def lay_out(story: Sequence[Flowable], *, title: str, subject: str, paper: str, footer: str = "",
+            name: str = "-") -> LaidOut:
+    """``write_pdf`` in memory: a layout that is tried (does it fit?) and then kept is laid out once."""
+    register_fonts()
+    buffer = BytesIO()
+    pages = _layout(buffer, story, title=title, subject=subject, paper=paper_size(paper), footer=footer, name=name)
+    return LaidOut(buffer.getvalue(), pages)
+
+
+def write_laid_out(path: Path | str, laid: LaidOut) -> int:
+    """Write what ``lay_out`` made, atomically; returns the page count."""
+    def write(temp: Path) -> None:
+        temp.write_bytes(laid.data)
+
+    write_with(path, write)
+    return laid.pages
 
 
 def write_pdf(path: Path | str, story: Sequence[Flowable], *, title: str, subject: str, paper: str,
