@@ -133,3 +133,12 @@ def test_the_key_backs_whose_claim_it_is_with_its_passages() -> None:
                                                                 "short-answer"], versions=1, seed=7)
     said = [q for q in quiz.versions[0].questions if q.item.role in ("who-said", "which-source")]
     assert said and all(q.key_passages() for q in said)
+
+
+def test_people_are_offered_of_the_sort_the_stem_names_and_blanks_never_follow_a_possessive() -> None:
+    _, _, every = _bank()
+    ids = {item.id for item in every}
+    assert "qa:who-said:aliyev-iron-fist" in ids
+    assert "mcq:who-said:aliyev-iron-fist" not in ids  # "Which president …?": the base's claimants hold no others
+    assert not [item.id for item in every if item.type == "cloze" and item.cloze
+                and item.cloze[0].rstrip().lower().endswith((" its", " his", " her", " their"))]

@@ -47,6 +47,7 @@ WHICH_FIRST_MCQ = "Which of these happened first?"
 # how often a statement that has a plausible alternative is shown false: above one half, because the
 # statements with no alternative are always shown true, and a quiz of mostly "True" teaches guessing
 FALSE_SHARE = 0.75
+FALSE_DATE_GAP_DAYS = 7  # a false day lies at least a week before the true one
 TRUE_FALSE_WORDS = 32  # longer statements join several claims
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:whose|which|who|where)\b")
 TRUE_ONLY_WORDS = 28  # a statement never shown false is short: one claim
@@ -366,8 +367,20 @@ class ItemEngine:
         return person.name if isinstance(person, PersonFact) else claimant.split(",")[0].strip()
 
     def _claimants_by_name(self, question: Question, candidates: list[Candidate]) -> list[Candidate]:
-        named = [self._person_name(question.fact, c.text) for c in candidates]
-        return [Candidate(name, name) for name in named]
+        """People by name alone, and only of the sort the stem names ("Which president …?": presidents), read from
+        what the fact base says each one is (the claimant's description, a person's role)."""
+        described = {self._person_name(question.fact, c.text): self._description(c.text) for c in candidates}
+        if len(described) == len(candidates) and any(name != text for name, text in zip(
+                described, (c.text for c in candidates), strict=True)):
+            answer = self._description(question.answer)
+            kept = of_the_stems_sort(question.prompt, answer, [Candidate(n, d) for n, d in described.items()])
+            return [Candidate(c.value, str(c.value)) for c in kept]
+        return [Candidate(name, name) for name in described]
+
+    def _description(self, claimant: str) -> str:
+        kind = self.claimants.kinds.get(normalise(claimant))
+        person = self.factbase.by_id.get(kind[1]) if kind is not None and kind[0] == "person" else None
+        return f"{claimant}, {person.role}" if isinstance(person, PersonFact) else claimant
 
     def true_false(self, facts: Sequence[Fact], by_fact: dict[str, list[Question]]) -> list[Item]:
         items = []
@@ -450,6 +463,10 @@ class ItemEngine:
             # a date moved later may still be true ("in June 2023 the corridor was blocked": it still was), as a
             # state begun on a day lasts; before its day, neither a state nor a one-off event was yet true
             candidates = [c for c in candidates if isinstance(c.value, PartialDate) and c.value < question.value]
+            # a day at least a week before: "27 September" for "28 September" tests a dateline, not the event
+            day = question.value.first_day().toordinal()
+            candidates = [c for c in candidates if not isinstance(c.value, PartialDate)
+                          or day - c.value.last_day().toordinal() >= FALSE_DATE_GAP_DAYS] or candidates
             # the nearest dates: a day of the same weeks, not one three years off that any learner rules out
             day = question.value.first_day().toordinal()
             candidates.sort(key=lambda c: abs(c.value.first_day().toordinal() - day)
