@@ -142,3 +142,21 @@ def test_people_are_offered_of_the_sort_the_stem_names_and_blanks_never_follow_a
     assert "mcq:who-said:aliyev-iron-fist" not in ids  # "Which president …?": the base's claimants hold no others
     assert not [item.id for item in every if item.type == "cloze" and item.cloze
                 and item.cloze[0].rstrip().lower().endswith((" its", " his", " her", " their"))]
+
+
+def test_two_facts_that_overlap_are_not_asked_the_same_question_twice() -> None:
+    from quizgen.phrases import content_words, stem
+    _, bank, _ = _bank()
+    asked = [(normalise(item.answer), frozenset(stem(w) for w in content_words(item.prompt)))
+             for item in bank if item.type not in ("matching", "ordering", "true-false")]
+    for i, (answer, words) in enumerate(asked):
+        for other, seen in asked[i + 1:]:
+            assert not (answer == other and len(words & seen) * 2 >= min(len(words), len(seen))), answer
+
+
+def test_which_source_offers_only_texts() -> None:
+    base, _, every = _bank()
+    from quizgen.items.claimants import Claimants
+    texts = {name for name, kind in Claimants(base.facts, base.sources).kinds.items() if kind[0] == "text"}
+    asked = [item for item in every if item.type == "mcq" and item.role == "which-source"]
+    assert asked and all(normalise(option) in texts for item in asked for option in item.options)

@@ -39,7 +39,7 @@ from quizgen.items.seeding import seeded_rng
 from quizgen.items.siblings import distinct
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, PersonFact, PlaceFact
 from quizgen.numbers_in_text import numbers_in
-from quizgen.phrases import contains_phrase, normalise, phrase_in
+from quizgen.phrases import contains_phrase, content_words, normalise, phrase_in, stem
 from quizgen.sources import passage_around
 
 SHORT_ANSWER_WORDS = 6
@@ -316,6 +316,12 @@ class ItemEngine:
         for question in questions:
             if per_fact[question.fact.id] and _short_answerable(question):
                 continue  # a fact's first question is multiple choice; its other short ones are short answer
+            if question.kind == "which-source" and not all(
+                    (self.claimants.kinds.get(normalise(name)) or ("", ""))[0] == "text"
+                    for name in (question.answer, *question.choices)):
+                # "which of them says …?" among texts: a body quoted inside a text is not one of them
+                self._reject(question, "its sources are not all texts the learner read", "thin-pool")
+                continue
             if question.pool == "organization":
                 # bodies of the fact base are of every sort (an army, a think tank, a UN agency): a stem that
                 # names its sort ("which UN agency") would be answered by the one option of that sort
@@ -765,7 +771,30 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
     bank = [item for item in distinct(items, one_per_fact=True) if not tested or not tested.isdisjoint(item.fact_ids)]
     # "What is the capital of Armenia?" is general knowledge: in a bank it stays only for a fact with nothing else
     taught = Counter(item.fact_ids[0] for item in bank if not bare_identification(item.role, item.prompt))
-    return [item for item in bank if not bare_identification(item.role, item.prompt) or not taught[item.fact_ids[0]]]
+    bank = [item for item in bank if not bare_identification(item.role, item.prompt) or not taught[item.fact_ids[0]]]
+    return _without_repeats(bank, {fact.id: fact.importance for fact in chosen})
+
+
+def _without_repeats(bank: list[Item], importance: dict[str, str]) -> list[Item]:
+    """Two facts whose statements overlap ask one question twice ("Where were the first Yevlakh talks held?"
+    beside "Which city hosted the talks of 21 September?"): the same answer to mostly the same words is kept
+    once, the more important fact's."""
+    rank = {"core": 0, "supporting": 1, "detail": 2}
+    order = sorted(range(len(bank)), key=lambda i: (rank.get(importance.get(bank[i].fact_ids[0], ""), 1), i))
+    kept: list[tuple[str, frozenset[str]]] = []
+    dropped: set[int] = set()
+    for i in order:
+        item = bank[i]
+        if item.type in ("matching", "ordering", "true-false"):
+            continue
+        answer = normalise(item.answer)
+        words_of = frozenset(stem(w) for w in content_words(item.prompt))
+        if any(answer == other and len(words_of & seen) * 2 >= min(len(words_of), len(seen))
+               for other, seen in kept):
+            dropped.add(i)
+        else:
+            kept.append((answer, words_of))
+    return [item for i, item in enumerate(bank) if i not in dropped]
 
 
 def build_items(factbase: FactBase, facts: Sequence[Fact] | None = None,
