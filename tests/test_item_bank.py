@@ -160,3 +160,10 @@ def test_which_source_offers_only_texts() -> None:
     texts = {name for name, kind in Claimants(base.facts, base.sources).kinds.items() if kind[0] == "text"}
     asked = [item for item in every if item.type == "mcq" and item.role == "which-source"]
     assert asked and all(normalise(option) in texts for item in asked for option in item.options)
+
+
+def test_a_former_post_is_no_option_for_a_post_held() -> None:
+    _, _, every = _bank()
+    for item in every:
+        if item.type == "mcq" and item.role == "role" and not item.answer.lower().startswith("former "):
+            assert not [o for o in item.options if o.lower().startswith("former ")], item.options

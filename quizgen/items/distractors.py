@@ -279,6 +279,9 @@ class DistractorPools:
             excluded_ids |= self._containment(question)
         else:
             keys = _window(self._sorted_names.get(pool, []), question)
+        if pool == "role" and not question.answer.lower().startswith("former "):
+            # "former Chief Prosecutor" is no post anyone held in September 2023
+            keys = [key for key in keys if not key.startswith("former ")]
         kept: dict[object, str] = {}  # one name per owner: "Stepanakert" and "Khankendi" are one city
         sort = self.claimant_kinds.get(normalise(question.answer)) if pool == "claimant" else None
         for key in keys:
