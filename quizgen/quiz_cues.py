@@ -15,9 +15,10 @@ import re
 from collections.abc import Iterable, Mapping
 
 from quizgen.items import Item
+from quizgen.items.likeness import stems
 from quizgen.items.roles import IDENTIFY_ROLES, bare_identification
 from quizgen.numbers_in_text import numbers_in
-from quizgen.phrases import contains_phrase, content_words, stem, words
+from quizgen.phrases import contains_phrase, words
 
 # the fact kinds about the setting rather than the story: a place, a person, an organization
 SETTING_KINDS = frozenset({"place", "person", "organization"})
@@ -78,11 +79,11 @@ _DAY = re.compile(r"^\d{1,2} \w+ \d{3,4}$")  # "19 September 2023": one day name
 def _line_shown(label: str, date: str, statements: Iterable[str]) -> bool:
     """A dated line (event, date) stands in a statement: a day's date, or a coarser date with most of the
     event's words."""
-    wanted = {stem(w) for w in content_words(label)}
+    wanted = stems(label)
     for text in statements:
         if not contains_phrase(text, date):
             continue
-        if _DAY.match(date) or 2 * len(wanted & {stem(w) for w in content_words(text)}) >= len(wanted):
+        if _DAY.match(date) or 2 * len(wanted & stems(text)) >= len(wanted):
             return True
     return False
 
@@ -125,7 +126,7 @@ def _restates(a: Item, b: Item) -> bool:
 
 
 def _restated(one: str, other: str) -> bool:
-    mine, theirs = {stem(w) for w in content_words(one)}, {stem(w) for w in content_words(other)}
+    mine, theirs = stems(one), stems(other)
     return bool(mine and theirs) and len(mine & theirs) >= 0.6 * min(len(mine), len(theirs))
 
 

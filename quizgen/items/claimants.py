@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from quizgen.items.likeness import stems
 from quizgen.model import Fact, PersonFact, Source
 from quizgen.phrases import content_words, normalise, stem, words
 
@@ -26,14 +27,14 @@ def _vocabulary(source: Source) -> frozenset[str]:
 
 def vocabulary(label: str, publisher: str) -> frozenset[str]:
     """The words that name a text: its title's and publisher's, and the publisher's initials ("CFR")."""
-    found = {stem(w) for w in content_words(label)}
+    found = set(stems(label))
     initials = "".join(w[0] for w in publisher.split(",")[0].split() if w[:1].isupper())
     return frozenset(found | {initials.lower()})
 
 
 def names_the_text(claimant: str, text_words: frozenset[str]) -> bool:
     """"the CFR Global Conflict Tracker" names the text whose words (``vocabulary``) these are."""
-    named = {stem(w) for w in content_words(claimant)} - _GENRE
+    named = stems(claimant) - _GENRE
     return bool(named) and named <= text_words
 
 

@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from quizgen.dates import PartialDate, Precision, parse_partial_date
 from quizgen.items.claimants import ClaimantKind
 from quizgen.items.likeness import alike, likeness, stems
-from quizgen.items.questions import Question, Value, joined
+from quizgen.items.questions import Question, Value, is_office, joined
 from quizgen.items.stems import is_proper_name
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, OrganizationFact, PersonFact, PlaceFact
 from quizgen.numbers_in_text import format_number
-from quizgen.phrases import content_words, normalise, stem, words
+from quizgen.phrases import normalise, stem, words
 
 OPTIONS = 4
 NEAREST = 24  # dates or numbers either side of the answer worth considering
@@ -106,7 +106,7 @@ class DistractorPools:
                 self.children[fact.located_in].append(fact.id)
         elif isinstance(fact, PersonFact):
             self._name("person", fact.name, fact.id)
-            if not re.search(r"\b(?:who|which|that)\b", fact.role):  # "one who says the mood …" is no office
+            if is_office(fact.role):  # "one who says the mood …" is no option beside offices
                 self._name("role", fact.role, fact.id)
             self.people_by_role[normalise(fact.role)].append(fact)
         elif isinstance(fact, OrganizationFact):
@@ -488,7 +488,7 @@ def of_the_stems_sort(prompt: str, answer: str, candidates: list[Candidate]) -> 
     found = _WHICH.search(prompt)
     if found is None:
         return candidates
-    named = {stem(w) for w in content_words(found.group(1))}
+    named = stems(found.group(1))
     shown = named & {stem(w) for w in words(answer)}
     if not shown:
         return candidates

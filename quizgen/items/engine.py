@@ -33,13 +33,14 @@ from quizgen.items.giveaways import Giveaways
 from quizgen.items.grounding import answer_grounded, date_shown
 from quizgen.items.item import ITEM_TYPES, Item, ItemType, Passage
 from quizgen.items.keyterms import SWAP_ORDER, CommonTerms, Mentions, answer_in_statement, cloze_surface
+from quizgen.items.likeness import stems
 from quizgen.items.questions import Context, Question, Value, own_name, questions_for
 from quizgen.items.roles import COMPARING_ROLES, bare_identification
 from quizgen.items.seeding import seeded_rng
 from quizgen.items.siblings import distinct
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, PersonFact, PlaceFact
 from quizgen.numbers_in_text import numbers_in
-from quizgen.phrases import contains_phrase, content_words, normalise, phrase_in, stem
+from quizgen.phrases import contains_phrase, normalise, phrase_in
 from quizgen.sources import passage_around
 
 SHORT_ANSWER_WORDS = 6
@@ -354,7 +355,7 @@ class ItemEngine:
                 # a teacher's prompt does not keep the unit as a template's stem does: every option carries it,
                 # worded as the answer is ("more than 80,000 people" beside "more than 100,000 people")
                 options = [worded(question.fact, option) for option in options]
-            answer = self._person_name(question.fact, question.answer) if question.pool == "claimant" \
+            answer = self._person_name(question.answer) if question.pool == "claimant" \
                 else question.answer
             options[correct] = answer
             if answer != question.answer:
@@ -364,29 +365,34 @@ class ItemEngine:
             asked.add(id(question))
         return items, asked
 
-    def _person_name(self, fact: Fact, claimant: str) -> str:
-        """A person among people by name alone: "Marthe Everard, WHO" beside bare names would stand out."""
+    def _as_person(self, claimant: str) -> tuple[bool, PersonFact | None]:
+        """Whether a claimant is a person, and the person's card where the fact base has one."""
         kind = self.claimants.kinds.get(normalise(claimant))
         if kind is None or kind[0] != "person":
-            return claimant
+            return False, None
         person = self.factbase.by_id.get(kind[1])
-        return person.name if isinstance(person, PersonFact) else claimant.split(",")[0].strip()
+        return True, person if isinstance(person, PersonFact) else None
+
+    def _person_name(self, claimant: str) -> str:
+        """A person among people by name alone: "Marthe Everard, WHO" beside bare names would stand out."""
+        is_person, person = self._as_person(claimant)
+        if not is_person:
+            return claimant
+        return person.name if person is not None else claimant.split(",")[0].strip()
 
     def _claimants_by_name(self, question: Question, candidates: list[Candidate]) -> list[Candidate]:
         """People by name alone, and only of the sort the stem names ("Which president …?": presidents), read from
         what the fact base says each one is (the claimant's description, a person's role)."""
-        described = {self._person_name(question.fact, c.text): self._description(c.text) for c in candidates}
-        if len(described) == len(candidates) and any(name != text for name, text in zip(
-                described, (c.text for c in candidates), strict=True)):
-            answer = self._description(question.answer)
-            kept = of_the_stems_sort(question.prompt, answer, [Candidate(n, d) for n, d in described.items()])
+        names = [self._person_name(c.text) for c in candidates]
+        if len(set(names)) == len(names) and names != [c.text for c in candidates]:
+            described = [Candidate(name, self._description(c.text)) for name, c in zip(names, candidates, strict=True)]
+            kept = of_the_stems_sort(question.prompt, self._description(question.answer), described)
             return [Candidate(c.value, str(c.value)) for c in kept]
-        return [Candidate(name, name) for name in described]
+        return [Candidate(name, name) for name in dict.fromkeys(names)]
 
     def _description(self, claimant: str) -> str:
-        kind = self.claimants.kinds.get(normalise(claimant))
-        person = self.factbase.by_id.get(kind[1]) if kind is not None and kind[0] == "person" else None
-        return f"{claimant}, {person.role}" if isinstance(person, PersonFact) else claimant
+        _, person = self._as_person(claimant)
+        return f"{claimant}, {person.role}" if person is not None else claimant
 
     def true_false(self, facts: Sequence[Fact], by_fact: dict[str, list[Question]]) -> list[Item]:
         items = []
@@ -562,8 +568,13 @@ class ItemEngine:
         tested_ids = {fact.id for fact in tested}
         tested_questions = [q for q in questions if q.fact.id in tested_ids]
         # (a question that asks what the texts say of it before "Who was the Baku-based analyst?")
-        first_of_detail = {q.fact.id: q for q in sorted(reversed(questions), key=lambda q: not bare_identification(
-            q.role, q.prompt)) if q.fact.id not in tested_ids}
+        first_of_detail: dict[str, Question] = {}
+        for question in questions:
+            held = first_of_detail.get(question.fact.id)
+            if question.fact.id not in tested_ids and (held is None or (
+                    bare_identification(held.role, held.prompt)
+                    and not bare_identification(question.role, question.prompt))):
+                first_of_detail[question.fact.id] = question
         made: list[Item] = []
         if "qa" in wanted:
             made += self.qa([q for q in questions if q.fact.id in tested_ids or first_of_detail[q.fact.id] is q])
@@ -788,7 +799,7 @@ def _without_repeats(bank: list[Item], importance: dict[str, str]) -> list[Item]
         if item.type in ("matching", "ordering", "true-false"):
             continue
         answer = normalise(item.answer)
-        words_of = frozenset(stem(w) for w in content_words(item.prompt))
+        words_of = stems(item.prompt)
         if any(answer == other and len(words_of & seen) * 2 >= min(len(words_of), len(seen))
                for other, seen in kept):
             dropped.add(i)

@@ -273,13 +273,19 @@ def place_phrase(name: str) -> str:
     return with_article(name) if common or " of " in name or len(words) >= 3 else name
 
 
+def is_office(role: str) -> bool:
+    """"President of Azerbaijan" is an office to recall; "the Soviet who put Artsakh into Soviet Azerbaijan" is a
+    sentence about a person, neither a question's answer nor an option beside offices."""
+    return not re.search(r"\b(?:who|which|that)\b", role)
+
+
 def person_questions(fact: PersonFact) -> Iterator[Question]:
     # in the past tense: a role is as of the texts' time ("who is president" of a republic since dissolved)
     # "Who was the Kremlin spokesman?" names no event: another holder of the office is as right (a teacher's
     # question ties the person to what the texts say of them); the name is still blanked in its statement
     role = fact.role
-    if re.search(r"\b(?:who|which|that)\b", role):
-        return  # "the Soviet who put Artsakh into Soviet Azerbaijan" is a statement, not an office to recall
+    if not is_office(role):
+        return
     yield Question(fact, "role", f"Who was {fact.name}?", role, "role", role, role_forms(fact)[1:],
                    surface=text_surface(role), cue=fact.name)
 
