@@ -34,6 +34,19 @@ _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six"
           "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
            "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+_UNIT_WORDS = {number: word for word, number in _UNITS.items()}
+
+
+def spelled_number(value: int) -> str | None:
+    """9 → 'nine', 44 → 'forty-four': a whole number below a hundred as a text spells it, else None."""
+    if value in _UNIT_WORDS:
+        return _UNIT_WORDS[value]
+    tens, units = divmod(value, 10)
+    if 2 <= tens <= 9 and units:
+        return f"{_UNIT_WORDS[tens * 10]}-{_UNIT_WORDS[units]}"
+    return None
+
+
 _NUMBER_WORD = "|".join(sorted([*_UNITS, "hundred", "thousand", "million", "billion"], key=len, reverse=True))
 _SPELLED = re.compile(rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+|\b))+")
 _DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(million|billion|thousand|bn|m|k)?\b")

@@ -196,8 +196,16 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
     A matching or ordering task rests on several facts and shows their dates: in a small selection it can
     crowd out the questions it cues. Where the quiz then falls short, it is chosen again without them, and
     the fuller quiz is kept."""
-    chosen = _choose(items, count, seed, kinds or {})
     limit = count if count is not None else DEFAULT_QUESTION_COUNT
+    chosen = _choose(items, count, seed, kinds or {})
+    # a greedy choice can paint itself into a corner: each question it takes rules out those that cue it. Where
+    # the quiz falls short, other seeded orders are tried, and the fullest quiz (the first of equals) is kept
+    for attempt in range(1, RETRIES + 1):
+        if len(chosen) >= limit:
+            break
+        again = _choose(items, count, seed, kinds or {}, attempt)
+        if len(again) > len(chosen):
+            chosen = again
     if len(chosen) < limit and any(len(item.fact_ids) > 1 for item in chosen):
         alone = _choose([item for item in items if len(item.fact_ids) == 1], count, seed, kinds or {})
         if len(alone) > len(chosen):
@@ -205,7 +213,11 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
     return chosen
 
 
-def _choose(items: Sequence[Item], count: int | None, seed: int, kinds: Mapping[str, str]) -> list[Item]:
+RETRIES = 8  # other orders tried when a quiz falls short: each costs one more greedy pass over the candidates
+
+
+def _choose(items: Sequence[Item], count: int | None, seed: int, kinds: Mapping[str, str],
+            attempt: int = 0) -> list[Item]:
     by_type: dict[str, list[Item]] = defaultdict(list)
     for item in sorted(items, key=lambda item: item.id):
         # "which text reports …?" of a plain report tests a text's wording: other texts may report it too
@@ -213,7 +225,8 @@ def _choose(items: Sequence[Item], count: int | None, seed: int, kinds: Mapping[
         if keyable(item) and not general_knowledge(item) and not answer_is_a_bound(item) and not asks_wording:
             by_type[item.type].append(item)
     for kind, group in by_type.items():
-        seeded_rng(seed, "choose", kind).shuffle(group)
+        # the first attempt keeps the order every earlier quiz of this seed was chosen in
+        seeded_rng(seed, "choose", kind, *((attempt,) if attempt else ())).shuffle(group)
     chosen: list[Item] = []
     used_facts: set[str] = set()
     periods: Counter[str] = Counter()

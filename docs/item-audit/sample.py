@@ -13,6 +13,7 @@ import sys
 
 from quizgen.factbase import load_factbase
 from quizgen.items import ITEM_TYPES, Item, items_for
+from quizgen.key_evidence import key_passages
 
 
 def show(number: int, item: Item) -> str:
@@ -27,8 +28,9 @@ def show(number: int, item: Item) -> str:
     lines += [f"     (spare) {extra}" for extra in item.extra_options]
     correction = f" | true statement: {item.correction}" if item.correction else ""
     lines.append(f"   A: {item.answer}{correction}")
-    # up to two passages of each fact: an item about several facts shows where each one's date stands
-    shown = [p for fact_id in item.fact_ids for p in [q for q in item.passages if q.fact_id == fact_id][:2]]
+    # the passages the printed key quotes, in its order (the evidence for the answer first), up to two of each fact
+    evidence = [kept.passage for kept in key_passages(item)]
+    shown = [p for fact_id in item.fact_ids for p in [q for q in evidence if q.fact_id == fact_id][:2]]
     lines += [f"   passage ({p.source_short or p.source_label}): “{p.quote}”" for p in shown]
     return "\n".join(lines)
 

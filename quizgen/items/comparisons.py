@@ -35,10 +35,15 @@ def display_name(name: str) -> str:
 _SOURCE_LABEL = re.compile(r"\s*\([^)]*\)\s*$")
 
 
+# a name that tells its own time or place in a sequence: "War … in the early 1990s", "the Second … War"
+_SELF_DATING = re.compile(r"\b(?:\d{3,4}s?|first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
+
+
 def _orderable(fact: Fact, context: Context) -> bool:
     when = fact.date
     return (isinstance(fact, (EventFact, AgreementFact)) and when is not None and fact.status == "established"
-            and when.qualifier not in ("before", "after", "by", "about") and fact.id not in context.captions)
+            and when.qualifier not in ("before", "after", "by", "about") and fact.id not in context.captions
+            and not _SELF_DATING.search(display_name(fact.name)))
 
 
 def which_first(facts: Sequence[Fact], context: Context, seed: int) -> Iterator[Question]:

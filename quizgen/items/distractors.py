@@ -15,7 +15,7 @@ question than fifty.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
+import calendar
 import hashlib
 import math
 import random
@@ -28,6 +28,7 @@ from quizgen.dates import PartialDate, Precision, parse_partial_date
 from quizgen.items.claimants import ClaimantKind
 from quizgen.items.likeness import alike, likeness, stems
 from quizgen.items.questions import Question, Value, is_office, joined
+from quizgen.items.role_sorts import role_sort
 from quizgen.items.stems import is_proper_name
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, OrganizationFact, PersonFact, PlaceFact
 from quizgen.numbers_in_text import format_number
@@ -279,9 +280,11 @@ class DistractorPools:
             excluded_ids |= self._containment(question)
         else:
             keys = _window(self._sorted_names.get(pool, []), question)
-        if pool == "role" and not question.answer.lower().startswith("former "):
-            # "former Chief Prosecutor" is no post anyone held in September 2023
-            keys = [key for key in keys if not key.startswith("former ")]
+        if pool == "role":
+            # offices beside offices: "former Chief Prosecutor" is no post anyone held in September 2023, and
+            # "Armenian king" beside "Kremlin spokesman" is ruled out by the options alone
+            wanted = role_sort(question.answer)
+            keys = [key for key in keys if role_sort(self.names[pool][key]) == wanted]
         kept: dict[object, str] = {}  # one name per owner: "Stepanakert" and "Khankendi" are one city
         sort = self.claimant_kinds.get(normalise(question.answer)) if pool == "claimant" else None
         for key in keys:
@@ -397,16 +400,22 @@ def _overlaps(a: PartialDate, b: PartialDate) -> bool:
 
 
 def _nearby_dates(date: PartialDate) -> list[PartialDate]:
-    """Made-up dates of the same precision near the answer, for a thin fact base."""
+    """Made-up dates of the same precision near the answer, for a thin fact base.
+
+    A day moves by whole months and keeps its day: "1 January 2024" among 4, 7 and 10 January stands out as the
+    one round date, among 1 December 2023 and 1 February 2024 it does not.
+    """
     out: list[PartialDate] = []
     for step in (1, -1, 2, -2, 3, -3, 5, -5):
         if date.precision is Precision.YEAR:
             text = f"{date.year + step:04d}"
-        elif date.precision is Precision.MONTH:
-            month = date.year * 12 + date.month - 1 + step
-            text = f"{month // 12:04d}-{month % 12 + 1:02d}"
         else:
-            text = dt.date.fromordinal(date.first_day().toordinal() + step * 3).isoformat()
+            month = date.year * 12 + (date.month or 1) - 1 + step
+            year, month_of_year = month // 12, month % 12 + 1
+            text = f"{year:04d}-{month_of_year:02d}"
+            if date.precision is Precision.DAY:
+                last = calendar.monthrange(year, month_of_year)[1]
+                text += f"-{min(date.day or 1, last):02d}"
         out.append(parse_partial_date(text))
     return out
 

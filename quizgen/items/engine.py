@@ -34,7 +34,9 @@ from quizgen.items.grounding import answer_grounded, date_shown
 from quizgen.items.item import ITEM_TYPES, Item, ItemType, Passage
 from quizgen.items.keyterms import SWAP_ORDER, CommonTerms, Mentions, answer_in_statement, cloze_surface
 from quizgen.items.likeness import stems
-from quizgen.items.questions import Context, Question, Value, own_name, questions_for
+from quizgen.items.place_names import BothNames
+from quizgen.items.questions import Context, Question, Value, date_unaskable, is_office, own_name, questions_for
+from quizgen.items.role_sorts import role_sort
 from quizgen.items.roles import COMPARING_ROLES, bare_identification
 from quizgen.items.seeding import seeded_rng
 from quizgen.items.siblings import distinct
@@ -137,6 +139,8 @@ class ItemEngine:
         authored = list(authored_questions(fact, self.factbase.by_id))
         covered = {q.kind for q in authored}
         made = authored + [q for q in questions_for(fact, self.context) if q.kind not in covered]
+        if date_unaskable(fact, self.context.published) is not None:
+            made = [q for q in made if q.kind not in ("date", "duration")]
         kind = self.claimants.kind(fact)
         if kind is None:
             # "who says so?" where the text names no one ("reports cited by …") asks for a phrase, not a name
@@ -212,6 +216,10 @@ class ItemEngine:
         return Counter(at for fact in self.factbase.facts if (at := standalone_date(fact)) is not None)
 
     @cached_property
+    def both_names(self) -> BothNames:
+        return BothNames(self.factbase.facts)
+
+    @cached_property
     def mentions(self) -> Mentions:
         """The places, people and bodies of the whole fact base, by the words that start their names."""
         return Mentions(self.factbase.facts)
@@ -265,6 +273,8 @@ class ItemEngine:
             values.update(id=f"{item_type}:{question.role}:{','.join(ids)}", fact_ids=ids,
                           passages=tuple(p for f in (fact, *others) for p in self._passages(f)),
                           tags=tuple(sorted({t for f in (fact, *others) for t in f.tags})))
+        if question.kind != "side-name" and "prompt" not in fields:
+            values["prompt"] = self.both_names.added(values["prompt"], question.answer)
         values.update(fields)
         return Item(**values)
 
@@ -383,6 +393,12 @@ class ItemEngine:
     def _claimants_by_name(self, question: Question, candidates: list[Candidate]) -> list[Candidate]:
         """People by name alone, and only of the sort the stem names ("Which president …?": presidents), read from
         what the fact base says each one is (the claimant's description, a person's role)."""
+        _, asked = self._as_person(question.answer)
+        if asked is not None and is_office(asked.role):
+            # an MP beside MPs, an analyst beside analysts: "Which MP …?" with one MP among analysts is no question
+            wanted = role_sort(asked.role)
+            candidates = [c for c in candidates if (person := self._as_person(c.text)[1]) is not None
+                          and role_sort(person.role) == wanted]
         names = [self._person_name(c.text) for c in candidates]
         if len(set(names)) == len(names) and names != [c.text for c in candidates]:
             described = [Candidate(name, self._description(c.text)) for name, c in zip(names, candidates, strict=True)]
@@ -515,7 +531,10 @@ class ItemEngine:
             ids = tuple(f.id for f in group)
             item_id = f"matching:{role}:" + "+".join(ids)
             rng = seeded_rng(self.seed, item_id)
-            extras = tuple(_spares(pool, group, compatible, get_right, rng))
+            # spares of the answers' own shape: two years beside five exact days fool nobody
+            shapes = {get_right(f).count(" ") for f in group}
+            spare_pool = [f for f in pool if get_right(f).count(" ") in shapes]
+            extras = tuple(_spares(spare_pool, group, compatible, get_right, rng))
             answers = _MATCHING_ANSWERS[role]
             spares = {0: "", 1: f" One of the {answers} matches nothing.",
                       2: f" Two of the {answers} match nothing."}[len(extras)]
@@ -783,7 +802,26 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
     # "What is the capital of Armenia?" is general knowledge: in a bank it stays only for a fact with nothing else
     taught = Counter(item.fact_ids[0] for item in bank if not bare_identification(item.role, item.prompt))
     bank = [item for item in bank if not bare_identification(item.role, item.prompt) or not taught[item.fact_ids[0]]]
-    return _without_repeats(bank, {fact.id: fact.importance for fact in chosen})
+    return _without_shown_names(_without_repeats(bank, {fact.id: fact.importance for fact in chosen}))
+
+
+def _without_shown_names(bank: list[Item]) -> list[Item]:
+    """A bank read as a whole must not answer its own questions: "What post did Elin Suleymanov hold?" beside
+    "Who said …?" — "Elin Suleymanov, Azerbaijan's ambassador to the UK". A person's post or body is left out
+    where another fact's item prints it; a name a question identifies, where another fact's answer holds it
+    (a name in another's prompt is only the context every course repeats)."""
+    prompts = [(item.fact_ids, normalise(item.prompt)) for item in bank]
+    answers = [(item.fact_ids, normalise(item.answer)) for item in bank]
+
+    def shown(item: Item) -> bool:
+        if item.role in ("role", "affiliation"):
+            return any(item.fact_ids[0] not in ids and phrase_in(text, item.answer) for ids, text in prompts + answers)
+        # "Zangezur corridor" inside "Zangezur corridor and Nakhchivan"; a country's name is in every other answer
+        answer = normalise(item.answer)
+        return len(answer.split()) > 1 and any(
+            item.fact_ids[0] not in ids and text != answer and phrase_in(text, answer) for ids, text in answers)
+
+    return [item for item in bank if item.role not in ("role", "affiliation", "identify") or not shown(item)]
 
 
 def _without_repeats(bank: list[Item], importance: dict[str, str]) -> list[Item]:

@@ -90,6 +90,10 @@ def answer_grounded(question: Question, factbase: FactBase) -> bool:
         return bool(places) and all(_place_grounded(place, text) for place in places)
     if question.kind == "side-name" and question.authored and question.alternatives:
         return all(words_appear_in(name, text) for name in question.alternatives)
+    fact = question.fact
+    if question.kind == "duration" and isinstance(fact, FigureFact) and fact.value is not None \
+            and fact.value in numbers_in(text):
+        return True  # a length counted in a time unit, "the six-week war" for 6 weeks
     kind = question.pool.partition(":")[0]
     if kind == "date" or (kind == "qualified-date" and question.fact.vetting.relative_date):
         # "late September 2023" where the vetting says how "immediately after 19 September" was read

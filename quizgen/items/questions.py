@@ -118,15 +118,39 @@ def _when_question(when: When) -> str:
             Precision.DAY: "On what date did this happen?"}[when.precision]
 
 
-def dated_by_publication(fact: Fact, published: Mapping[str, str | None]) -> bool:
+def dated_by_publication(fact: Fact, published: Mapping[str, str | None], statuses: Container[str] = (
+        "claimed", "disputed")) -> bool:
     """A claim dated only by the day a cited text appeared: the day someone said it is no date worth learning.
 
     An event that a text reports on the day it happened (a decree signed that day) keeps its date.
     """
     when = fact.date
-    if when is None or when.precision is not Precision.DAY or fact.status not in ("claimed", "disputed"):
+    if when is None or when.precision is not Precision.DAY or fact.status not in statuses:
         return False
     return any(published.get(c.source) == when.start.iso() for c in fact.citations)
+
+
+def date_unaskable(fact: Fact, published: Mapping[str, str | None]) -> str | None:
+    """Why no question may ask the fact's date, a teacher's or a template's, or None.
+
+    A key must show its answer as the text gives it: "after 9 November 2020" for "after the 2020 truce" is the
+    fact base's reading, not the text's words; the day a text appeared is no date worth learning of what someone
+    said; and the year of a supporting detail dated only by the paragraph around it ("part of the 2023 talks
+    paragraph") is the editor's inference. A core event keeps these date questions: its date was read against
+    every text, and a course is built on it.
+    """
+    when = fact.date
+    if when is None:
+        return None
+    if when.qualifier in UNASKABLE_QUALIFIERS:
+        return f"its date is only a bound ({when.qualifier!r}): no date a text gives"
+    if fact.importance == "core":
+        return None
+    if dated_by_publication(fact, published, ("claimed", "disputed", "reported")):
+        return "what someone said, dated only by the day its text appeared"
+    if fact.vetting.relative_date:
+        return "a supporting fact dated from its context (vetting.relative_date), not by its own words"
+    return None
 
 
 LONGEST_DATE_STEM = 28  # words: past this a sentence tells more than one thing, and "when?" is ambiguous

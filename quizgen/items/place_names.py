@@ -1,0 +1,45 @@
+"""Both names of a place: a prompt that calls a place by one side's name also gives the main name.
+
+A contested place is taught under the names both sides use. The fact base gives each place
+its main name and the names others use (``aliases`` with ``used_by``); where a prompt quotes
+a text that uses one side's name alone ("the road to Artsakh"), the learner also reads the
+main name: "the road to Artsakh (Nagorno-Karabakh)". Acronyms and short forms are not a
+side's name and are left as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from quizgen.model import Fact, PlaceFact
+from quizgen.phrases import contains_phrase
+
+# an alias used by no side: an acronym ("OSCE"), a short form ("Red Cross")
+_NOT_A_SIDE = re.compile(r"^(?:acronym|short form|abbreviation)\b", re.IGNORECASE)
+
+
+class BothNames:
+    """The side names of a fact base's places, each with the place's main name."""
+
+    def __init__(self, facts: Sequence[Fact]) -> None:
+        found = [(alias.name, place.name) for place in facts if isinstance(place, PlaceFact)
+                 for alias in place.aliases if alias.used_by and not _NOT_A_SIDE.match(alias.used_by)]
+        # the longest first: "Republic of Artsakh" is one name, not "Republic of" and "Artsakh"
+        found.sort(key=lambda pair: -len(pair[0]))
+        self._patterns = [(re.compile(rf"(?<![\w-]){re.escape(side)}(?![\w-])"), side, main) for side, main in found]
+
+    def added(self, text: str, answer: str) -> str:
+        """``text`` with the main name after the first of each side name that stands alone, where the text does
+        not already give the main name, and where the main name is not the answer it asks for."""
+        for pattern, side, main in self._patterns:
+            if contains_phrase(text, main) or contains_phrase(answer, main) or contains_phrase(answer, side):
+                continue
+            for match in pattern.finditer(text):
+                after = text[match.end():]
+                # part of a longer name ("Artsakh War", "Artsakh Defence Army"), a possessive, or already glossed
+                if not re.match(r"(?:\s+[A-Z]|'s\b|’s\b|\s*\()", after):
+                    text = f"{text[:match.end()]} ({main}){after}"
+                    break
+        return text
+

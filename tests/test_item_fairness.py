@@ -1,0 +1,109 @@
+"""Audit 8's causes, each held by a test: options the stem rules out, answers the key cannot show, one side's
+place name alone, names that date themselves, a bank that answers its own questions."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from quizgen import load_factbase
+from quizgen.factbase import FactBase
+from quizgen.items import Item, items_for
+from quizgen.items.place_names import BothNames
+from quizgen.items.questions import UNASKABLE_QUALIFIERS
+from quizgen.items.role_sorts import role_sort
+from quizgen.key_evidence import key_passages
+from quizgen.phrases import contains_phrase
+from tests.conftest import APOLLO, FACTS
+
+
+@cache
+def _shipped() -> tuple[FactBase, tuple[Item, ...], tuple[Item, ...]]:
+    base = load_factbase(FACTS)
+    return base, tuple(items_for(base, seed=0)), tuple(items_for(base, seed=0, every_form=True))
+
+
+def test_roles_are_sorted_by_the_post_they_name() -> None:
+    assert role_sort("President of Azerbaijan") == "office"
+    assert role_sort("Kremlin spokesman") == "office"
+    assert role_sort("former Chief Prosecutor of the International Criminal Court") == "former"
+    assert role_sort("Baku-based analyst") == "expert"
+    assert role_sort("research fellow at the Quincy Institute") == "expert"
+    assert role_sort("MP from the ruling New Azerbaijan Party") == "legislator"
+    assert role_sort("Armenian king") == "monarch"
+    assert role_sort("lunar module pilot") == "office"
+
+
+def test_a_role_is_offered_only_beside_roles_of_its_sort() -> None:
+    _, _, every = _shipped()
+    roles = [item for item in every if item.type == "mcq" and item.role == "role"]
+    assert roles
+    for item in roles:
+        assert {role_sort(option) for option in item.options} == {role_sort(item.answer)}, item.id
+
+
+def test_a_person_is_offered_only_beside_people_of_the_posts_sort() -> None:
+    base, _, every = _shipped()
+    role_of = {fact.name: getattr(fact, "role", "") for fact in base.facts if fact.kind == "person"}
+    for item in every:
+        if item.type == "mcq" and item.role == "who-said" and item.answer in role_of and \
+                not re.search(r"\b(?:who|which|that)\b", role_of[item.answer]):
+            sorts = {role_sort(role_of[option]) for option in item.options if option in role_of}
+            assert sorts == {role_sort(role_of[item.answer])}, item.id
+
+
+def test_a_side_name_alone_is_given_with_the_main_name() -> None:
+    base, _, _ = _shipped()
+    names = BothNames(base.facts)
+    assert names.added("Which source calls the blockade of the road to Artsakh illegal?", "the Azad guide") == \
+        "Which source calls the blockade of the road to Artsakh (Nagorno-Karabakh) illegal?"
+    unchanged = ["Whose account describes the Artsakh War?", "Was Artsakh (Nagorno-Karabakh) a province?",
+                 "Is Artsakh the name Armenians use for Nagorno-Karabakh?"]
+    assert [names.added(text, "x") for text in unchanged] == unchanged
+    assert names.added("Which place do Armenians call Artsakh?", "Nagorno-Karabakh") == \
+        "Which place do Armenians call Artsakh?"  # the main name is the answer it asks for
+
+
+def test_no_prompt_names_a_place_by_one_sides_name_alone() -> None:
+    _, bank, _ = _shipped()
+    alone = [item.prompt for item in bank if item.role != "side-name" and item.type != "cloze"
+             and re.search(r"\bArtsakh\b(?!\s+[A-Z]|\s*\()", item.prompt)
+             and not contains_phrase(item.prompt, "Nagorno-Karabakh") and "Nagorno-Karabakh" not in item.answer]
+    assert alone == []
+
+
+def test_no_date_is_asked_that_the_text_does_not_give() -> None:
+    base, _, every = _shipped()
+    for item in every:
+        fact = base.by_id[item.fact_ids[0]]
+        if item.role not in ("date", "duration") or item.type not in ("mcq", "short-answer", "qa"):
+            continue
+        assert fact.date is None or fact.date.qualifier not in UNASKABLE_QUALIFIERS, item.id
+        assert fact.importance == "core" or not fact.vetting.relative_date, item.id
+
+
+def test_the_key_finds_a_number_the_text_spells_out() -> None:
+    _, _, every = _shipped()
+    item = next(i for i in every if i.id == "short-answer:duration:lachin-blockade-2022-2023")
+    assert item.answer == "9 months"
+    assert any("nine months" in kept.passage.quote for kept in key_passages(item))
+
+
+def test_which_came_first_never_offers_a_name_that_dates_itself() -> None:
+    for path in (FACTS, APOLLO):
+        base = load_factbase(path)
+        asked = [item for item in items_for(base, seed=0, every_form=True) if item.role == "which-first"]
+        assert asked, path
+        for item in asked:
+            for option in item.options:
+                assert not re.search(r"\b(?:\d{3,4}s?|first|second|third)\b", option, re.IGNORECASE), option
+
+
+def test_the_bank_does_not_print_the_answer_to_its_own_post_questions() -> None:
+    _, bank, _ = _shipped()
+    for item in bank:
+        if item.role not in ("role", "affiliation"):
+            continue
+        others = [other for other in bank if item.fact_ids[0] not in other.fact_ids]
+        assert not [other.id for other in others
+                    if contains_phrase(other.prompt, item.answer) or contains_phrase(other.answer, item.answer)]
