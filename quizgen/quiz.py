@@ -197,14 +197,21 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
     crowd out the questions it cues. Where the quiz then falls short, it is chosen again without them, and
     the fuller quiz is kept."""
     limit = count if count is not None else DEFAULT_QUESTION_COUNT
+
+    def worth(quiz: list[Item]) -> tuple[int, int]:
+        """A fuller quiz first, then one whose true-or-false share stayed within its cap."""
+        statements = sum(item.type == "true-false" for item in quiz)
+        return len(quiz), -max(0, statements - round(TRUE_FALSE_SHARE * limit))
+
     chosen = _choose(items, count, seed, kinds or {})
-    # a greedy choice can paint itself into a corner: each question it takes rules out those that cue it. Where
-    # the quiz falls short, other seeded orders are tried, and the fullest quiz (the first of equals) is kept
+    # a greedy choice can paint itself into a corner: each question it takes rules out those that cue it, and
+    # the caps then give way. Where that happens, other seeded orders are tried, and the best quiz (the first of
+    # equals) is kept
     for attempt in range(1, RETRIES + 1):
-        if len(chosen) >= limit:
+        if worth(chosen) >= (limit, 0):
             break
         again = _choose(items, count, seed, kinds or {}, attempt)
-        if len(again) > len(chosen):
+        if worth(again) > worth(chosen):
             chosen = again
     if len(chosen) < limit and any(len(item.fact_ids) > 1 for item in chosen):
         alone = _choose([item for item in items if len(item.fact_ids) == 1], count, seed, kinds or {})
@@ -213,7 +220,7 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
     return chosen
 
 
-RETRIES = 8  # other orders tried when a quiz falls short: each costs one more greedy pass over the candidates
+RETRIES = 32  # other orders tried when a quiz falls short: each costs one more greedy pass over the candidates
 
 
 def _choose(items: Sequence[Item], count: int | None, seed: int, kinds: Mapping[str, str],

@@ -78,6 +78,8 @@ def test_no_date_is_asked_that_the_text_does_not_give() -> None:
         fact = base.by_id[item.fact_ids[0]]
         if item.role not in ("date", "duration") or item.type not in ("mcq", "short-answer", "qa"):
             continue
+        if item.role == "duration" and fact.kind == "figure":
+            continue  # a figure's length ("more than 32 years") is its own words, not a span between dates
         assert fact.date is None or fact.date.qualifier not in UNASKABLE_QUALIFIERS, item.id
         assert fact.importance == "core" or not fact.vetting.relative_date, item.id
 
@@ -107,3 +109,25 @@ def test_the_bank_does_not_print_the_answer_to_its_own_post_questions() -> None:
         others = [other for other in bank if item.fact_ids[0] not in other.fact_ids]
         assert not [other.id for other in others
                     if contains_phrase(other.prompt, item.answer) or contains_phrase(other.answer, item.answer)]
+
+
+def test_which_source_sets_a_figure_only_beside_figures_its_bound_excludes() -> None:
+    _, _, every = _shipped()
+    asked = [item for item in every if item.role == "which-source"]
+    assert asked  # the population figures: about 120,000 beside 140,000
+    for item in asked:
+        assert "share-fled-one-week-cfr-tracker" not in item.fact_ids  # 80 percent is "over three-quarters" too
+        assert "…" not in item.prompt and " that." not in item.prompt
+
+
+def test_the_class_quiz_is_full_and_keeps_its_true_or_false_share() -> None:
+    from quizgen import Selection
+    from quizgen.build import planned_quiz
+    from quizgen.quiz import DEFAULT_QUESTION_COUNT, TRUE_FALSE_SHARE
+
+    base = load_factbase(FACTS)
+    quiz = planned_quiz(base, Selection.of(importances=["core"]), ["mcq", "true-false", "short-answer", "matching"],
+                        count=DEFAULT_QUESTION_COUNT, seed=0)
+    questions = quiz.versions[0].questions
+    assert len(questions) == DEFAULT_QUESTION_COUNT
+    assert sum(q.item.type == "true-false" for q in questions) <= round(TRUE_FALSE_SHARE * DEFAULT_QUESTION_COUNT)

@@ -9,6 +9,8 @@ once lets each find its partner by bisection.
 from __future__ import annotations
 
 import bisect
+import itertools
+import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -93,8 +95,8 @@ def which_source(fact: FigureFact, context: Context, sources: Mapping[str, Sourc
     for other in others:
         if not isinstance(other, FigureFact) or other.unit != fact.unit or other.value is None:
             continue
-        if abs(other.value - fact.value) <= 0.05 * abs(fact.value):
-            continue  # the same figure from another source: a second true answer, not a rival
+        if abs(other.value - fact.value) <= 0.05 * abs(fact.value) or _both_may_hold(fact, other):
+            continue  # the same figure from another source, or one its bound allows: a second true answer
         who = _speaker(source_of(other, sources))
         if who != _speaker(answer):
             rivals.setdefault(who, other)
@@ -116,6 +118,23 @@ def which_source(fact: FigureFact, context: Context, sources: Mapping[str, Sourc
                    extra_facts=tuple(r.id for r in rivals.values()), choices=choices[:3])
 
 
+def _span(fact: FigureFact) -> tuple[float, float]:
+    """The values a figure allows: "over three-quarters" is anything above 75. "About 600 million" stays 600
+    million: two round figures that differ are two versions, not one."""
+    value = fact.value
+    assert value is not None
+    return {"more-than": (value, math.inf), "at-least": (value, math.inf), "up-to": (0.0, value),
+            "fewer-than": (0.0, value)}.get(fact.approximation, (value, value))
+
+
+def _both_may_hold(fact: FigureFact, other: FigureFact) -> bool:
+    """"80 percent" and "over three-quarters" do not disagree: a figure within the other's bound is no rival, and
+    "which source puts it at 80 percent?" would have two defensible answers."""
+    low, high = _span(fact)
+    other_low, other_high = _span(other)
+    return low <= other_high and other_low <= high
+
+
 def _shared_topic(fact: Fact, others: list[Fact]) -> str | None:
     """The words the rival figures' names share, as a topic: "the population of Nagorno-Karabakh"."""
     mine = display_name(fact.name).split()
@@ -129,8 +148,12 @@ def _shared_topic(fact: Fact, others: list[Fact]) -> str | None:
                     best = mine[i:j]
                 else:
                     break
-    content = [w for w in best if w.isalpha() and w.lower() not in ("of", "the", "in", "a", "by", "and", "to")
-               and w.capitalize() not in MONTH_NAMES]
+    best = _with_its_clause(mine, best, others)
+    if not best:
+        return None
+    # "Nagorno-Karabakh's" is a word of content as much as "population" is
+    content = [w for w in best if w.replace("-", "").replace("'", "").isalpha()
+               and w.lower() not in ("of", "the", "in", "a", "by", "and", "to") and w.capitalize() not in MONTH_NAMES]
     if len(content) < 2:
         return None
     while best and best[-1].lower() in _DANGLING:
@@ -140,6 +163,21 @@ def _shared_topic(fact: Fact, others: list[Fact]) -> str | None:
     if first[:1].isupper() and not re.search(rf"(?<!^)(?<![.] )\b{re.escape(first)}\b", fact.statement):
         text = text[0].lower() + text[1:]  # a common noun that opened a label: "Population of …"
     return text if text.lower().startswith("the ") else f"the {text}"
+
+
+def _with_its_clause(mine: list[str], best: list[str], others: list[Fact]) -> list[str]:
+    """"the share of the population" cut before "that fled" names another figure: a shared piece that stops at a
+    relative pronoun keeps the clause's words the rivals' names also hold ("that fled" of "that had fled"), and
+    is no topic at all without them."""
+    pronouns = ("that", "who", "which")
+    end = next((i + len(best) for i in range(len(mine)) if mine[i:i + len(best)] == best), len(mine))
+    if best and best[-1].lower() in pronouns:
+        best, end = best[:-1], end - 1
+    if not best or end >= len(mine) or mine[end].lower() not in pronouns:
+        return best
+    theirs = {w.lower() for other in others for w in display_name(other.name).split()}
+    clause = list(itertools.takewhile(lambda w: w.lower() in theirs, mine[end + 1:]))
+    return [*best, mine[end], *clause] if clause else []
 
 
 _DANGLING = frozenset(["of", "the", "in", "a", "by", "and", "to", "that", "which", "who", "as", "for", "on", "at"])

@@ -35,7 +35,16 @@ from quizgen.items.item import ITEM_TYPES, Item, ItemType, Passage
 from quizgen.items.keyterms import SWAP_ORDER, CommonTerms, Mentions, answer_in_statement, cloze_surface
 from quizgen.items.likeness import stems
 from quizgen.items.place_names import BothNames
-from quizgen.items.questions import Context, Question, Value, date_unaskable, is_office, own_name, questions_for
+from quizgen.items.questions import (
+    Context,
+    Question,
+    Value,
+    date_unaskable,
+    dated_by_publication,
+    is_office,
+    own_name,
+    questions_for,
+)
 from quizgen.items.role_sorts import role_sort
 from quizgen.items.roles import COMPARING_ROLES, bare_identification
 from quizgen.items.seeding import seeded_rng
@@ -140,7 +149,9 @@ class ItemEngine:
         covered = {q.kind for q in authored}
         made = authored + [q for q in questions_for(fact, self.context) if q.kind not in covered]
         if date_unaskable(fact, self.context.published) is not None:
-            made = [q for q in made if q.kind not in ("date", "duration")]
+            # an event's length is measured between its dates; a figure's ("more than 32 years") is its own words
+            asked_of_dates = ("date",) if isinstance(fact, FigureFact) else ("date", "duration")
+            made = [q for q in made if q.kind not in asked_of_dates]
         kind = self.claimants.kind(fact)
         if kind is None:
             # "who says so?" where the text names no one ("reports cited by …") asks for a phrase, not a name
@@ -353,6 +364,8 @@ class ItemEngine:
             candidates = self.pools.candidates(question)
             if question.pool == "claimant":
                 candidates = self._claimants_by_name(question, candidates)
+            elif question.pool == "person":
+                candidates = self._people_of_the_answers_sort(question, candidates)
             candidates = of_the_stems_sort(question.prompt, question.answer, candidates)
             laid_out = choose(candidates, question.value, rng, target, chronological, wanted)
             if laid_out is None:
@@ -406,6 +419,27 @@ class ItemEngine:
             return [Candidate(c.value, str(c.value)) for c in kept]
         return [Candidate(name, name) for name in dict.fromkeys(names)]
 
+    def _people_of_the_answers_sort(self, question: Question, candidates: list[Candidate]) -> list[Candidate]:
+        """"Which unrecognised president …?" among presidents and ministers, never beside an analyst or a king."""
+        people = self._people_by_name
+        asked = people.get(normalise(question.answer))
+        if asked is None or not is_office(asked.role):
+            return candidates
+        wanted = role_sort(asked.role)
+        kept = [c for c in candidates if (person := people.get(normalise(c.text))) is not None
+                and is_office(person.role) and role_sort(person.role) == wanted]
+        # and of the post the stem names, read from each one's role: "Which … president …?" among presidents
+        described = [Candidate(c.text, f"{c.text}, {people[normalise(c.text)].role}") for c in kept]
+        return [Candidate(c.value, str(c.value)) for c in of_the_stems_sort(question.prompt, asked.role, described)]
+
+    @cached_property
+    def _people_by_name(self) -> dict[str, PersonFact]:
+        people: dict[str, PersonFact] = {}
+        for fact in self.factbase.facts:
+            if isinstance(fact, PersonFact):
+                people.setdefault(normalise(fact.name), fact)
+        return people
+
     def _description(self, claimant: str) -> str:
         _, person = self._as_person(claimant)
         return f"{claimant}, {person.role}" if person is not None else claimant
@@ -421,7 +455,11 @@ class ItemEngine:
                 # a long statement, or one with a side clause ("Armenia, whose capital is Yerevan, is …"), holds
                 # several claims: "true" or "false" would judge them all at once
                 continue
-            found = self._swappable(by_fact.get(fact.id, []), rng)
+            asked = by_fact.get(fact.id, [])
+            if dated_by_publication(fact, self.context.published, ("claimed", "disputed", "reported")):
+                # "On 21 September the authorities said …": the day a text appeared is no date to judge
+                asked = [q for q in asked if q.kind != "date"]
+            found = self._swappable(asked, rng)
             if found is None or (found[2] is None and len(fact.statement.split()) > TRUE_ONLY_WORDS):
                 # a long statement that could not be shown false asks only whether a sentence is recognised;
                 # a short one ("Turkey has pledged to support Azerbaijan") is still one claim to judge
