@@ -103,10 +103,11 @@ def key_passages(item: Item) -> list[KeyPassage]:
     """The passages the key quotes for the item: the evidence for its answer, the named source's first."""
     if item.type in TEXT_ANSWER_TYPES:
         shown = answer_passages(item)
-        if not shown and item.role in ("who-said", "which-source"):
-            # whose claim it is stands in each passage's source line: the passages of the fact asked about,
-            # under the text that says it, are the evidence
-            shown = [KeyPassage(p, None) for p in item.passages if p.fact_id == item.fact_ids[0]]
+        if not shown:
+            # whose claim it is stands in each passage's source line; a figure the text spells out ("one hundred
+            # thousand") is read, not matched: the passages of the fact asked about are the evidence, never none
+            shown = [KeyPassage(p, None) for p in item.passages
+                     if p.fact_id == item.fact_ids[0] and not is_dateline(p)]
     elif item.type in ("matching", "ordering"):
         shown = [KeyPassage(p, None) for p in _line_evidence(item)]
     else:

@@ -54,7 +54,7 @@ def test_a_person_is_offered_only_beside_people_of_the_posts_sort() -> None:
 
 def test_a_side_name_alone_is_given_with_the_main_name() -> None:
     base, _, _ = _shipped()
-    names = BothNames(base.facts)
+    names = BothNames(base.facts, base.sources)
     assert names.added("Which source calls the blockade of the road to Artsakh illegal?", "the Azad guide") == \
         "Which source calls the blockade of the road to Artsakh (Nagorno-Karabakh) illegal?"
     unchanged = ["Whose account describes the Artsakh War?", "Was Artsakh (Nagorno-Karabakh) a province?",
@@ -62,6 +62,9 @@ def test_a_side_name_alone_is_given_with_the_main_name() -> None:
     assert [names.added(text, "x") for text in unchanged] == unchanged
     assert names.added("Which place do Armenians call Artsakh?", "Nagorno-Karabakh") == \
         "Which place do Armenians call Artsakh?"  # the main name is the answer it asks for
+    # the guide's own wording for a Soviet republic is no side's name
+    assert names.added("Who put it into the Soviet Republic of Azerbaijan?", "Stalin") == \
+        "Who put it into the Soviet Republic of Azerbaijan?"
 
 
 def test_no_prompt_names_a_place_by_one_sides_name_alone() -> None:

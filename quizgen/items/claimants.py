@@ -38,6 +38,12 @@ def names_the_text(claimant: str, text_words: frozenset[str]) -> bool:
     return bool(named) and named <= text_words
 
 
+def calls_a_text(phrase: str, text_words: frozenset[str]) -> bool:
+    """"the Azad Archives guide" is a text by its genre and its words; "Armenians" is no text, whatever a
+    title holds."""
+    return bool(stems(phrase) & _GENRE) and names_the_text(phrase, text_words)
+
+
 class Claimants:
     """The sort of every claimant of a fact base, so that options of one sort can be offered."""
 

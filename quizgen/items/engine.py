@@ -228,7 +228,7 @@ class ItemEngine:
 
     @cached_property
     def both_names(self) -> BothNames:
-        return BothNames(self.factbase.facts)
+        return BothNames(self.factbase.facts, self.factbase.sources)
 
     @cached_property
     def mentions(self) -> Mentions:
@@ -411,7 +411,7 @@ class ItemEngine:
             # an MP beside MPs, an analyst beside analysts: "Which MP …?" with one MP among analysts is no question
             wanted = role_sort(asked.role)
             candidates = [c for c in candidates if (person := self._as_person(c.text)[1]) is not None
-                          and role_sort(person.role) == wanted]
+                          and is_office(person.role) and role_sort(person.role) == wanted]
         names = [self._person_name(c.text) for c in candidates]
         if len(set(names)) == len(names) and names != [c.text for c in candidates]:
             described = [Candidate(name, self._description(c.text)) for name, c in zip(names, candidates, strict=True)]
@@ -837,9 +837,9 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
         return items
     tested = {fact.id for fact in chosen if fact.importance != "detail"}
     bank = [item for item in distinct(items, one_per_fact=True) if not tested or not tested.isdisjoint(item.fact_ids)]
-    # "What is the capital of Armenia?" is general knowledge: in a bank it stays only for a fact with nothing else
-    taught = Counter(item.fact_ids[0] for item in bank if not bare_identification(item.role, item.prompt))
-    bank = [item for item in bank if not bare_identification(item.role, item.prompt) or not taught[item.fact_ids[0]]]
+    # "What is the capital of Azerbaijan?" is general knowledge, not what the texts teach: a bank leaves it to the
+    # decks' flashcards, as a quiz does (``general_knowledge``)
+    bank = [item for item in bank if not bare_identification(item.role, item.prompt)]
     return _without_shown_names(_without_repeats(bank, {fact.id: fact.importance for fact in chosen}))
 
 

@@ -10,9 +10,10 @@ side's name and are left as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from quizgen.model import Fact, PlaceFact
+from quizgen.items.claimants import calls_a_text, vocabulary
+from quizgen.model import Fact, PlaceFact, Source
 from quizgen.phrases import contains_phrase
 
 # an alias used by no side: an acronym ("OSCE"), a short form ("Red Cross")
@@ -22,9 +23,15 @@ _NOT_A_SIDE = re.compile(r"^(?:acronym|short form|abbreviation)\b", re.IGNORECAS
 class BothNames:
     """The side names of a fact base's places, each with the place's main name."""
 
-    def __init__(self, facts: Sequence[Fact]) -> None:
+    def __init__(self, facts: Sequence[Fact], sources: Mapping[str, Source]) -> None:
+        # a name one text uses ("Soviet Republic of Azerbaijan", used by the guide) is its wording, not a side's
+        texts = [vocabulary(f"{source.title} {source.publisher}", source.publisher) for source in sources.values()]
+
+        def a_sides(used_by: str) -> bool:
+            return not _NOT_A_SIDE.match(used_by) and not any(calls_a_text(used_by, text) for text in texts)
+
         found = [(alias.name, place.name) for place in facts if isinstance(place, PlaceFact)
-                 for alias in place.aliases if alias.used_by and not _NOT_A_SIDE.match(alias.used_by)]
+                 for alias in place.aliases if alias.used_by and a_sides(alias.used_by)]
         # the longest first: "Republic of Artsakh" is one name, not "Republic of" and "Artsakh"
         found.sort(key=lambda pair: -len(pair[0]))
         self._patterns = [(re.compile(rf"(?<![\w-]){re.escape(side)}(?![\w-])"), side, main) for side, main in found]

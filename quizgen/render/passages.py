@@ -36,10 +36,11 @@ def answer_forms(item: Item) -> list[str]:
         if number:
             digits = number.group(0).rstrip(".,")
             forms.append(digits)
-            # "9 months" stands in a text as "nine months"
-            spelled = spelled_number(int(digits)) if digits.isdigit() else None
+            # "9 months" stands in a text as "nine months", "3 million" as "three million"
+            whole = digits.split()[0]
+            spelled = spelled_number(int(whole)) if whole.isdigit() else None
             if spelled:
-                forms += [form.replace(digits, spelled, 1), spelled]
+                forms += [form.replace(whole, spelled, 1), digits.replace(whole, spelled, 1)]
     return [f for f in dict.fromkeys(forms) if f.strip()]
 
 
@@ -72,6 +73,10 @@ def mark_span(passage: Passage, forms: list[str]) -> tuple[int, int] | None:
         span = find_whole(passage.quote, form)
         if span:
             return span
+    for form in forms:  # "Lachin corridor" stands in a text as "Lachin Corridor"
+        for found in re.finditer(re.escape(form), passage.quote, re.IGNORECASE):
+            if _on_word_boundaries(passage.quote, found.start(), found.end()):
+                return found.start(), found.end()
     return None
 
 
