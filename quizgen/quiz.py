@@ -198,32 +198,50 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
     the fuller quiz is kept."""
     limit = count if count is not None else DEFAULT_QUESTION_COUNT
 
-    def worth(quiz: list[Item]) -> tuple[int, int]:
-        """A fuller quiz first, then one whose true-or-false share stayed within its cap."""
-        statements = sum(item.type == "true-false" for item in quiz)
-        return len(quiz), -max(0, statements - round(TRUE_FALSE_SHARE * limit))
+    def worth(quiz: list[Item]) -> tuple[int, int, int]:
+        """A fuller quiz first, then one whose true-or-false share stayed within its cap, then one whose choice and
+        written questions are each at least a fifth of it."""
+        types = Counter(item.type for item in quiz)
+        balanced = min(types["mcq"], types["short-answer"], round(limit * TYPE_FLOOR))
+        return len(quiz), -max(0, types["true-false"] - round(TRUE_FALSE_SHARE * limit)), balanced
 
-    chosen = _choose(items, count, seed, kinds or {})
+    cued = _Cues()
+    chosen = _choose(items, count, seed, kinds or {}, cued)
     # a greedy choice can paint itself into a corner: each question it takes rules out those that cue it, and
     # the caps then give way. Where that happens, other seeded orders are tried, and the best quiz (the first of
     # equals) is kept
     for attempt in range(1, RETRIES + 1):
-        if worth(chosen) >= (limit, 0):
+        if worth(chosen) >= (limit, 0, round(limit * TYPE_FLOOR)):
             break
-        again = _choose(items, count, seed, kinds or {}, attempt)
+        again = _choose(items, count, seed, kinds or {}, cued, attempt)
         if worth(again) > worth(chosen):
             chosen = again
     if len(chosen) < limit and any(len(item.fact_ids) > 1 for item in chosen):
-        alone = _choose([item for item in items if len(item.fact_ids) == 1], count, seed, kinds or {})
+        alone = _choose([item for item in items if len(item.fact_ids) == 1], count, seed, kinds or {}, cued)
         if len(alone) > len(chosen):
             return alone
     return chosen
 
 
+TYPE_FLOOR = 0.2  # where the candidates allow it, a quiz asks at least this share in choices and in writing
 RETRIES = 32  # other orders tried when a quiz falls short: each costs one more greedy pass over the candidates
 
 
-def _choose(items: Sequence[Item], count: int | None, seed: int, kinds: Mapping[str, str],
+class _Cues:
+    """Whether two items cue each other, each pair judged once however many orders are tried."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, str], bool] = {}
+
+    def __call__(self, a: Item, b: Item) -> bool:
+        key = (a.id, b.id) if a.id <= b.id else (b.id, a.id)
+        found = self._known.get(key)
+        if found is None:
+            found = self._known[key] = cue_each_other(a, b)
+        return found
+
+
+def _choose(items: Sequence[Item], count: int | None, seed: int, kinds: Mapping[str, str], cued: _Cues,
             attempt: int = 0) -> list[Item]:
     by_type: dict[str, list[Item]] = defaultdict(list)
     for item in sorted(items, key=lambda item: item.id):
@@ -249,7 +267,7 @@ def _choose(items: Sequence[Item], count: int | None, seed: int, kinds: Mapping[
         if capped and candidate.type == "true-false" and \
                 sum(c.type == "true-false" for c in chosen) >= round(TRUE_FALSE_SHARE * limit):
             return False
-        return not any(cue_each_other(candidate, other) for other in chosen)
+        return not any(cued(candidate, other) for other in chosen)
 
     def fill(capped: bool) -> None:
         queues = [list(by_type[t]) for t in SECTION_ORDER if by_type.get(t)]

@@ -119,8 +119,11 @@ def gives_away(shown: Item, asked: Item) -> bool:
 
 
 def _restates(a: Item, b: Item) -> bool:
-    """Two statements to judge that say mostly the same thing (two facts of one sentence, say)."""
-    if a.type != "true-false" or b.type != "true-false":
+    """Two statements or questions that say mostly the same thing (two facts of one sentence, say; "Azerbaijan's
+    exclave, separated by Armenian territory" beside "the Armenian territory separating Azerbaijan from its
+    exclave"): each half-answers the other. A matching or ordering task's prompt is the same for every such
+    task, and says nothing of its lines."""
+    if {a.type, b.type} & {"matching", "ordering"}:
         return False
     return _restated(a.prompt, b.prompt)
 
