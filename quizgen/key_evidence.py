@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizgen.items import Item, Passage
+from quizgen.items.likeness import stems
 from quizgen.phrases import contains_phrase, content_words
 from quizgen.render.passages import answer_forms, mark_span
 
@@ -76,11 +77,26 @@ def _states_a_line(passage: Passage, item: Item) -> bool:
 
 def _line_evidence(item: Item) -> list[Passage]:
     """A matching or ordering item's passages that state a line's date, then the facts' passages that none of
-    their fact's passages does."""
+    their fact's passages does. A date found in a passage about something else ("In a flurry of diplomacy in May
+    2023 …" for Pashinyan's recognition) comes with the passage that speaks of the line's event."""
     passages = [p for p in item.passages if not is_dateline(p) or _grounds_relative_date(p, item.passages)]
     stating = [p for p in passages if _states_a_line(p, item)]
+    labels = [stems(left) for left, _ in item.pairs]
+    shown: list[Passage] = []
+    for fact_id in dict.fromkeys(p.fact_id for p in passages):
+        own = [p for p in passages if p.fact_id == fact_id]
+        # the fact's line: the label its passages speak of most (an ordering lists its lines by date, not by fact)
+        words = set().union(*(stems(p.quote) for p in own))
+        label = max(labels, key=lambda line: len(line & words) / max(len(line), 1), default=frozenset())
+
+        def about(passage: Passage, label: frozenset[str] = label) -> int:
+            return len(stems(passage.quote) & label)
+
+        dated = [p for p in own if p in stating]
+        best = max(own, key=about)
+        shown += ([best] if dated and best not in dated and about(best) > max(map(about, dated)) else []) + dated
     covered = {p.fact_id for p in stating}
-    return stating + [p for p in passages if p.fact_id not in covered]
+    return shown + [p for p in passages if p.fact_id not in covered]
 
 
 def _named_source_first(item: Item, shown: list[KeyPassage]) -> list[KeyPassage]:
@@ -99,10 +115,29 @@ def _named_source_first(item: Item, shown: list[KeyPassage]) -> list[KeyPassage]
     return sorted(shown, key=lambda kept: overlap(kept) < best)  # stable: the named source first
 
 
+def _speaking_of_it_first(item: Item, shown: list[KeyPassage]) -> list[KeyPassage]:
+    """The passages that state the answer, those that speak of what the question asks first. Where the answer
+    stands only in a passage about something else ("Russia" in "the United States, European Union, and Russia all
+    hosted peace talks" for Putin's trilateral meeting), the fact's passage that speaks of it comes first."""
+    if not shown:
+        return shown
+    asked = stems(item.prompt)
+
+    def about(passage: Passage) -> int:
+        return len(stems(passage.quote) & asked)
+
+    shown = sorted(shown, key=lambda kept: -about(kept.passage))  # stable: the fact's order among equals
+    own = [p for p in item.passages if p.fact_id == item.fact_ids[0] and not is_dateline(p)]
+    best = max(own, key=about, default=None)
+    if best is not None and all(kept.passage != best for kept in shown) and about(best) > about(shown[0].passage):
+        shown.insert(0, KeyPassage(best, None))
+    return shown
+
+
 def key_passages(item: Item) -> list[KeyPassage]:
     """The passages the key quotes for the item: the evidence for its answer, the named source's first."""
     if item.type in TEXT_ANSWER_TYPES:
-        shown = answer_passages(item)
+        shown = _speaking_of_it_first(item, answer_passages(item))
         if not shown:
             # whose claim it is stands in each passage's source line; a figure the text spells out ("one hundred
             # thousand") is read, not matched: the passages of the fact asked about are the evidence, never none

@@ -14,6 +14,7 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 
+from quizgen.dates import MONTH_NAMES
 from quizgen.items import Item
 from quizgen.items.likeness import stems
 from quizgen.items.roles import IDENTIFY_ROLES, bare_identification
@@ -47,8 +48,12 @@ def _choices(item: Item) -> list[str]:
 def answers_of(item: Item) -> list[str]:
     """The answers the item asks for, in every accepted form; a true-or-false asks for none."""
     if item.type == "true-false":
-        # a false statement's corrected date or figure: a statement of it elsewhere shows this one false
-        return [part for part in _corrected(item) if any(ch.isdigit() for ch in part)]
+        # a false statement's corrected date or figure: a statement of it elsewhere shows this one false, and so
+        # does the month of a corrected day ("the November 2020 ceasefire" beside "On 9 September 2020 …")
+        corrected = _corrected(item)
+        months = [f"{m[1]} {m[2]}" for part in corrected if part in MONTH_NAMES
+                  for m in [re.search(rf"\b({part}),? (?:\d{{1,2}},? )?(\d{{4}})\b", item.correction or "")] if m]
+        return [part for part in corrected if any(ch.isdigit() for ch in part)] + months
     if item.type in ("matching", "ordering"):
         return [right for _, right in item.pairs]
     return [form for form in dict.fromkeys([item.answer, *item.alternatives]) if form.strip()]

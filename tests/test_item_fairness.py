@@ -134,3 +134,28 @@ def test_the_class_quiz_is_full_and_keeps_its_true_or_false_share() -> None:
     questions = quiz.versions[0].questions
     assert len(questions) == DEFAULT_QUESTION_COUNT
     assert sum(q.item.type == "true-false" for q in questions) <= round(TRUE_FALSE_SHARE * DEFAULT_QUESTION_COUNT)
+
+
+def test_the_key_shows_first_the_passage_that_speaks_of_the_question() -> None:
+    _, _, every = _shipped()
+    item = next(i for i in every if i.id == "short-answer:mediator:putin-trilateral-may-2023")
+    first = key_passages(item)[0].passage.quote
+    assert "trilateral meeting" in first  # not "the United States, European Union, and Russia all hosted …"
+
+
+def test_a_corrected_day_is_cued_by_its_month_elsewhere() -> None:
+    from quizgen.quiz_cues import answers_of
+
+    _, _, every = _shipped()
+    false = [i for i in every if i.type == "true-false" and i.correction and "9 November 2020" in i.correction
+             and "9 November 2020" not in i.prompt]
+    assert false and all("November 2020" in answers_of(item) for item in false)
+
+
+def test_which_source_asks_who_of_a_person_and_the_bank_asks_a_figure_once() -> None:
+    _, bank, every = _shipped()
+    person = next(i for i in every
+                  if i.role == "which-source" and i.fact_ids[0] == "population-estimate-140000-mitrokhin")
+    assert "Who puts it at 140,000 people?" in person.prompt
+    valued = {i.fact_ids[0] for i in bank if len(i.fact_ids) == 1}
+    assert not [i.id for i in bank if i.role == "which-source" and i.fact_ids[0] in valued]

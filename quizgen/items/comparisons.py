@@ -111,11 +111,20 @@ def which_source(fact: FigureFact, context: Context, sources: Mapping[str, Sourc
     if claim is not None:
         prompt = f"The sources give different figures. Which of them says that {as_question(claim)}"
     elif topic is not None:
-        prompt = f"The sources disagree on {topic}. Which of them puts it at {figure}?"
+        # a person quoted by a text gives the figure, not the text: "who", so the text is no second answer
+        asker = "Who" if _a_persons(answer) else "Which of them"
+        prompt = f"The sources disagree on {topic}. {asker} puts it at {figure}?"
     else:
         return
     yield Question(fact, "which-source", prompt, answer, "given", answer, cue="",
                    extra_facts=tuple(r.id for r in rivals.values()), choices=choices[:3])
+
+
+def _a_persons(claimant: str) -> bool:
+    """The claimant is a person, named and described ("Nikolay Mitrokhin, University of Bremen"), as the fact
+    base writes people who say something; a text is named by its title ("Al Jazeera's live blog")."""
+    name, comma, _ = claimant.partition(",")
+    return bool(comma) and all(word[:1].isupper() for word in name.split())
 
 
 def _span(fact: FigureFact) -> tuple[float, float]:

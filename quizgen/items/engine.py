@@ -48,7 +48,7 @@ from quizgen.items.questions import (
 from quizgen.items.role_sorts import role_sort
 from quizgen.items.roles import COMPARING_ROLES, bare_identification
 from quizgen.items.seeding import seeded_rng
-from quizgen.items.siblings import distinct
+from quizgen.items.siblings import QUESTION_FORMS, distinct
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, PersonFact, PlaceFact
 from quizgen.numbers_in_text import numbers_in
 from quizgen.phrases import contains_phrase, normalise, phrase_in
@@ -544,7 +544,8 @@ class ItemEngine:
         items: list[Item] = []
         dated = [f for f in facts if isinstance(f, (EventFact, AgreementFact)) and f.status == "established"
                  and f.date is not None and f.date.end is None and not f.date.qualifier
-                 and not _name_gives_date(f) and f.id not in self.context.captions]
+                 and not _name_gives_date(f) and f.id not in self.context.captions
+                 and date_shown(f, self.factbase)]  # a learner checks a line by its own passages
         items += self._matching_groups("dates", dated, _date_label)
         named = [f for f in facts if isinstance(f, PlaceFact) and f.aliases and f.status == "established"]
         items += self._matching_groups("other-names", named, _first_alias)
@@ -840,26 +841,30 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
     # "What is the capital of Azerbaijan?" is general knowledge, not what the texts teach: a bank leaves it to the
     # decks' flashcards, as a quiz does (``general_knowledge``)
     bank = [item for item in bank if not bare_identification(item.role, item.prompt)]
+    # "which source puts it at 120,000?" is the figure's own question asked again: its value question names the
+    # source ("According to Al Jazeera and the CFR tracker, about how many …?")
+    asked = {item.fact_ids[0] for item in bank if len(item.fact_ids) == 1 and item.type in QUESTION_FORMS}
+    bank = [item for item in bank if item.role != "which-source" or item.fact_ids[0] not in asked]
     return _without_shown_names(_without_repeats(bank, {fact.id: fact.importance for fact in chosen}))
 
 
 def _without_shown_names(bank: list[Item]) -> list[Item]:
     """A bank read as a whole must not answer its own questions: "What post did Elin Suleymanov hold?" beside
-    "Who said …?" — "Elin Suleymanov, Azerbaijan's ambassador to the UK". A person's post or body is left out
-    where another fact's item prints it; a name a question identifies, where another fact's answer holds it
-    (a name in another's prompt is only the context every course repeats)."""
+    "Who said …?" — "Elin Suleymanov, Azerbaijan's ambassador to the UK". A person's post or body, or who did
+    something ("Stalin"), is left out where another fact's item prints it; a name a question identifies, where
+    another fact's answer holds it (a name in another's prompt is only the context every course repeats)."""
     prompts = [(item.fact_ids, normalise(item.prompt)) for item in bank]
     answers = [(item.fact_ids, normalise(item.answer)) for item in bank]
 
     def shown(item: Item) -> bool:
-        if item.role in ("role", "affiliation"):
+        if item.role in ("role", "affiliation", "who"):
             return any(item.fact_ids[0] not in ids and phrase_in(text, item.answer) for ids, text in prompts + answers)
         # "Zangezur corridor" inside "Zangezur corridor and Nakhchivan"; a country's name is in every other answer
         answer = normalise(item.answer)
         return len(answer.split()) > 1 and any(
             item.fact_ids[0] not in ids and text != answer and phrase_in(text, answer) for ids, text in answers)
 
-    return [item for item in bank if item.role not in ("role", "affiliation", "identify") or not shown(item)]
+    return [item for item in bank if item.role not in ("role", "affiliation", "who", "identify") or not shown(item)]
 
 
 def _without_repeats(bank: list[Item], importance: dict[str, str]) -> list[Item]:
