@@ -93,7 +93,10 @@ class QuizQuestion:
         if len(parts) > 1:
             seen |= parts
         accepted = []
-        for form in self.item.alternatives:
+        forms = list(self.item.alternatives)
+        if self.item.role in ("who", "who-said") and _PERSONAL_NAME.fullmatch(self.item.answer):
+            forms.append(self.item.answer.split()[-1])  # "Shahramanyan" for Samvel Shahramanyan
+        for form in forms:
             if form.strip() and form.casefold() not in seen:
                 seen.add(form.casefold())
                 accepted.append(form)
@@ -153,6 +156,10 @@ class Quiz:
 
 
 # --- which items: keyable, one per fact, types and periods mixed ----------------------------------
+
+
+# a person's name as a text gives it: two or three capitalised words, no comma
+_PERSONAL_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}")
 
 
 def keyable(item: Item) -> bool:

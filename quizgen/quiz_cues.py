@@ -56,7 +56,10 @@ def answers_of(item: Item) -> list[str]:
         return [part for part in corrected if any(ch.isdigit() for ch in part)] + months
     if item.type in ("matching", "ordering"):
         return [right for _, right in item.pairs]
-    return [form for form in dict.fromkeys([item.answer, *item.alternatives]) if form.strip()]
+    forms = [item.answer, *item.alternatives]
+    # a range's ends are answers too: "since 1994" elsewhere gives away half of "1991 – 1994"
+    forms += [end.strip() for form in list(forms) if " – " in form for end in form.split(" – ")]
+    return [form for form in dict.fromkeys(forms) if form.strip()]
 
 
 def _corrected(item: Item) -> list[str]:
@@ -65,7 +68,9 @@ def _corrected(item: Item) -> list[str]:
         return []
     said, true = item.prompt.split(), item.correction.split()
     matcher = difflib.SequenceMatcher(a=said, b=true, autojunk=False)
-    return [" ".join(true[j1:j2]) for op, _, _, j1, j2 in matcher.get_opcodes() if op != "equal" and j2 > j1]
+    # "1991," is 1991: a run ends where the sentence's punctuation begins
+    return [" ".join(true[j1:j2]).strip(".,;:") for op, _, _, j1, j2 in matcher.get_opcodes()
+            if op != "equal" and j2 > j1]
 
 
 def _figures(forms: Iterable[str]) -> set[float]:

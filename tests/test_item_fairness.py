@@ -159,3 +159,23 @@ def test_which_source_asks_who_of_a_person_and_the_bank_asks_a_figure_once() -> 
     assert "Who puts it at 140,000 people?" in person.prompt
     valued = {i.fact_ids[0] for i in bank if len(i.fact_ids) == 1}
     assert not [i.id for i in bank if i.role == "which-source" and i.fact_ids[0] in valued]
+
+
+def test_a_range_and_a_corrected_year_cue_each_other() -> None:
+    from quizgen.quiz_cues import answers_of
+
+    _, _, every = _shipped()
+    war = next(i for i in every if i.id == "short-answer:date:first-war-1991-1994")
+    assert {"1991", "1994"} <= set(answers_of(war))
+    corrected = [i for i in every if i.type == "true-false" and i.correction and "1991," in i.correction
+                 and "1991" not in i.prompt]
+    assert all("1991" in answers_of(item) for item in corrected)
+
+
+def test_which_first_never_pairs_events_a_generation_apart() -> None:
+    base, _, every = _shipped()
+    for item in every:
+        if item.role == "which-first":
+            first, second = (base.by_id[i].date for i in item.fact_ids)
+            assert first is not None and second is not None
+            assert abs(second.start.first_day().toordinal() - first.start.first_day().toordinal()) < 20 * 365

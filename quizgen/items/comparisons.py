@@ -37,15 +37,24 @@ def display_name(name: str) -> str:
 _SOURCE_LABEL = re.compile(r"\s*\([^)]*\)\s*$")
 
 
-# a name that tells its own time or place in a sequence: "War … in the early 1990s", "the Second … War"
-_SELF_DATING = re.compile(r"\b(?:\d{3,4}s?|first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
+# a name that tells its own time or place in a sequence: "War … in the early 1990s", "the Second … War", "Ceasefire
+# after Azerbaijan's offensive" beside the offensive
+_SELF_DATING = re.compile(r"\b(?:\d{3,4}s?|first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th)|after|before|"
+                          r"following|prior to)\b", re.IGNORECASE)
+# two events this far apart are ordered by anyone who knows the century: no question
+_OBVIOUS_GAP_DAYS = 20 * 365
+
+
+def dates_itself(name: str) -> bool:
+    """The name gives away where its event stands in time ("the Second … War", "Ceasefire after …")."""
+    return bool(_SELF_DATING.search(display_name(name)))
 
 
 def _orderable(fact: Fact, context: Context) -> bool:
     when = fact.date
     return (isinstance(fact, (EventFact, AgreementFact)) and when is not None and fact.status == "established"
             and when.qualifier not in ("before", "after", "by", "about") and fact.id not in context.captions
-            and not _SELF_DATING.search(display_name(fact.name)))
+            and not dates_itself(fact.name))
 
 
 def which_first(facts: Sequence[Fact], context: Context, seed: int) -> Iterator[Question]:
@@ -61,7 +70,7 @@ def which_first(facts: Sequence[Fact], context: Context, seed: int) -> Iterator[
         at = bisect.bisect_left(starts, last + gap, lo=index + 1)
         partners = [p for p in events[at:at + PARTNERS_CONSIDERED * 3]
                     if normalise(display_name(p.name)) != normalise(display_name(fact.name))
-                    and p.date is not None and p.date.start.first_day().toordinal() - last
+                    and p.date is not None and _OBVIOUS_GAP_DAYS > p.date.start.first_day().toordinal() - last
                     >= _FAIR_GAP_DAYS[int(p.date.precision)]][:PARTNERS_CONSIDERED]
         if not partners:
             continue

@@ -27,7 +27,7 @@ from quizgen.gc_pause import long_lived_objects
 from quizgen.items.authored_questions import authored_questions
 from quizgen.items.captions import CAPTION_ROLES, Captions
 from quizgen.items.claimants import Claimants
-from quizgen.items.comparisons import display_name, which_first, which_source
+from quizgen.items.comparisons import dates_itself, display_name, which_first, which_source
 from quizgen.items.distractors import OPTIONS, Candidate, DistractorPools, choose, of_the_stems_sort, standalone_date
 from quizgen.items.giveaways import Giveaways
 from quizgen.items.grounding import answer_grounded, date_shown
@@ -61,7 +61,8 @@ WHICH_FIRST_MCQ = "Which of these happened first?"
 FALSE_SHARE = 0.75
 FALSE_DATE_GAP_DAYS = 7  # a false day lies at least a week before the true one
 TRUE_FALSE_WORDS = 32  # longer statements join several claims
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:whose|which|who|where)\b")
+# a side clause or a second claim tacked on ("…, a claim Baku denies and that Peskov rejected")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:whose|which|who|where|a claim)\b|\band that\b")
 TRUE_ONLY_WORDS = 28  # a statement never shown false is short: one claim
 MATCHING_SIZE = 5
 ORDERING_SIZE = 5
@@ -589,7 +590,7 @@ class ItemEngine:
         """Four or five events whose dates cannot be confused, to put in order."""
         dated = [f for f in facts if isinstance(f, (EventFact, AgreementFact)) and f.status == "established"
                  and f.date is not None and not f.date.qualifier and not _name_gives_date(f)
-                 and f.id not in self.context.captions]
+                 and f.id not in self.context.captions and not dates_itself(f.name)]
         # the events a course is built on, as for "which came first": their labels name what happened
         pool = sorted(_most_important(dated), key=lambda f: f.id)
         seeded_rng(self.seed, "ordering").shuffle(pool)
