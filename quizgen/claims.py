@@ -36,6 +36,11 @@ def speaker_names(according_to: str) -> tuple[str, ...]:
         names.append(f"{where}'s {who}")
         if len(who.split()) >= 2:  # "separatist authorities"; a bare "government" names no one in particular
             names.append(who)
+    # "the Azerbaijani security service" is "Azerbaijan's security service", "Armenian officials" "Armenia's officials"
+    adjective = re.match(r"(?P<people>[A-Z][a-z]+(?:i|n)) (?P<rest>[a-z].+)$", core)
+    if adjective is not None:
+        people, rest = adjective.group("people"), adjective.group("rest")
+        names.append(f"{people[:-1]}'s {rest}")
     return tuple(dict.fromkeys(name for name in names if len(name) > 2))
 
 
@@ -44,7 +49,14 @@ def names_claimant(text: str, fact: Fact) -> bool:
     if not fact.according_to:
         return False
     return "according to" in normalise(text) or any(
-        contains_phrase(text, name) for name in speaker_names(fact.according_to))
+        contains_phrase(text, name) for name in speaker_names(fact.according_to)) or _speaks_as_its_state(text, fact)
+
+
+def _speaks_as_its_state(text: str, fact: Fact) -> bool:
+    """"Azerbaijan announced …", claimed by the government of Azerbaijan: the state named as the subject is its
+    government speaking ("According to the government of Azerbaijan, Azerbaijan announced …" says it twice)."""
+    held = re.match(r"(?:the )?government of (?P<state>[A-Z][\w-]+)$", (fact.according_to or "").split(",")[0].strip())
+    return held is not None and text.startswith(f"{held.group('state')} ")
 
 
 def attribute(text: str, fact: Fact) -> str:

@@ -22,6 +22,7 @@ from quizgen.items import LETTERS, Item, answer_text
 from quizgen.items.claimants import names_the_text, vocabulary
 from quizgen.items.seeding import seeded_rng
 from quizgen.key_evidence import TEXT_ANSWER_TYPES, KeyPassage, answer_passages, key_passages
+from quizgen.numbers_in_text import spelled_number
 from quizgen.quiz_cues import (
     about_setting,
     answer_is_a_bound,
@@ -96,6 +97,10 @@ class QuizQuestion:
         forms = list(self.item.alternatives)
         if self.item.role in ("who", "who-said") and _PERSONAL_NAME.fullmatch(self.item.answer):
             forms.append(self.item.answer.split()[-1])  # "Shahramanyan" for Samvel Shahramanyan
+        counted = re.fullmatch(r"(\d{1,2})( [a-z]+)?", self.item.answer)
+        spelled = spelled_number(int(counted.group(1))) if counted else None
+        if counted and spelled:
+            forms.append(f"{spelled}{counted.group(2) or ''}")  # "nine months" for 9 months
         for form in forms:
             if form.strip() and form.casefold() not in seen:
                 seen.add(form.casefold())
@@ -310,7 +315,8 @@ def _choose(items: Sequence[Item], count: int | None, seed: int, kinds: Mapping[
 
 
 def _chronological(item: Item) -> bool:
-    return item.type == "mcq" and item.role == "date"
+    """Options that keep their order in every version: dates in time, figures by size."""
+    return item.type == "mcq" and item.role in ("date", "value")
 
 
 @dataclass

@@ -129,8 +129,10 @@ def test_the_class_quiz_is_full_and_keeps_its_true_or_false_share() -> None:
     from quizgen.quiz import DEFAULT_QUESTION_COUNT, TRUE_FALSE_SHARE
 
     base = load_factbase(FACTS)
-    quiz = planned_quiz(base, Selection.of(importances=["core"]), ["mcq", "true-false", "short-answer", "matching"],
-                        count=DEFAULT_QUESTION_COUNT, seed=0)
+    # the shipped class quiz's recipe (decks/class-quiz.toml)
+    quiz = planned_quiz(base, Selection.of(importances=["core"]),
+                        ["mcq", "true-false", "matching", "ordering", "short-answer"], count=DEFAULT_QUESTION_COUNT,
+                        seed=7)
     questions = quiz.versions[0].questions
     assert len(questions) == DEFAULT_QUESTION_COUNT
     assert sum(q.item.type == "true-false" for q in questions) <= round(TRUE_FALSE_SHARE * DEFAULT_QUESTION_COUNT)
@@ -179,3 +181,44 @@ def test_which_first_never_pairs_events_a_generation_apart() -> None:
             first, second = (base.by_id[i].date for i in item.fact_ids)
             assert first is not None and second is not None
             assert abs(second.start.first_day().toordinal() - first.start.first_day().toordinal()) < 20 * 365
+
+
+def test_which_text_says_it_is_not_read_off_a_sides_word() -> None:
+    _, _, every = _shipped()
+    said = [i for i in every if i.role in ("who-said", "which-source")]
+    assert said and not [i.prompt for i in said if re.search(r"\bArtsakh\b(?!\s+[A-Z])", i.prompt)
+                         and "Republic of Artsakh" not in i.prompt]
+
+
+def test_a_claim_is_attributed_once_however_the_text_names_its_claimant() -> None:
+    from quizgen.claims import speaker_names
+
+    assert "Azerbaijan's security service" in speaker_names("the Azerbaijani security service")
+    _, _, every = _shipped()
+    assert not [i.prompt for i in every if re.match(r"According to the Azerbaijani security service, Azerbaijan's",
+                                                    i.prompt) or re.match(r"According to the government of Azerbaijan,"
+                                                                          r" Azerbaijan ", i.prompt)]
+
+
+def test_a_bank_judges_a_statement_shown_true_only_where_nothing_else_is_asked() -> None:
+    _, bank, every = _shipped()
+    clozed = {i.fact_ids[0] for i in every if i.type == "cloze"}
+    assert not [i.id for i in bank if i.type == "true-false" and not i.correction and i.fact_ids[0] in clozed]
+
+
+def test_no_true_or_false_of_a_statement_with_a_phrase_set_off_by_commas() -> None:
+    _, _, every = _shipped()
+    assert not [i.prompt for i in every if i.type == "true-false"
+                and re.search(r",\s+(?:a|an|the)\s+[^,]{8,},\s+(?:is|was|are|were|has|had)\b", i.prompt)]
+
+
+def test_figure_options_stand_in_order_of_size_in_every_version() -> None:
+    from quizgen.numbers_in_text import numbers_in
+
+    _, _, every = _shipped()
+    figures = [i for i in every if i.type == "mcq" and i.role == "value"]
+    assert figures
+    for item in figures:
+        sizes = [min(numbers_in(option)) for option in item.options]
+        assert sizes == sorted(sizes), item.options
+    assert len({i.correct_option for i in figures}) > 2  # the answer is not always the smallest or the largest

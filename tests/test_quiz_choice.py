@@ -110,7 +110,7 @@ def test_no_two_chosen_questions_cue_each_other(facts: Path) -> None:
 
 def test_key_shows_alternatives_and_drops_datelines() -> None:
     item = _item("a", prompt="How long did it last?", answer="44 days", alternatives=("44", "44 days"))
-    assert QuizQuestion(1, item).key_answer() == "44 days (also accept: 44)"
+    assert QuizQuestion(1, item).key_answer() == "44 days (also accept: 44; forty-four days)"
     ranged = _item("r", prompt="In which years?", answer="1991 – 1994", alternatives=("1991",))
     assert QuizQuestion(1, ranged).key_answer() == "1991 – 1994"
     dateline = _passage("d", "These were the updates on the events on Thursday, September 28, 2023.")

@@ -521,7 +521,6 @@ def choose(candidates: list[Candidate], answer_value: Value, rng: random.Random,
         target = min(target, wanted)
         texts.insert(target, "")
         return texts, target
-    assert isinstance(answer_value, PartialDate)
     answer_day = _days(answer_value)
     days = {id(c): _days(c.value) for c in candidates}
     by_distance = sorted(candidates, key=lambda c: (abs(days[id(c)] - answer_day), c.text))
@@ -541,6 +540,9 @@ def choose(candidates: list[Candidate], answer_value: Value, rng: random.Random,
     return texts, n_before
 
 
-def _days(value: Value) -> int:
+def _days(value: Value) -> float:
+    """Where an option stands in its order: a date by its first day, a figure by its size."""
+    if isinstance(value, float):
+        return value
     assert isinstance(value, PartialDate)
     return value.first_day().toordinal()

@@ -63,6 +63,9 @@ FALSE_DATE_GAP_DAYS = 7  # a false day lies at least a week before the true one
 TRUE_FALSE_WORDS = 32  # longer statements join several claims
 # a side clause or a second claim tacked on ("…, a claim Baku denies and that Peskov rejected")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:whose|which|who|where|a claim)\b|\band that\b")
+# a phrase set off by commas mid-sentence adds a claim: "The Lachin corridor, a strip … monitored by Russian
+# peacekeepers, is the only road …" asks three things at once
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+[^,]{8,},\s+(?:is|was|are|were|has|had)\b")
 TRUE_ONLY_WORDS = 28  # a statement never shown false is short: one claim
 MATCHING_SIZE = 5
 ORDERING_SIZE = 5
@@ -285,7 +288,10 @@ class ItemEngine:
             values.update(id=f"{item_type}:{question.role}:{','.join(ids)}", fact_ids=ids,
                           passages=tuple(p for f in (fact, *others) for p in self._passages(f)),
                           tags=tuple(sorted({t for f in (fact, *others) for t in f.tags})))
-        if question.kind != "side-name" and "prompt" not in fields:
+        if question.kind in ("who-said", "which-source") and "prompt" not in fields:
+            # which text says it must not be read off a side's word for a place
+            values["prompt"] = self.both_names.added(self.both_names.neutral(values["prompt"]), question.answer)
+        elif question.kind != "side-name" and "prompt" not in fields:
             values["prompt"] = self.both_names.added(values["prompt"], question.answer)
         values.update(fields)
         return Item(**values)
@@ -361,7 +367,9 @@ class ItemEngine:
             wanted = min(OPTIONS - 1, len(question.choices)) if question.pool == "given" else OPTIONS - 1
             fewest = min(used[: wanted + 1])
             target = order.choice([p for p in range(wanted + 1) if used[p] == fewest])
-            chronological = question.pool.startswith("date")
+            # dates in time and figures by size: options in their order, the answer's letter chosen by which
+            # distractors fall on either side of it
+            chronological = question.pool.startswith(("date", "number:"))
             candidates = self.pools.candidates(question)
             if question.pool == "claimant":
                 candidates = self._claimants_by_name(question, candidates)
@@ -374,7 +382,6 @@ class ItemEngine:
                 continue
             options, correct = laid_out
             extra = {"prompt": WHICH_FIRST_MCQ} if question.kind == "which-first" else {}
-            used[correct] += 1
             if question.authored and question.pool.startswith("number:") and isinstance(question.fact, FigureFact):
                 # a teacher's prompt does not keep the unit as a template's stem does: every option carries it,
                 # worded as the answer is ("more than 80,000 people" beside "more than 100,000 people")
@@ -382,6 +389,7 @@ class ItemEngine:
             answer = self._person_name(question.answer) if question.pool == "claimant" \
                 else question.answer
             options[correct] = answer
+            used[correct] += 1
             if answer != question.answer:
                 extra["answer"] = answer
             items.append(self._item("mcq", question, options=tuple(options), correct_option=correct, **extra))
@@ -452,7 +460,8 @@ class ItemEngine:
                 continue  # a photo caption is no statement of an event to judge
             item_id = f"true-false:{fact.id}"
             rng = seeded_rng(self.seed, item_id)
-            if len(fact.statement.split()) > TRUE_FALSE_WORDS or _RELATIVE_CLAUSE.search(fact.statement):
+            if len(fact.statement.split()) > TRUE_FALSE_WORDS or _RELATIVE_CLAUSE.search(fact.statement) \
+                    or _APPOSITIVE.search(fact.statement):
                 # a long statement, or one with a side clause ("Armenia, whose capital is Yerevan, is …"), holds
                 # several claims: "true" or "false" would judge them all at once
                 continue

@@ -36,6 +36,16 @@ class BothNames:
         found.sort(key=lambda pair: -len(pair[0]))
         self._patterns = [(re.compile(rf"(?<![\w-]){re.escape(side)}(?![\w-])"), side, main) for side, main in found]
 
+    def neutral(self, text: str) -> str:
+        """``text`` with a side's one-word name for a place ("Artsakh") replaced by the main name: in "which text
+        says …?" the side's word would name the text that uses it."""
+        for pattern, side, main in self._patterns:
+            if " " in side:
+                continue  # "Republic of Artsakh" names a state, not the place: glossed, never replaced
+            text = _replaced(text, pattern, main)
+            text = text.replace(f"{main} ({main})", main)  # a gloss the prompt already gave
+        return text
+
     def added(self, text: str, answer: str) -> str:
         """``text`` with the main name after the first of each side name that stands alone, where the text does
         not already give the main name, and where the main name is not the answer it asks for."""
@@ -50,3 +60,13 @@ class BothNames:
                     break
         return text
 
+
+def _in_longer_name(text: str, found: re.Match[str]) -> bool:
+    """"Artsakh War", "Republic of Artsakh": the word is part of a longer name (a possessive is not)."""
+    after, before = text[found.end():], text[:found.start()]
+    return bool(re.match(r"\s+[A-Z]", after) or re.search(r"[A-Z][a-z]+\s+of\s+$", before))
+
+
+def _replaced(text: str, pattern: re.Pattern[str], main: str) -> str:
+    """Each standalone occurrence of the pattern replaced by ``main``; those inside a longer name kept."""
+    return pattern.sub(lambda found: found.group(0) if _in_longer_name(text, found) else main, text)

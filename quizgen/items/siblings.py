@@ -54,12 +54,13 @@ def distinct(items: Sequence[Item], types: Iterable[str] | None = None, *, one_p
     kept_ids = {id(item) for item in best.values()}
     asked = {item.fact_ids[0] for item in best.values() if len(item.fact_ids) == 1}
     if one_per_fact:
-        # one statement item per fact too: the true-or-false, else the cloze (each shows the other's answer)
+        # one statement item per fact too (each shows the other's answer): a statement shown false, else the cloze,
+        # else a statement shown true, which a learner ticks "true" copied word for word from the text
         stated: dict[str, Item] = {}
         for item in items:
             if compared(item) and item.type in STATEMENT_FORMS and len(item.fact_ids) == 1:
                 held = stated.get(item.fact_ids[0])
-                if held is None or STATEMENT_FORMS.index(item.type) < STATEMENT_FORMS.index(held.type):
+                if held is None or _statement_rank(item) < _statement_rank(held):
                     stated[item.fact_ids[0]] = item
         kept_ids |= {id(item) for item in stated.values()}
     out = []
@@ -72,3 +73,9 @@ def distinct(items: Sequence[Item], types: Iterable[str] | None = None, *, one_p
         elif len(item.fact_ids) > 1 or (item.fact_ids[0] not in asked and (not one_per_fact or id(item) in kept_ids)):
             out.append(item)
     return out
+
+
+def _statement_rank(item: Item) -> int:
+    if item.type == "true-false":
+        return 0 if item.correction else 2
+    return 1

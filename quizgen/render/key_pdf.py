@@ -72,9 +72,9 @@ def grid_story(quiz: Quiz, width: float) -> list[Flowable]:
     story += [_grid_block(version, st, width) for version in quiz.versions]
     if any(q.item.type == "short-answer" and q.points > 1 for v in quiz.versions for q in v.questions):
         # a marker decides partial answers the same way in every script
-        story.append(Paragraph("Written answers: full points for the answer or a form in brackets; half the points "
-                               "for part of it (the year of a date, one end of a range, one of two names).",
-                               st["subtitle"]))
+        story.append(Paragraph("Written answers: full points for the answer, a form in brackets, or a name misspelt "
+                               "but recognisable; half the points for part of it (the year of a date, one end of a "
+                               "range, one of several names).", st["subtitle"]))
     return [*story, PageBreak()]
 
 
