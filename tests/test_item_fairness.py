@@ -222,3 +222,15 @@ def test_figure_options_stand_in_order_of_size_in_every_version() -> None:
         sizes = [min(numbers_in(option)) for option in item.options]
         assert sizes == sorted(sizes), item.options
     assert len({i.correct_option for i in figures}) > 2  # the answer is not always the smallest or the largest
+
+
+def test_the_bank_does_not_ask_open_for_a_commentators_name() -> None:
+    base, bank, every = _shipped()
+    standing = {f.name: f.importance for f in base.facts if f.kind == "person"}
+
+    def minor(item: Item) -> bool:
+        name, comma, _ = (base.by_id[item.fact_ids[0]].according_to or "").partition(",")
+        return item.role == "who-said" and item.type != "mcq" and bool(comma) \
+            and standing.get(name.strip(), "detail") == "detail"
+
+    assert [i for i in every if minor(i)] and not [i.id for i in bank if minor(i)]

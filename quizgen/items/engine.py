@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
@@ -847,7 +847,10 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
     if every_form:
         return items
     tested = {fact.id for fact in chosen if fact.importance != "detail"}
-    bank = [item for item in distinct(items, one_per_fact=True) if not tested or not tested.isdisjoint(item.fact_ids)]
+    standing = {fact.name: fact.importance for fact in factbase.facts if isinstance(fact, PersonFact)}
+    bank = [item for item in distinct(items, one_per_fact=True)
+            if (not tested or not tested.isdisjoint(item.fact_ids)) and not _names_a_minor_voice(item, factbase,
+                                                                                                 standing)]
     # "What is the capital of Azerbaijan?" is general knowledge, not what the texts teach: a bank leaves it to the
     # decks' flashcards, as a quiz does (``general_knowledge``)
     bank = [item for item in bank if not bare_identification(item.role, item.prompt)]
@@ -856,6 +859,17 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
     asked = {item.fact_ids[0] for item in bank if len(item.fact_ids) == 1 and item.type in QUESTION_FORMS}
     bank = [item for item in bank if item.role != "which-source" or item.fact_ids[0] not in asked]
     return _without_shown_names(_without_repeats(bank, {fact.id: fact.importance for fact in chosen}))
+
+
+def _names_a_minor_voice(item: Item, factbase: FactBase, standing: Mapping[str, str]) -> bool:
+    """"Which analyst told Al Jazeera …?" asked open, of a commentator the fact base keeps as a detail (or has no
+    card of), asks a name no course teaches; the claim is in the stem. A bank leaves it to the full deck, where a
+    student meets the voice beside the claim; choosing among people stays, its options teach whose voice is whose."""
+    if item.role != "who-said" or item.type == "mcq":
+        return False
+    claimant = factbase.by_id[item.fact_ids[0]].according_to or ""
+    name, comma, _ = claimant.partition(",")  # "Stefan Meister, German Council on Foreign Relations"
+    return bool(comma) and standing.get(name.strip(), "detail") == "detail"
 
 
 def _without_shown_names(bank: list[Item]) -> list[Item]:
