@@ -234,3 +234,12 @@ def test_the_bank_does_not_ask_open_for_a_commentators_name() -> None:
             and standing.get(name.strip(), "detail") == "detail"
 
     assert [i for i in every if minor(i)] and not [i.id for i in bank if minor(i)]
+
+
+def test_the_bank_asks_neither_the_courses_subject_as_a_place_nor_which_text_carried_a_report() -> None:
+    _, bank, every = _shipped()
+    assert [i for i in every if i.role == "place" and i.answer == "Nagorno-Karabakh"]
+    assert not [i.id for i in bank if i.role == "place" and i.answer == "Nagorno-Karabakh"]
+    assert not [i.id for i in bank if i.role == "who-said" and i.status == "reported"]
+    counts = [i for i in every if i.type == "mcq" and i.role == "value" and "children" in i.answer]
+    assert counts and not [o for i in counts for o in i.options if o.startswith("1 ")]

@@ -433,7 +433,15 @@ def _fits_unit(value: float, unit: str, answer: float) -> bool:
         return False  # "100 percent" (all of them) is a claim of its own, never a near miss
     if float(answer).is_integer() and not float(value).is_integer():
         return False
-    return not (value == 1 and unit.split()[0].endswith("s"))
+    return not (value == 1 and _plural(unit.split()[0]))
+
+
+# plurals that do not end in "s": "1 children died" is never an option
+_IRREGULAR_PLURALS = frozenset({"children", "people", "men", "women", "feet", "teeth", "mice", "geese", "personnel"})
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") or word.lower() in _IRREGULAR_PLURALS
 
 
 def _step(value: float) -> float:

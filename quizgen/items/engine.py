@@ -92,6 +92,7 @@ class ItemSet:
     items: list[Item] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)  # what the items ask, with their cues (for lint)
+    subject: frozenset[str] = frozenset()  # the names of what the fact base speaks of most (``CommonTerms``)
 
 
 def _passages(fact: Fact, factbase: FactBase) -> tuple[Passage, ...]:
@@ -668,6 +669,7 @@ class ItemEngine:
         made = _without_bare_identification(made)
         self.result.items = self._without_giveaways(made, questions)
         self.result.questions = questions
+        self.result.subject = self.common_terms.subject
         return self.result
 
     def _without_giveaways(self, items: list[Item], questions: list[Question]) -> list[Item]:
@@ -843,7 +845,8 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
     among them: a quiz takes one item per fact, an Anki note keeps each kind of card apart.
     """
     chosen = list(facts if facts is not None else factbase.facts)
-    items = build_items(factbase, chosen, types, seed).items
+    built = build_items(factbase, chosen, types, seed)
+    items = built.items
     if every_form:
         return items
     tested = {fact.id for fact in chosen if fact.importance != "detail"}
@@ -854,6 +857,12 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
     # "What is the capital of Azerbaijan?" is general knowledge, not what the texts teach: a bank leaves it to the
     # decks' flashcards, as a quiz does (``general_knowledge``)
     bank = [item for item in bank if not bare_identification(item.role, item.prompt)]
+    # "From which region did the Red Cross evacuate people?" "Nagorno-Karabakh": the course's own subject answers
+    # it, and a bank asks it of nothing else; a town's region stays (a learner places it on the map)
+    bank = [item for item in bank if item.role != "place" or normalise(item.answer) not in built.subject]
+    # "which text says …?" of a plain report ("the separatists disarmed") asks which page carried a sentence any
+    # of them could have: a bank asks it of claims, where whose voice it is is the point
+    bank = [item for item in bank if item.role != "who-said" or item.status != "reported"]
     # "which source puts it at 120,000?" is the figure's own question asked again: its value question names the
     # source ("According to Al Jazeera and the CFR tracker, about how many …?")
     asked = {item.fact_ids[0] for item in bank if len(item.fact_ids) == 1 and item.type in QUESTION_FORMS}

@@ -225,6 +225,11 @@ class CommonTerms:
         by_id = {fact.id: fact for fact in facts}
         self._names = frozenset(normalise(name) for owner, count in named.items() if count > least
                                 for name, _ in _names_of(by_id[owner]))
+        # the name the fact base speaks of most, where one stands out: the course's own subject
+        ranked = named.most_common(2)
+        subject = ranked[0][0] if ranked and ranked[0][1] > least and (
+            len(ranked) == 1 or ranked[0][1] > 1.5 * ranked[1][1]) else None
+        self.subject = frozenset(normalise(name) for name, _ in _names_of(by_id[subject])) if subject else frozenset()
 
     def __contains__(self, term: object) -> bool:
         return isinstance(term, str) and normalise(term) in self._names
