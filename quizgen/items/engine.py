@@ -129,6 +129,8 @@ class ItemEngine:
                                Captions(factbase.by_id, texts))
         self.result = ItemSet()
         self._shared_cache: dict[str, dict[str, Any]] = {}
+        self._reads_most_statements = True  # until ``build`` knows how many facts it makes items of
+
 
     # --- questions -----------------------------------------------------------------------
 
@@ -219,7 +221,7 @@ class ItemEngine:
     @cached_property
     def common_terms(self) -> CommonTerms:
         """Names too common in the fact base to blank or swap: other fills would be as right."""
-        return CommonTerms(self.factbase.facts, self.mentions)
+        return CommonTerms(self.factbase.facts, self.mentions, every_statement_read=self._reads_most_statements)
 
     @cached_property
     def pools(self) -> DistractorPools:
@@ -557,6 +559,9 @@ class ItemEngine:
 
     def build(self, facts: Sequence[Fact], types: Iterable[ItemType]) -> ItemSet:
         wanted = set(types)
+        # a few facts (a quiz's) read a few statements: the names too common to blank are then counted without
+        # reading every statement of the base
+        self._reads_most_statements = len(facts) * 2 > len(self.factbase)
         questions = self.questions(facts)
         by_fact: dict[str, list[Question]] = defaultdict(list)
         for question in questions:
