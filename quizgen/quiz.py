@@ -229,7 +229,17 @@ def _choose(items: Sequence[Item], count: int | None, seed: int, kinds: Mapping[
         if capped and candidate.type == "true-false" and \
                 sum(c.type == "true-false" for c in chosen) >= round(TRUE_FALSE_SHARE * limit):
             return False
-        return not any(cue_each_other(candidate, other) for other in chosen)
+        return not any(cued(candidate, other) for other in chosen)
+
+    cues: dict[tuple[int, int], bool] = {}
+
+    def cued(candidate: Item, other: Item) -> bool:
+        # every candidate left is judged against every chosen item at each turn: each pair is judged once
+        key = (id(candidate), id(other))
+        found = cues.get(key)
+        if found is None:
+            found = cues[key] = cue_each_other(candidate, other)
+        return found
 
     def fill(capped: bool) -> None:
         queues = [list(by_type[t]) for t in SECTION_ORDER if by_type.get(t)]
