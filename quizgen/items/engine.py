@@ -37,6 +37,7 @@ from quizgen.items.likeness import stems
 from quizgen.items.questions import Context, Question, Value, own_name, questions_for
 from quizgen.items.roles import COMPARING_ROLES, bare_identification
 from quizgen.items.seeding import seeded_rng
+from quizgen.items.shared_indexes import whole_base_index
 from quizgen.items.siblings import distinct
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, PersonFact, PlaceFact
 from quizgen.numbers_in_text import numbers_in
@@ -211,27 +212,31 @@ class ItemEngine:
     @cached_property
     def _facts_on_date(self) -> Counter[tuple[int, PartialDate]]:
         """How many facts stand at each single date (the pools' own index, without building the pools)."""
-        return Counter(at for fact in self.factbase.facts if (at := standalone_date(fact)) is not None)
+        return whole_base_index(self.factbase, "facts on date", lambda: Counter(
+            at for fact in self.factbase.facts if (at := standalone_date(fact)) is not None))
 
     @cached_property
     def mentions(self) -> Mentions:
         """The places, people and bodies of the whole fact base, by the words that start their names."""
-        return Mentions(self.factbase.facts)
+        return whole_base_index(self.factbase, "mentions", lambda: Mentions(self.factbase.facts))
 
     @cached_property
     def common_terms(self) -> CommonTerms:
         """Names too common in the fact base to blank or swap: other fills would be as right."""
-        return CommonTerms(self.factbase.facts, self.mentions, every_statement_read=self._reads_most_statements)
+        return whole_base_index(self.factbase, "common terms", lambda: CommonTerms(
+            self.factbase.facts, self.mentions, every_statement_read=self._reads_most_statements))
 
     @cached_property
     def pools(self) -> DistractorPools:
         """Wrong answers, indexed over the whole fact base: built only for item types that offer them."""
-        return DistractorPools(self.factbase.facts, self.claimants.kinds)
+        return whole_base_index(self.factbase, "pools",
+                                lambda: DistractorPools(self.factbase.facts, self.claimants.kinds))
 
     @cached_property
     def claimants(self) -> Claimants:
         """The sort of every claimant (a text, a person, a group): "who says so?" offers options of one sort."""
-        return Claimants(self.factbase.facts, self.factbase.sources)
+        return whole_base_index(self.factbase, "claimants",
+                                lambda: Claimants(self.factbase.facts, self.factbase.sources))
 
     def _reject(self, question: Question, reason: str, code: RejectionCode) -> None:
         self.result.rejected.append(Rejection(question.fact.id, question.role, reason, code=code))
