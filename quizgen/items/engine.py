@@ -132,7 +132,6 @@ class ItemEngine:
         self._shared_cache: dict[str, dict[str, Any]] = {}
         self._reads_most_statements = True  # until ``build`` knows how many facts it makes items of
 
-
     # --- questions -----------------------------------------------------------------------
 
     def _fact_questions(self, fact: Fact) -> list[Question]:
