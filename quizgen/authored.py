@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quizgen.dates import Precision
 from quizgen.dates_in_text import date_in_text
@@ -22,6 +23,7 @@ from quizgen.model import (
     OrganizationFact,
     PersonFact,
     PlaceFact,
+    When,
 )
 from quizgen.numbers_in_text import approximation_prefix, format_number, numbers_in
 from quizgen.phrases import normalise, phrase_in
@@ -99,13 +101,8 @@ def _joined(names: list[str]) -> str:
 def authored_answer(fact: Fact, asks: Asks, facts: Mapping[str, Fact]) -> AuthoredAnswer | str:
     """The answer to a question that asks this field of this fact, or why the fact has none."""
     if asks == "date":
-        if fact.date is None:
-            return "the fact has no date"
-        start, human = fact.date.start, fact.date.human()
-        forms = [human, start.human()]
-        if start.precision == Precision.YEAR:
-            forms.append(str(start.year))
-        return AuthoredAnswer(human, tuple(forms))
+        when = fact.date
+        return "the fact has no date" if when is None else _date_answer(when)
     if asks == "duration":
         if isinstance(fact, FigureFact) and fact.unit.lower() in TIME_UNITS:
             return AuthoredAnswer(figure_text(fact), _figure_forms(fact))
@@ -157,6 +154,16 @@ def authored_answer(fact: Fact, asks: Asks, facts: Mapping[str, Fact]) -> Author
     return AuthoredAnswer(fact.affiliation, (fact.affiliation,))
 
 
+@lru_cache(maxsize=1 << 14)
+def _date_answer(when: When) -> AuthoredAnswer:
+    """The answer to "when?": made once per date, which many facts of a large base share."""
+    start, human = when.start, when.human()
+    forms = [human, start.human()]
+    if start.precision == Precision.YEAR:
+        forms.append(str(start.year))
+    return AuthoredAnswer(human, tuple(forms))
+
+
 def role_forms(fact: PersonFact) -> tuple[str, ...]:
     """A role as written in the fact and as its passages word it: "President of Azerbaijan" is "Azerbaijani
     President" in "Azerbaijani President Ilham Aliyev" (an answer a learner may write, and the key can mark)."""
@@ -198,8 +205,8 @@ def question_problems(fact: Fact, index: int, question: AuthoredQuestion, facts:
         problems.append(Problem(file, fact.id, f"{field}.prompt", "a question must end with '?'"))
     text = normalise(prompt)  # one prompt checked for many phrases: normalised once
     shown = _given_away(fact, question.asks, answer, prompt, text)
-    if shown:
-        problems.append(Problem(file, fact.id, f"{field}.prompt", f"gives away its own answer ({shown[0]!r})"))
+    if shown is not None:
+        problems.append(Problem(file, fact.id, f"{field}.prompt", f"gives away its own answer ({shown!r})"))
     if (fact.status in ATTRIBUTED and question.asks != "who" and fact.according_to
             and not _claimant_shown(text, fact.according_to)):
         problems.append(Problem(file, fact.id, f"{field}.prompt",
@@ -208,17 +215,24 @@ def question_problems(fact: Fact, index: int, question: AuthoredQuestion, facts:
     return problems
 
 
-def _given_away(fact: Fact, asks: Asks, answer: AuthoredAnswer, prompt: str, text: str) -> list[str]:
-    """The forms of the answer that the prompt itself shows (``text``: normalised), in words, as a date or as a
-    number."""
+def _given_away(fact: Fact, asks: Asks, answer: AuthoredAnswer, prompt: str, text: str) -> str | None:
+    """The first form of the answer that the prompt itself shows (``text``: normalised), in words, as a date or
+    as a number; the first is all a problem names, so the rest is not looked for."""
     # a side-names question may name the place by its main name: only the other names are its answer
-    shown = [form for form in answer.forms if form.strip() and phrase_in(text, form)]
-    if asks == "date" and fact.date is not None and date_in_text(fact.date.start, prompt):
-        shown.append(fact.date.human())
+    for form in answer.forms:
+        if form.strip() and phrase_in(text, form):
+            return form
+    # every date a prompt can show has its year in digits (in ``text``, as the date search reads it): a prompt
+    # without them shows no date, and most prompts are spared the search (most of a large base's checking time)
+    if asks == "date" and fact.date is not None and str(fact.date.start.year) in text \
+            and date_in_text(fact.date.start, prompt):
+        return fact.date.human()
     if asks == "value" and isinstance(fact, FigureFact) and not fact.wording:
         given = numbers_in(prompt)
-        shown += [format_number(n) for n in (fact.value, fact.low, fact.high) if n is not None and n in given]
-    return shown
+        for number in (fact.value, fact.low, fact.high):
+            if number is not None and number in given:
+                return format_number(number)
+    return None
 
 
 def authored_problems(facts: list[Fact], file: str) -> list[Problem]:

@@ -23,6 +23,7 @@ from quizgen.export.formats import DEFAULT_OUTPUT, export_format_named
 from quizgen.factbase import FactBase, load_factbase
 from quizgen.items import Item, ItemType, items_for
 from quizgen.items.seeding import seeded_rng
+from quizgen.items.shared_indexes import shared_indexes
 from quizgen.model import Fact
 from quizgen.output_paths import input_files, refuse_inputs, refuse_shared
 from quizgen.recipes import AnkiRecipe, AnyRecipe, ExportRecipe, QuizRecipe, load_recipes
@@ -305,7 +306,6 @@ def planned_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemT
 
     wanted = count if count is not None else DEFAULT_QUESTION_COUNT
     facts = quiz_candidates(select_facts(factbase, selection), wanted, seed)
-    items = _items_or_fail(factbase, facts, types, seed, every_form=True)  # the quiz takes one item per fact itself
 
     def redraw(chosen: Sequence[Item], version: int) -> list[Item]:
         # the same multiple-choice items drawn with another seed: other distractors, so a date's letter can move
@@ -317,7 +317,9 @@ def planned_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemT
                                       every_form=True)
                 if item.id in wanted_ids]
 
-    return plan_quiz(items, title, wanted, versions, seed, redraw, kinds={fact.id: fact.kind for fact in facts})
+    with shared_indexes(factbase):  # every redraw is an engine of its own: all use the first one's indexes
+        items = _items_or_fail(factbase, facts, types, seed, every_form=True)  # the quiz takes one item per fact itself
+        return plan_quiz(items, title, wanted, versions, seed, redraw, kinds={fact.id: fact.kind for fact in facts})
 
 
 QuizKey = tuple[Selection, tuple[str, ...], int | None, int]  # selection, types, count, seed
@@ -420,8 +422,9 @@ def build_all(facts: Path | str, recipes_dir: Path | str, out_dir: Path | str,
     quizzes = QuizBook(factbase, {(recipe.filters.selection(), tuple(item_types(recipe.types, QUIZ_TYPES)),
                                    recipe.count, recipe.seed): recipe.versions
                                   for _, recipe in recipes if isinstance(recipe, QuizRecipe)})
-    # one batch: a recipe that fails leaves every earlier output of this build as it was
-    with output_batch():
+    # one batch: a recipe that fails leaves every earlier output of this build as it was; the items of every
+    # recipe come from indexes of the whole base built once
+    with output_batch(), shared_indexes(factbase):
         for path, recipe in recipes:
             if progress:
                 progress(recipe.name)

@@ -25,8 +25,17 @@ def normalise(text: str) -> str:
     return _normalise_unicode(text)
 
 
+def normalise_once(text: str) -> str:
+    """``normalise`` for a long text normalised once (many texts joined): not kept in the cache of short ones."""
+    return " ".join(text.lower().split()) if text.isascii() else _unify(text)
+
+
 @lru_cache(maxsize=65536)
 def _normalise_unicode(text: str) -> str:
+    return _unify(text)
+
+
+def _unify(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     # a replace per character present: str.translate with a table looks every character up, six times slower
     for typographic, plain in _TYPOGRAPHY:
@@ -39,8 +48,16 @@ _TYPOGRAPHY: tuple[tuple[str, str], ...] = (("\u2019", "'"), ("\u2018", "'"), ("
                                             ("\u2013", "-"), ("\u2014", "-"), ("\u00a0", " "))
 
 
+_WORD = re.compile(r"[\w']+")
+
+
 def words(text: str) -> list[str]:
-    return re.findall(r"[\w']+", normalise(text))
+    return words_of_normalised(normalise(text))
+
+
+def words_of_normalised(text: str) -> list[str]:
+    """``words`` of a text already normalised: many texts joined by line breaks are split in one call."""
+    return _WORD.findall(text)
 
 
 def content_words(text: str) -> list[str]:

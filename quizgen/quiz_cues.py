@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from quizgen.dates import MONTH_NAMES
 from quizgen.items import Item
@@ -64,13 +65,17 @@ def answers_of(item: Item) -> list[str]:
 
 def _corrected(item: Item) -> list[str]:
     """The words a false statement's correction puts back, as runs of the correction."""
-    if not item.correction:
-        return []
-    said, true = item.prompt.split(), item.correction.split()
+    return list(_put_back(item.prompt, item.correction)) if item.correction else []
+
+
+@lru_cache(maxsize=4096)
+def _put_back(said_text: str, true_text: str) -> tuple[str, ...]:
+    # a quiz asks this of each statement against every other item it might cue, many times: compared once
+    said, true = said_text.split(), true_text.split()
     matcher = difflib.SequenceMatcher(a=said, b=true, autojunk=False)
     # "1991," is 1991: a run ends where the sentence's punctuation begins
-    return [" ".join(true[j1:j2]).strip(".,;:") for op, _, _, j1, j2 in matcher.get_opcodes()
-            if op != "equal" and j2 > j1]
+    return tuple(" ".join(true[j1:j2]).strip(".,;:") for op, _, _, j1, j2 in matcher.get_opcodes()
+                 if op != "equal" and j2 > j1)
 
 
 def _figures(forms: Iterable[str]) -> set[float]:

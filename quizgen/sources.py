@@ -132,9 +132,13 @@ def locate_quote(text: str, typed: str) -> list[tuple[int, int]]:
             spans.append((at, at + len(typed)))
             at = text.find(typed, at + len(typed))
         return spans
+    if not all(piece in text for piece in _TOLERATED.split(" ".join(typed.split()))):
+        return []  # what lies between its spaces, quotes and hyphens is matched as typed: a piece absent, so is it
     return [(m.start(), m.end()) for m in _tolerant_pattern(typed).finditer(text)]
 
 
+# the characters that _EQUIVALENT_CHARACTERS matches tolerantly (each of the rest stands for itself)
+_TOLERATED = re.compile("[" + re.escape("".join(_EQUIVALENT_CHARACTERS)) + "]")
 # what _EQUIVALENT_CHARACTERS lets stand for a plain space, quote or hyphen, and a run of spaces
 _TYPOGRAPHIC_VARIANTS = re.compile("[\u00a0\u202f\t\n\u2018\u2019\u201c\u201d\u2010\u2011\u2013\u2014]|  ")
 

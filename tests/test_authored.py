@@ -44,6 +44,9 @@ def test_good_questions_pass_and_answers_come_from_the_fact(apollo_copy: Path) -
     ("eagle-landing", {"prompt": "When did the Eagle land", "asks": "date"}, "must end with '?'"),
     ("eagle-landing", {"prompt": "What happened on 20 July 1969?", "asks": "date"}, "gives away its own answer"),
     ("eagle-landing", {"prompt": "What happened on July 20, 1969?", "asks": "date"}, "gives away its own answer"),
+    # the year is looked for in the prompt as the date search reads it: full-width digits are digits
+    ("eagle-landing", {"prompt": "What happened on July \uff12\uff10, \uff11\uff19\uff16\uff19?", "asks": "date"},
+     "gives away its own answer"),
     ("eagle-landing", {"prompt": "Who signed the Eagle landing?", "asks": "parties"}, "has no parties"),
     ("splashdown", {"prompt": "Where did Apollo 11 splash down?", "asks": "place"}, "names no places"),
     ("neil-armstrong", {"prompt": "Was Neil Armstrong the commander?", "asks": "name"},

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizgen.dates import InvalidDate, Precision, parse_partial_date
+from quizgen.dates import InvalidDate, PartialDate, Precision, parse_partial_date
 
 
 def test_precision_follows_the_text() -> None:
@@ -43,3 +43,12 @@ def test_round_trip_of_any_real_day(day: dt.date) -> None:
     parsed = parse_partial_date(day.isoformat())
     assert parsed.first_day() == day == parsed.last_day()
     assert parsed.iso() == day.isoformat()
+
+
+@given(st.lists(st.tuples(st.integers(1, 9999), st.integers(0, 12), st.integers(0, 28)), max_size=40))
+def test_the_pools_sort_dates_in_their_own_order(parts: list[tuple[int, int, int]]) -> None:
+    """Distractor pools sort dates by (year, month, day) in C: the order PartialDate gives itself."""
+    from quizgen.items.distractors import _DATE_ORDER
+
+    dates = [PartialDate(year, month, day if month else 0) for year, month, day in parts]
+    assert sorted(dates, key=_DATE_ORDER) == sorted(dates)

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quizgen.model import Citation
 from quizgen.sources import citation_mismatch, locate_quote, passage_around, reanchor
@@ -58,6 +60,18 @@ def test_passage_stops_at_line_breaks() -> None:
     ("Nagorno-Karabakh", "Nagorno–Karabakh"),
 ])
 def test_a_quote_typed_as_the_text_stands_is_located_as_the_tolerant_pattern_locates_it(text: str, typed: str) -> None:
+    from quizgen.sources import _tolerant_pattern, locate_quote
+
+    assert locate_quote(text, typed) == [(m.start(), m.end()) for m in _tolerant_pattern(typed).finditer(text)]
+
+
+_TYPED = st.text(alphabet="ab -'\"\u00a0\u2019\u201c\u2013\n", max_size=8)
+
+
+@given(text=st.text(alphabet="ab -'\"\u00a0\u2019\u201c\u2013\n", max_size=30), typed=_TYPED)
+def test_a_quote_whose_plain_pieces_are_absent_is_not_located(text: str, typed: str) -> None:
+    """Only spaces, quotes and hyphens are matched tolerantly: a quote found without compiling its pattern (a piece
+    between them missing from the text) is found nowhere by the pattern either."""
     from quizgen.sources import _tolerant_pattern, locate_quote
 
     assert locate_quote(text, typed) == [(m.start(), m.end()) for m in _tolerant_pattern(typed).finditer(text)]

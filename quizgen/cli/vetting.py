@@ -100,17 +100,19 @@ def _print_report(report: "CheckReport", full: bool) -> None:
         _counts_table("by status", report.by_status, list(STATUSES)),
         _counts_table("by importance", report.by_importance, list(IMPORTANCES)),
     ], padding=(0, 4)))
-    _print_list(f"contested (claimed or disputed, taught as 'According to …'): {len(report.contested)}",
-                [f"{f.id} — according to {f.according_to}" for f in report.contested], full)
-    asked = report.with_questions
-    console.print(f"authored questions: {asked} of {report.core_and_supporting} core and supporting facts "
-                  f"({asked / max(report.core_and_supporting, 1):.0%}), {report.question_count} questions in all")
-    _print_list(f"conflicts recorded between facts: {len(report.conflicts)}",
-                [f"{a} ⟷ {b}" for a, b in report.conflicts], full)
-    _print_list(f"slips in the sources, noted and kept out of questions: {len(report.slips)}",
-                [f"{fact_id}: {note}" for fact_id, note in report.slips], full)
-    _print_list(f"relative dates resolved: {len(report.relative_dates)}",
-                [f"{fact_id}: {note}" for fact_id, note in report.relative_dates], full)
+    # each list is read once: every one is a pass over all the facts
+    contested, conflicts, slips, relative_dates = report.contested, report.conflicts, report.slips, \
+        report.relative_dates
+    _print_list(f"contested (claimed or disputed, taught as 'According to …'): {len(contested)}",
+                [f"{f.id} — according to {f.according_to}" for f in contested], full)
+    asked, taught = report.with_questions, report.core_and_supporting
+    console.print(f"authored questions: {asked} of {taught} core and supporting facts "
+                  f"({asked / max(taught, 1):.0%}), {report.question_count} questions in all")
+    _print_list(f"conflicts recorded between facts: {len(conflicts)}", [f"{a} ⟷ {b}" for a, b in conflicts], full)
+    _print_list(f"slips in the sources, noted and kept out of questions: {len(slips)}",
+                [f"{fact_id}: {note}" for fact_id, note in slips], full)
+    _print_list(f"relative dates resolved: {len(relative_dates)}",
+                [f"{fact_id}: {note}" for fact_id, note in relative_dates], full)
 
 
 def _print_list(title: str, lines: list[str], full: bool) -> None:

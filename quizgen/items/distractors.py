@@ -18,6 +18,7 @@ import bisect
 import calendar
 import hashlib
 import math
+import operator
 import random
 import re
 from collections import defaultdict
@@ -64,7 +65,8 @@ class DistractorPools:
         self.tagged: dict[str, set[str]] = defaultdict(set)
         for fact in facts:
             self._add(fact)
-        self._sorted_dates = {p: sorted(d) for p, d in self.dates.items()}
+        # the dates' own order (year, month, day), compared in C rather than by the dataclass's __lt__
+        self._sorted_dates = {p: sorted(d, key=_DATE_ORDER) for p, d in self.dates.items()}
         self._date_days = {p: [d.first_day().toordinal() for d in ds] for p, ds in self._sorted_dates.items()}
         self._date_last_days = {p: [d.last_day().toordinal() for d in ds] for p, ds in self._sorted_dates.items()}
         self._sorted_numbers = {unit: sorted(values) for unit, values in self.numbers.items()}
@@ -378,12 +380,16 @@ class DistractorPools:
         return above | below
 
 
+_DATE_ORDER = operator.attrgetter("year", "month", "day")  # as PartialDate orders itself
+
+
 def standalone_date(fact: Fact) -> tuple[int, PartialDate] | None:
     """The single date a fact stands at, with its precision; None for ranges and undated facts."""
     when = fact.date
     if when is None or when.end is not None:
         return None
-    return int(when.precision), when.start
+    start = when.start  # read once: every fact of the base passes here when the pools are built
+    return int(start.precision), start
 
 
 def _window(keys: list[str], question: Question) -> list[str]:

@@ -48,6 +48,7 @@ from quizgen.items.questions import (
 from quizgen.items.role_sorts import role_sort
 from quizgen.items.roles import COMPARING_ROLES, bare_identification
 from quizgen.items.seeding import seeded_rng
+from quizgen.items.shared_indexes import whole_base_index
 from quizgen.items.siblings import QUESTION_FORMS, distinct
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, PersonFact, PlaceFact
 from quizgen.numbers_in_text import numbers_in
@@ -145,6 +146,7 @@ class ItemEngine:
                                Captions(factbase.by_id, texts))
         self.result = ItemSet()
         self._shared_cache: dict[str, dict[str, Any]] = {}
+        self._reads_most_statements = True  # until ``build`` knows how many facts it makes items of
 
     # --- questions -----------------------------------------------------------------------
 
@@ -229,7 +231,8 @@ class ItemEngine:
     @cached_property
     def _facts_on_date(self) -> Counter[tuple[int, PartialDate]]:
         """How many facts stand at each single date (the pools' own index, without building the pools)."""
-        return Counter(at for fact in self.factbase.facts if (at := standalone_date(fact)) is not None)
+        return whole_base_index(self.factbase, "facts on date", lambda: Counter(
+            at for fact in self.factbase.facts if (at := standalone_date(fact)) is not None))
 
     @cached_property
     def both_names(self) -> BothNames:
@@ -238,22 +241,25 @@ class ItemEngine:
     @cached_property
     def mentions(self) -> Mentions:
         """The places, people and bodies of the whole fact base, by the words that start their names."""
-        return Mentions(self.factbase.facts)
+        return whole_base_index(self.factbase, "mentions", lambda: Mentions(self.factbase.facts))
 
     @cached_property
     def common_terms(self) -> CommonTerms:
         """Names too common in the fact base to blank or swap: other fills would be as right."""
-        return CommonTerms(self.factbase.facts, self.mentions)
+        return whole_base_index(self.factbase, "common terms", lambda: CommonTerms(
+            self.factbase.facts, self.mentions, every_statement_read=self._reads_most_statements))
 
     @cached_property
     def pools(self) -> DistractorPools:
         """Wrong answers, indexed over the whole fact base: built only for item types that offer them."""
-        return DistractorPools(self.factbase.facts, self.claimants.kinds)
+        return whole_base_index(self.factbase, "pools",
+                                lambda: DistractorPools(self.factbase.facts, self.claimants.kinds))
 
     @cached_property
     def claimants(self) -> Claimants:
         """The sort of every claimant (a text, a person, a group): "who says so?" offers options of one sort."""
-        return Claimants(self.factbase.facts, self.factbase.sources)
+        return whole_base_index(self.factbase, "claimants",
+                                lambda: Claimants(self.factbase.facts, self.factbase.sources))
 
     def _reject(self, question: Question, reason: str, code: RejectionCode) -> None:
         self.result.rejected.append(Rejection(question.fact.id, question.role, reason, code=code))
@@ -626,6 +632,9 @@ class ItemEngine:
 
     def build(self, facts: Sequence[Fact], types: Iterable[ItemType]) -> ItemSet:
         wanted = set(types)
+        # a few facts (a quiz's) read a few statements: the names too common to blank are then counted without
+        # reading every statement of the base
+        self._reads_most_statements = len(facts) * 2 > len(self.factbase)
         questions = self.questions(facts)
         by_fact: dict[str, list[Question]] = defaultdict(list)
         for question in questions:

@@ -9,13 +9,15 @@ nothing and is never made.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 
 from quizgen.claims import ATTRIBUTED_STATUSES, speaker_names
 from quizgen.items.questions import Question, Value, text_surface
 from quizgen.model import AgreementFact, EventFact, Fact, OrganizationFact, PersonFact, PlaceFact
-from quizgen.phrases import contains_phrase, content_words, normalise, words
+from quizgen.phrases import contains_phrase, content_words, normalise, normalise_once, words, words_of_normalised
 
 Found = tuple[str, int, int, Callable[[Value], str]]
 
@@ -163,6 +165,36 @@ class Mentions:
                         found.append(entry)
         return found
 
+    def owners_named_often(self, texts: Sequence[str], least: float) -> Counter[str]:
+        """How many of the texts name each fact, for the facts that more than ``least`` of them may name.
+
+        A name is found only where each of its words is a word of the text, so how often its rarest word occurs
+        in all the texts together bounds how many name it. Only the names whose bound exceeds ``least`` are
+        counted, and only in the texts that hold that word: a large fact base has few such names, and most of
+        its statements are never searched. Every fact counted is counted exactly as ``owners_in`` finds it.
+        """
+        # the words of every text at once (no word runs across a line break), as ``words`` splits each
+        occurs = Counter(words_of_normalised(normalise_once("\n".join(texts))))
+        # a name's later words are looked up without a possessive: "Pelosi's" is also an occurrence of "pelosi"
+        possessed = [word for word in occurs if "'" in word]
+        for word, bare in zip(possessed, _later_words(possessed), strict=True):
+            occurs[bare] += occurs[word]  # "Pelosi's" and "Pelosi'" both add to "pelosi"
+        rarest: dict[str, list[str]] = defaultdict(list)  # owner -> the rarest word of each of its names
+        bound: Counter[str] = Counter()
+        for key, entries in self._by_words.items():
+            word = min((word for word in key.split(" ") if word), key=occurs.__getitem__)  # "'s" alone keys as ""
+            for _, _, owner in entries:
+                bound[owner] += occurs[word]
+                rarest[owner].append(word)
+        often = {owner for owner, most in bound.items() if most > least}
+        # where the names that may be common could be in most texts, every text is searched, as a small base is
+        searched = range(len(texts)) if sum(bound[owner] for owner in often) >= len(texts) else \
+            _holding(texts, {word for owner in often for word in rarest[owner]})
+        named: Counter[str] = Counter()
+        for index in searched:
+            named.update(often & self.owners_in(texts[index]))
+        return named
+
     def owners_in(self, text: str) -> set[str]:
         """The facts whose name or alias the text names."""
         return {owner for _, _, owner in self._named(text)}
@@ -183,6 +215,22 @@ class Mentions:
                 found[name] = Question(fact, "mention", "", name, pool, name, surface=text_surface(name))
         # the longest names first: "Nagorno-Karabakh Republic" before "Nagorno-Karabakh"
         return sorted(found.values(), key=lambda q: (-len(q.answer), q.answer))
+
+
+def _holding(texts: Sequence[str], wanted: set[str]) -> list[int]:
+    """The indexes of the texts whose normalised form holds any of the words (as a part of a word, even)."""
+    if not wanted:
+        return []
+    normalised = [normalise(text) for text in texts]
+    joined = "\n".join(normalised)
+    starts = list(accumulate((len(text) + 1 for text in normalised), initial=0))
+    found: set[int] = set()
+    for word in wanted:
+        at = joined.find(word)
+        while at != -1:
+            found.add(bisect_right(starts, at) - 1)
+            at = joined.find(word, at + 1)
+    return sorted(found)
 
 
 def _key(tokens: Sequence[str]) -> str:
@@ -217,11 +265,17 @@ class CommonTerms:
     a blank on either could be filled with the other.
     """
 
-    def __init__(self, facts: Sequence[Fact], mentions: Mentions) -> None:
-        named: Counter[str] = Counter()
-        for fact in facts:
-            named.update(mentions.owners_in(fact.statement))
+    def __init__(self, facts: Sequence[Fact], mentions: Mentions, every_statement_read: bool = True) -> None:
+        """``every_statement_read``: whether the names of every statement will be looked up anyway (the items of
+        a whole base); if not (a quiz of a few facts), only the statements that may name a common name are."""
         least = max(COMMON_LEAST, COMMON_SHARE * len(facts))
+        statements = [fact.statement for fact in facts]
+        if every_statement_read:
+            named: Counter[str] = Counter()
+            for statement in statements:
+                named.update(mentions.owners_in(statement))
+        else:
+            named = mentions.owners_named_often(statements, least)
         by_id = {fact.id: fact for fact in facts}
         self._names = frozenset(normalise(name) for owner, count in named.items() if count > least
                                 for name, _ in _names_of(by_id[owner]))
