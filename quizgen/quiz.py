@@ -236,7 +236,8 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
 
 
 TYPE_FLOOR = 0.2  # where the candidates allow it, a quiz asks at least this share in choices and in writing
-RETRIES = 32  # other orders tried when a quiz falls short: each costs one more greedy pass over the candidates
+RETRIES = 128  # other orders tried when a quiz falls short: each a greedy pass over the candidates (about 3 ms for
+# the class quiz: the judgements of which items cue each other are kept across passes)
 
 
 class _Cues:

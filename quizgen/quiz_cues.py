@@ -140,7 +140,16 @@ def _restates(a: Item, b: Item) -> bool:
     task, and says nothing of its lines."""
     if {a.type, b.type} & {"matching", "ordering"}:
         return False
-    return _restated(a.prompt, b.prompt)
+    return _restated(a.prompt, b.prompt) or _shown_true_by(a, b) or _shown_true_by(b, a)
+
+
+def _shown_true_by(statement: Item, other: Item) -> bool:
+    """A statement to judge that another question's stem already tells ("faced with the prospect of rule by
+    Azerbaijan … fled") is a free point: half its words stand in the other stem."""
+    if statement.type != "true-false" or statement.correction:
+        return False
+    mine = stems(statement.prompt)
+    return bool(mine) and len(mine & stems(other.prompt)) >= 0.5 * len(mine)
 
 
 def _restated(one: str, other: str) -> bool:

@@ -243,3 +243,13 @@ def test_the_bank_asks_neither_the_courses_subject_as_a_place_nor_which_text_car
     assert not [i.id for i in bank if i.role == "who-said" and i.status == "reported"]
     counts = [i for i in every if i.type == "mcq" and i.role == "value" and "children" in i.answer]
     assert counts and not [o for i in counts for o in i.options if o.startswith("1 ")]
+
+
+def test_a_statement_shown_true_is_not_asked_beside_a_stem_that_tells_it() -> None:
+    from quizgen.quiz_cues import cue_each_other
+
+    _, _, every = _shipped()
+    fled = next(i for i in every if i.type == "true-false" and i.fact_ids[0] == "fled-fearing-persecution")
+    told = next(i for i in every if i.prompt.startswith("According to the CFR Global Conflict Tracker, what share")
+                and "faced with the prospect of rule by Azerbaijan" in i.prompt)
+    assert not fled.correction and cue_each_other(fled, told)
