@@ -894,19 +894,36 @@ def _without_shown_names(bank: list[Item]) -> list[Item]:
     """A bank read as a whole must not answer its own questions: "What post did Elin Suleymanov hold?" beside
     "Who said …?" — "Elin Suleymanov, Azerbaijan's ambassador to the UK". A person's post or body, or who did
     something ("Stalin"), is left out where another fact's item prints it; a name a question identifies, where
-    another fact's answer holds it (a name in another's prompt is only the context every course repeats)."""
-    prompts = [(item.fact_ids, normalise(item.prompt)) for item in bank]
-    answers = [(item.fact_ids, normalise(item.answer)) for item in bank]
+    another fact's answer holds it (a name in another's prompt is only the context every course repeats).
 
-    def shown(item: Item) -> bool:
-        if item.role in ("role", "affiliation", "who"):
-            return any(item.fact_ids[0] not in ids and phrase_in(text, item.answer) for ids, text in prompts + answers)
-        # "Zangezur corridor" inside "Zangezur corridor and Nakhchivan"; a country's name is in every other answer
-        answer = normalise(item.answer)
-        return len(answer.split()) > 1 and any(
-            item.fact_ids[0] not in ids and text != answer and phrase_in(text, answer) for ids, text in answers)
+    The names asked are looked up by their first word in each text's words, so a bank of any size is read once."""
+    asked: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+    for index, item in enumerate(bank):
+        if item.role in _NAME_ROLES:
+            words_of = tuple(_WORD.findall(normalise(item.answer)))
+            if words_of and (item.role != "identify" or len(words_of) > 1):
+                asked[words_of[0]].append((words_of, index))
+    shown: set[int] = set()
 
-    return [item for item in bank if item.role not in ("role", "affiliation", "who", "identify") or not shown(item)]
+    def read(text: str, owners: tuple[str, ...], answers_only: bool) -> None:
+        found = _WORD.findall(normalise(text))
+        for at, word in enumerate(found):
+            for words_of, index in asked.get(word, ()):
+                item = bank[index]
+                if index in shown or item.fact_ids[0] in owners or tuple(found[at:at + len(words_of)]) != words_of:
+                    continue
+                if item.role == "identify" and (not answers_only or len(found) == len(words_of)):
+                    continue  # "Zangezur corridor" inside "Zangezur corridor and Nakhchivan", not a prompt
+                shown.add(index)
+
+    for item in bank:
+        read(item.prompt, item.fact_ids, answers_only=False)
+        read(item.answer, item.fact_ids, answers_only=True)
+    return [item for index, item in enumerate(bank) if index not in shown]
+
+
+_NAME_ROLES = frozenset({"role", "affiliation", "who", "identify"})
+_WORD = re.compile(r"\w+")
 
 
 def _without_repeats(bank: list[Item], importance: dict[str, str]) -> list[Item]:
