@@ -218,13 +218,15 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
         return len(quiz), -max(0, types["true-false"] - round(TRUE_FALSE_SHARE * limit)), balanced
 
     cued = _Cues()
+    # what may be asked at all is judged once: each order tried below only regroups it
+    items = sorted((item for item in items if _askable(item)), key=lambda item: item.id)
     chosen = _choose(items, count, seed, kinds or {}, cued)
     # a greedy choice can paint itself into a corner: each question it takes rules out those that cue it, and
     # the caps then give way. Where that happens, other seeded orders are tried, and the best quiz (the first of
     # equals) is kept
     for attempt in range(1, RETRIES + 1):
-        if worth(chosen) >= (limit, 0, round(limit * TYPE_FLOOR)):
-            break
+        if worth(chosen) >= (limit, 0, round(limit * TYPE_FLOOR)) or (len(chosen) >= limit and attempt > RESHARES):
+            break  # a full quiz is tried again only a few times for a better share of types
         again = _choose(items, count, seed, kinds or {}, cued, attempt)
         if worth(again) > worth(chosen):
             chosen = again
@@ -236,8 +238,16 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
 
 
 TYPE_FLOOR = 0.2  # where the candidates allow it, a quiz asks at least this share in choices and in writing
-RETRIES = 128  # other orders tried when a quiz falls short: each a greedy pass over the candidates (about 3 ms for
-# the class quiz: the judgements of which items cue each other are kept across passes)
+RETRIES = 32  # other orders tried when a quiz falls short: each a greedy pass over the candidates (the judgements of
+# which items cue each other are kept across passes), so the cost of a quiz stays bounded whatever the base
+RESHARES = 8  # of those, the orders tried for a full quiz whose share of types could be better
+
+
+def _askable(item: Item) -> bool:
+    """An item a printed quiz can ask and a key can mark. "Which text reports …?" of a plain report tests a
+    text's wording: other texts may report it too."""
+    asks_wording = item.role == "who-said" and item.status == "reported"
+    return keyable(item) and not general_knowledge(item) and not answer_is_a_bound(item) and not asks_wording
 
 
 class _Cues:
@@ -257,11 +267,8 @@ class _Cues:
 def _choose(items: Sequence[Item], count: int | None, seed: int, kinds: Mapping[str, str], cued: _Cues,
             attempt: int = 0) -> list[Item]:
     by_type: dict[str, list[Item]] = defaultdict(list)
-    for item in sorted(items, key=lambda item: item.id):
-        # "which text reports …?" of a plain report tests a text's wording: other texts may report it too
-        asks_wording = item.role == "who-said" and item.status == "reported"
-        if keyable(item) and not general_knowledge(item) and not answer_is_a_bound(item) and not asks_wording:
-            by_type[item.type].append(item)
+    for item in items:  # askable, in the order of their ids (``choose_items``)
+        by_type[item.type].append(item)
     for kind, group in by_type.items():
         # the first attempt keeps the order every earlier quiz of this seed was chosen in
         seeded_rng(seed, "choose", kind, *((attempt,) if attempt else ())).shuffle(group)

@@ -140,7 +140,17 @@ def _restates(a: Item, b: Item) -> bool:
     task, and says nothing of its lines."""
     if {a.type, b.type} & {"matching", "ordering"}:
         return False
-    return _restated(a.prompt, b.prompt) or _shown_true_by(a, b) or _shown_true_by(b, a)
+    if a.type == "true-false" and b.type == "true-false":
+        return _restated(a.prompt, b.prompt)
+    # two questions restate each other when they speak of the same named things in mostly the same words; the
+    # words a template repeats in every stem ("When did … happen?") are not enough
+    return (_restated(a.prompt, b.prompt) and len(_names(a.prompt) & _names(b.prompt)) >= 2) \
+        or _shown_true_by(a, b) or _shown_true_by(b, a)
+
+
+def _names(text: str) -> set[str]:
+    """The capitalised words of a text past its first: the places, people and bodies it names."""
+    return {re.sub(r"['’]s$", "", word) for word in re.findall(r"(?<!^)(?<![.?!] )\b[A-Z][\w'’-]+", text)}
 
 
 def _shown_true_by(statement: Item, other: Item) -> bool:

@@ -18,6 +18,7 @@ from quizgen.phrases import contains_phrase
 
 # an alias used by no side: an acronym ("OSCE"), a short form ("Red Cross")
 _NOT_A_SIDE = re.compile(r"^(?:acronym|short form|abbreviation)\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
 
 
 class BothNames:
@@ -34,12 +35,25 @@ class BothNames:
                  for alias in place.aliases if alias.used_by and a_sides(alias.used_by)]
         # the longest first: "Republic of Artsakh" is one name, not "Republic of" and "Artsakh"
         found.sort(key=lambda pair: -len(pair[0]))
-        self._patterns = [(re.compile(rf"(?<![\w-]){re.escape(side)}(?![\w-])"), side, main) for side, main in found]
+        patterns = [(re.compile(rf"(?<![\w-]){re.escape(side)}(?![\w-])"), side, main) for side, main in found]
+        # by every word of the name: a text is tried only against the names whose words it holds, so a fact base
+        # with a side's name for each of thousands of places costs each prompt a few lookups, not a pattern each
+        self._by_word: dict[str, list[tuple[int, tuple[re.Pattern[str], str, str]]]] = {}
+        for rank, entry in enumerate(patterns):
+            for word in set(_WORD.findall(entry[1])):
+                self._by_word.setdefault(word, []).append((rank, entry))
+
+    def _patterns_in(self, text: str) -> list[tuple[re.Pattern[str], str, str]]:
+        """The side names whose every word stands in ``text``, longest first."""
+        words = set(_WORD.findall(text))
+        found = {rank: entry for word in words for rank, entry in self._by_word.get(word, ())
+                 if set(_WORD.findall(entry[1])) <= words}
+        return [found[rank] for rank in sorted(found)]
 
     def neutral(self, text: str) -> str:
         """``text`` with a side's one-word name for a place ("Artsakh") replaced by the main name: in "which text
         says …?" the side's word would name the text that uses it."""
-        for pattern, side, main in self._patterns:
+        for pattern, side, main in self._patterns_in(text):
             if " " in side:
                 continue  # "Republic of Artsakh" names a state, not the place: glossed, never replaced
             text = _replaced(text, pattern, main)
@@ -49,7 +63,7 @@ class BothNames:
     def added(self, text: str, answer: str) -> str:
         """``text`` with the main name after the first of each side name that stands alone, where the text does
         not already give the main name, and where the main name is not the answer it asks for."""
-        for pattern, side, main in self._patterns:
+        for pattern, side, main in self._patterns_in(text):
             if contains_phrase(text, main) or contains_phrase(answer, main) or contains_phrase(answer, side):
                 continue
             for match in pattern.finditer(text):

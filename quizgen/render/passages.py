@@ -73,10 +73,17 @@ def mark_span(passage: Passage, forms: list[str]) -> tuple[int, int] | None:
         span = find_whole(passage.quote, form)
         if span:
             return span
+    quote = passage.quote
+    folded = quote.lower()
+    if len(folded) != len(quote):
+        return None  # a character whose lower case is longer ("İ"): offsets would not line up
     for form in forms:  # "Lachin corridor" stands in a text as "Lachin Corridor"
-        for found in re.finditer(re.escape(form), passage.quote, re.IGNORECASE):
-            if _on_word_boundaries(passage.quote, found.start(), found.end()):
-                return found.start(), found.end()
+        wanted = form.lower()
+        at = folded.find(wanted) if len(wanted) == len(form) and wanted else -1
+        while at != -1:
+            if _on_word_boundaries(quote, at, at + len(form)):
+                return at, at + len(form)
+            at = folded.find(wanted, at + 1)
     return None
 
 
