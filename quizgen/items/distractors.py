@@ -66,6 +66,8 @@ class DistractorPools:
         self._sorted_dates = {p: sorted(d) for p, d in self.dates.items()}
         self._date_days = {p: [d.first_day().toordinal() for d in ds] for p, ds in self._sorted_dates.items()}
         self._date_last_days = {p: [d.last_day().toordinal() for d in ds] for p, ds in self._sorted_dates.items()}
+        # each real date's option made once: a date is a near miss for many questions, each worded the same
+        self._date_options = {p: [Candidate(d, d.human()) for d in ds] for p, ds in self._sorted_dates.items()}
         self._sorted_numbers = {unit: sorted(values) for unit, values in self.numbers.items()}
         self._sorted_names = {pool: sorted(names) for pool, names in self.names.items()}
         self._names_by_type: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -192,11 +194,10 @@ class DistractorPools:
         first, last = max(low, at - NEAREST), min(high, at + NEAREST)
         # _overlaps(date, answer), by the days the index holds: no date object made or compared per candidate
         answer_first, answer_last = centre, answer.last_day().toordinal()
-        holders = self.dates[precision]
-        found = [date for date, date_first, date_last in zip(dates[first:last], days[first:last],
-                                                             self._date_last_days[precision][first:last], strict=True)
-                 if date not in taken and not holders[date] & excluded
-                 and not (date_first <= answer_last and answer_first <= date_last)]
+        holders, last_days = self.dates[precision], self._date_last_days[precision]
+        kept = [i for i in range(first, last) if dates[i] not in taken and not holders[dates[i]] & excluded
+                and not (days[i] <= answer_last and answer_first <= last_days[i])]
+        found = [dates[i] for i in kept]
         # dates are shown in order, so the answer's letter depends on how many options fall before it: each side
         # needs enough dates for the answer to stand at any letter (the latest event in a base has no later one)
         before = sum(1 for d in found if d < answer)
@@ -206,8 +207,11 @@ class DistractorPools:
             latest = max((days[-1] for days in self._date_days.values() if days), default=centre)
             made = [d for d in _nearby_dates(answer) if d not in taken and d not in found
                     and d.first_day().toordinal() <= latest]
-            found += [d for d in made if (d < answer and before < OPTIONS - 1) or (d > answer and after < OPTIONS - 1)]
-        return [Candidate(date, date.human()) for date in found]
+            made = [d for d in made if (d < answer and before < OPTIONS - 1) or (d > answer and after < OPTIONS - 1)]
+        else:
+            made = []
+        options = self._date_options[precision]
+        return [options[i] for i in kept] + [Candidate(d, d.human()) for d in made]
 
     def _number_candidates(self, question: Question, unit: str) -> list[Candidate]:
         """Figures of the same unit and magnitude that other facts give, then round values near the answer."""
@@ -285,7 +289,7 @@ class DistractorPools:
         kept: dict[object, str] = {}  # one name per owner: "Stepanakert" and "Khankendi" are one city
         sort = self.claimant_kinds.get(normalise(question.answer)) if pool == "claimant" else None
         for key in keys:
-            owners: object = frozenset(self.owner[(pool, key)])
+            owners: object
             if pool == "claimant":
                 # texts beside a text, people beside a person, each once ("Al Jazeera" is its live blog)
                 kind = self.claimant_kinds.get(key)
@@ -296,6 +300,9 @@ class DistractorPools:
                         or kind == sort:
                     continue
                 owners = kind
+            else:
+                # (not for a claimant: a whole side's account may be thousands of facts, copied here per option)
+                owners = frozenset(self.owner[(pool, key)])
             if key not in also_true and not self.owner[(pool, key)] & excluded_ids:
                 owner = self.by_id.get(min(self.owner[(pool, key)])) if pool == "place-name" else None
                 # a place by its main name ("Stepanakert"), not by whichever of its names sorts first
