@@ -36,6 +36,7 @@ from quizgen.phrases import normalise, stem, words
 OPTIONS = 4
 NEAREST = 24  # dates or numbers either side of the answer worth considering
 NAME_WINDOW = 60  # names considered per question in a large pool
+_MANY_OWNERS = 32  # a name owned by more facts than this is compared with another once (``_share_an_owner``)
 _HORIZON_DAYS = {int(Precision.YEAR): 40 * 366, int(Precision.MONTH): 10 * 366, int(Precision.DAY): 5 * 366}
 
 
@@ -69,6 +70,8 @@ class DistractorPools:
         # each real date's option made once: a date is a near miss for many questions, each worded the same
         self._date_options = {p: [Candidate(d, d.human()) for d in ds] for p, ds in self._sorted_dates.items()}
         self._sorted_numbers = {unit: sorted(values) for unit, values in self.numbers.items()}
+        self._owner_sets: dict[tuple[str, str], frozenset[str]] = {}
+        self._shared_owner: dict[tuple[str, str, str], bool] = {}
         self._sorted_names = {pool: sorted(names) for pool, names in self.names.items()}
         self._names_by_type: dict[tuple[str, str], list[str]] = defaultdict(list)
         for key in self._sorted_names.get("place-name", []):
@@ -273,13 +276,14 @@ class DistractorPools:
 
     def _name_candidates(self, question: Question) -> list[Candidate]:
         pool = question.pool
-        # the answer's owner may have other names (aliases): none of them is wrong
-        excluded_ids = {question.fact.id} | self.owner[(pool, normalise(question.answer))]
+        # the answer's owner may have other names (aliases): none of them is wrong (``_share_an_owner``)
+        answer_key = normalise(question.answer)
+        excluded_ids = {question.fact.id}
         also_true = self._also_true_names(question)
         if pool == "place-name":
             # a town among towns, a region among regions: a place of another level may
             # contain the answer ("in Azerbaijan" for a town in Nagorno-Karabakh) and be true
-            keys = _window(self._names_by_type.get(self._place_kind(normalise(question.answer)), []), question)
+            keys = _window(self._names_by_type.get(self._place_kind(answer_key), []), question)
             excluded_ids |= self._containment(question)
         else:
             keys = _window(self._sorted_names.get(pool, []), question)
@@ -301,9 +305,9 @@ class DistractorPools:
                     continue
                 owners = kind
             else:
-                # (not for a claimant: a whole side's account may be thousands of facts, copied here per option)
-                owners = frozenset(self.owner[(pool, key)])
-            if key not in also_true and not self.owner[(pool, key)] & excluded_ids:
+                owners = self._owner_set(pool, key)
+            if key not in also_true and not self.owner[(pool, key)] & excluded_ids \
+                    and not self._share_an_owner(pool, answer_key, key):
                 owner = self.by_id.get(min(self.owner[(pool, key)])) if pool == "place-name" else None
                 # a place by its main name ("Stepanakert"), not by whichever of its names sorts first
                 name = kept.setdefault(owners, owner.name if isinstance(owner, PlaceFact) else self.names[pool][key])
@@ -313,6 +317,28 @@ class DistractorPools:
             # the texts are few and all of one sort: each other text is an option, whatever its name's shape
             return [Candidate(name, name) for name in sorted(kept.values()) if not _mentions(question.prompt, name)]
         return self._alike_names(question, list(kept.values()))
+
+    def _owner_set(self, pool: str, key: str) -> frozenset[str]:
+        """The facts that own a name, frozen once: a name is an option to many questions."""
+        found = self._owner_sets.get((pool, key))
+        if found is None:
+            found = self._owner_sets[(pool, key)] = frozenset(self.owner[(pool, key)])
+        return found
+
+    def _share_an_owner(self, pool: str, key: str, other: str) -> bool:
+        """One fact owns both names: a place's two names, a body's two names for itself.
+
+        Names that many facts own (a side that makes thousands of claims, a mediator of hundreds of
+        talks) are compared once a pair and remembered: every question compares its answer with each option.
+        """
+        mine, theirs = self.owner[(pool, key)], self.owner[(pool, other)]
+        if min(len(mine), len(theirs)) < _MANY_OWNERS:
+            return not mine.isdisjoint(theirs)
+        pair = (pool, key, other)
+        shared = self._shared_owner.get(pair)
+        if shared is None:
+            shared = self._shared_owner[pair] = not mine.isdisjoint(theirs)
+        return shared
 
     def _place_kind(self, key: str) -> tuple[str, str]:
         """A place's level and the country or region it lies in: options for "which Armenian town" are
