@@ -36,7 +36,7 @@ from quizgen.phrases import normalise, stem, words
 OPTIONS = 4
 NEAREST = 24  # dates or numbers either side of the answer worth considering
 NAME_WINDOW = 60  # names considered per question in a large pool
-_MANY_OWNERS = 32  # a name owned by more facts than this is compared with another once (``_share_an_owner``)
+_MANY_OWNERS = 32  # a name owned by more facts than this is frozen, and compared with another, once a pool
 _HORIZON_DAYS = {int(Precision.YEAR): 40 * 366, int(Precision.MONTH): 10 * 366, int(Precision.DAY): 5 * 366}
 
 
@@ -319,10 +319,14 @@ class DistractorPools:
         return self._alike_names(question, list(kept.values()))
 
     def _owner_set(self, pool: str, key: str) -> frozenset[str]:
-        """The facts that own a name, frozen once: a name is an option to many questions."""
+        """The facts that own a name, frozen; a name many facts own is frozen once, as it is an option to many
+        questions (a few facts' names are frozen each time: kept, a frozenset each would cost more than it saves)."""
+        owners = self.owner[(pool, key)]
+        if len(owners) < _MANY_OWNERS:
+            return frozenset(owners)
         found = self._owner_sets.get((pool, key))
         if found is None:
-            found = self._owner_sets[(pool, key)] = frozenset(self.owner[(pool, key)])
+            found = self._owner_sets[(pool, key)] = frozenset(owners)
         return found
 
     def _share_an_owner(self, pool: str, key: str, other: str) -> bool:
