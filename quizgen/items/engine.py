@@ -815,19 +815,20 @@ def _without_repeats(bank: list[Item], importance: dict[str, str]) -> list[Item]
     once, the more important fact's."""
     rank = {"core": 0, "supporting": 1, "detail": 2}
     order = sorted(range(len(bank)), key=lambda i: (rank.get(importance.get(bank[i].fact_ids[0], ""), 1), i))
-    kept: list[tuple[str, frozenset[str]]] = []
+    # the prompts kept, by their answer: an item is compared only with those of its own answer, never with the
+    # whole bank (at 50,000 facts, a billion comparisons)
+    kept: dict[str, list[frozenset[str]]] = defaultdict(list)
     dropped: set[int] = set()
     for i in order:
         item = bank[i]
         if item.type in ("matching", "ordering", "true-false"):
             continue
-        answer = normalise(item.answer)
         words_of = stems(item.prompt)
-        if any(answer == other and len(words_of & seen) * 2 >= min(len(words_of), len(seen))
-               for other, seen in kept):
+        same_answer = kept[normalise(item.answer)]
+        if any(len(words_of & seen) * 2 >= min(len(words_of), len(seen)) for seen in same_answer):
             dropped.add(i)
         else:
-            kept.append((answer, words_of))
+            same_answer.append(words_of)
     return [item for i, item in enumerate(bank) if i not in dropped]
 
 
