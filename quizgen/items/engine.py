@@ -246,6 +246,11 @@ class ItemEngine:
         """The sort of every claimant (a text, a person, a group): "who says so?" offers options of one sort."""
         return Claimants(self.factbase.facts, self.factbase.sources)
 
+    def _release_choice_indexes(self) -> None:
+        """Let the whole-base indexes that only choices, clozes and true-or-false use go (rebuilt if asked again)."""
+        for index in ("pools", "mentions", "common_terms"):
+            self.__dict__.pop(index, None)
+
     def _reject(self, question: Question, reason: str, code: RejectionCode) -> None:
         self.result.rejected.append(Rejection(question.fact.id, question.role, reason, code=code))
 
@@ -614,6 +619,10 @@ class ItemEngine:
                 made += mcqs
         if "true-false" in wanted:
             made += self.true_false(tested, by_fact)
+        # what only the statement and choice items need goes before the rest are made and all are checked against
+        # each other, where a large base's memory peaks
+        del by_fact
+        self._release_choice_indexes()
         if "matching" in wanted:
             made += self.matching(tested)
         if "ordering" in wanted:
