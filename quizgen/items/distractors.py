@@ -67,6 +67,7 @@ class DistractorPools:
         self._sorted_dates = {p: sorted(d) for p, d in self.dates.items()}
         self._date_days = {p: [d.first_day().toordinal() for d in ds] for p, ds in self._sorted_dates.items()}
         self._date_last_days = {p: [d.last_day().toordinal() for d in ds] for p, ds in self._sorted_dates.items()}
+        self._date_holders = {p: [self.dates[p][d] for d in ds] for p, ds in self._sorted_dates.items()}
         # each real date's option made once: a date is a near miss for many questions, each worded the same
         self._date_options = {p: [Candidate(d, d.human()) for d in ds] for p, ds in self._sorted_dates.items()}
         self._sorted_numbers = {unit: sorted(values) for unit, values in self.numbers.items()}
@@ -197,13 +198,16 @@ class DistractorPools:
         first, last = max(low, at - NEAREST), min(high, at + NEAREST)
         # _overlaps(date, answer), by the days the index holds: no date object made or compared per candidate
         answer_first, answer_last = centre, answer.last_day().toordinal()
-        holders, last_days = self.dates[precision], self._date_last_days[precision]
-        kept = [i for i in range(first, last) if dates[i] not in taken and not holders[dates[i]] & excluded
+        # and a taken date by its first day, as the index holds it: dates of one precision are equal when their
+        # first days are, and ordered as them
+        taken_days = {date.first_day().toordinal() for date in taken if date.precision == precision}
+        holders, last_days = self._date_holders[precision], self._date_last_days[precision]
+        kept = [i for i in range(first, last) if days[i] not in taken_days and not holders[i] & excluded
                 and not (days[i] <= answer_last and answer_first <= last_days[i])]
         found = [dates[i] for i in kept]
         # dates are shown in order, so the answer's letter depends on how many options fall before it: each side
         # needs enough dates for the answer to stand at any letter (the latest event in a base has no later one)
-        before = sum(1 for d in found if d < answer)
+        before = sum(1 for i in kept if days[i] < centre)
         after = len(found) - before
         if before < OPTIONS - 1 or after < OPTIONS - 1:
             # made-up dates stay within the span the fact base covers: no year after its texts were written
