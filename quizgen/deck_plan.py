@@ -18,6 +18,7 @@ import genanki
 
 from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase
+from quizgen.gc_pause import long_lived_objects
 from quizgen.items import ITEM_TYPES, Item, ItemType, items_for
 from quizgen.items.siblings import distinct
 from quizgen.model import Fact
@@ -120,6 +121,10 @@ class NoteBook:
 
     @cached_property
     def notes(self) -> dict[str, PlannedNote]:
+        with long_lived_objects():  # a large base's notes, made once, live on through every deck built from them
+            return self._planned_notes()
+
+    def _planned_notes(self) -> dict[str, PlannedNote]:
         items = items_for(self.factbase, self.factbase.facts, ITEM_TYPES, NOTE_SEED, every_form=True)
         # within each kind of card a question is asked once, a statement only where no question is: the flashcards
         # (a question, else its cloze) and the test cards (a choice, else true or false) each hold a fact once

@@ -4,7 +4,7 @@ import gc
 
 import pytest
 
-from quizgen.gc_pause import long_lived_objects
+from quizgen.gc_pause import collector_paused, long_lived_objects
 
 
 def test_the_collector_pause_restores_the_collectors_state() -> None:
@@ -20,3 +20,13 @@ def test_the_collector_pause_restores_the_collectors_state() -> None:
         assert not gc.isenabled()  # a caller's own choice is left alone
     finally:
         gc.enable()
+
+
+def test_a_pause_for_short_lived_objects_freezes_nothing_and_restores_the_collector() -> None:
+    frozen = gc.get_freeze_count()
+    with pytest.raises(RuntimeError), collector_paused():
+        assert not gc.isenabled()
+        kept = [[] for _ in range(1000)]
+        raise RuntimeError
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen and kept

@@ -38,6 +38,7 @@ from quizgen.phrases import normalise, stem, words
 OPTIONS = 4
 NEAREST = 24  # dates or numbers either side of the answer worth considering
 NAME_WINDOW = 60  # names considered per question in a large pool
+_MANY_OWNERS = 32  # a name owned by more facts than this is frozen, and compared with another, once a pool
 _HORIZON_DAYS = {int(Precision.YEAR): 40 * 366, int(Precision.MONTH): 10 * 366, int(Precision.DAY): 5 * 366}
 
 
@@ -69,7 +70,12 @@ class DistractorPools:
         self._sorted_dates = {p: sorted(d, key=_DATE_ORDER) for p, d in self.dates.items()}
         self._date_days = {p: [d.first_day().toordinal() for d in ds] for p, ds in self._sorted_dates.items()}
         self._date_last_days = {p: [d.last_day().toordinal() for d in ds] for p, ds in self._sorted_dates.items()}
+        self._date_holders = {p: [self.dates[p][d] for d in ds] for p, ds in self._sorted_dates.items()}
+        # each real date's option made once: a date is a near miss for many questions, each worded the same
+        self._date_options = {p: [Candidate(d, d.human()) for d in ds] for p, ds in self._sorted_dates.items()}
         self._sorted_numbers = {unit: sorted(values) for unit, values in self.numbers.items()}
+        self._owner_sets: dict[tuple[str, str], frozenset[str]] = {}
+        self._shared_owner: dict[tuple[str, str, str], bool] = {}
         self._sorted_names = {pool: sorted(names) for pool, names in self.names.items()}
         self._names_by_type: dict[tuple[str, str], list[str]] = defaultdict(list)
         for key in self._sorted_names.get("place-name", []):
@@ -195,22 +201,27 @@ class DistractorPools:
         first, last = max(low, at - NEAREST), min(high, at + NEAREST)
         # _overlaps(date, answer), by the days the index holds: no date object made or compared per candidate
         answer_first, answer_last = centre, answer.last_day().toordinal()
-        holders = self.dates[precision]
-        found = [date for date, date_first, date_last in zip(dates[first:last], days[first:last],
-                                                             self._date_last_days[precision][first:last], strict=True)
-                 if date not in taken and not holders[date] & excluded
-                 and not (date_first <= answer_last and answer_first <= date_last)]
+        # and a taken date by its first day, as the index holds it: dates of one precision are equal when their
+        # first days are, and ordered as them
+        taken_days = {date.first_day().toordinal() for date in taken if date.precision == precision}
+        holders, last_days = self._date_holders[precision], self._date_last_days[precision]
+        kept = [i for i in range(first, last) if days[i] not in taken_days and not holders[i] & excluded
+                and not (days[i] <= answer_last and answer_first <= last_days[i])]
+        found = [dates[i] for i in kept]
         # dates are shown in order, so the answer's letter depends on how many options fall before it: each side
         # needs enough dates for the answer to stand at any letter (the latest event in a base has no later one)
-        before = sum(1 for d in found if d < answer)
+        before = sum(1 for i in kept if days[i] < centre)
         after = len(found) - before
         if before < OPTIONS - 1 or after < OPTIONS - 1:
             # made-up dates stay within the span the fact base covers: no year after its texts were written
             latest = max((days[-1] for days in self._date_days.values() if days), default=centre)
             made = [d for d in _nearby_dates(answer) if d not in taken and d not in found
                     and d.first_day().toordinal() <= latest]
-            found += [d for d in made if (d < answer and before < OPTIONS - 1) or (d > answer and after < OPTIONS - 1)]
-        return [Candidate(date, date.human()) for date in found]
+            made = [d for d in made if (d < answer and before < OPTIONS - 1) or (d > answer and after < OPTIONS - 1)]
+        else:
+            made = []
+        options = self._date_options[precision]
+        return [options[i] for i in kept] + [Candidate(d, d.human()) for d in made]
 
     def _number_candidates(self, question: Question, unit: str) -> list[Candidate]:
         """Figures of the same unit and magnitude that other facts give, then round values near the answer."""
@@ -272,13 +283,14 @@ class DistractorPools:
 
     def _name_candidates(self, question: Question) -> list[Candidate]:
         pool = question.pool
-        # the answer's owner may have other names (aliases): none of them is wrong
-        excluded_ids = {question.fact.id} | self.owner[(pool, normalise(question.answer))]
+        # the answer's owner may have other names (aliases): none of them is wrong (``_share_an_owner``)
+        answer_key = normalise(question.answer)
+        excluded_ids = {question.fact.id}
         also_true = self._also_true_names(question)
         if pool == "place-name":
             # a town among towns, a region among regions: a place of another level may
             # contain the answer ("in Azerbaijan" for a town in Nagorno-Karabakh) and be true
-            keys = _window(self._names_by_type.get(self._place_kind(normalise(question.answer)), []), question)
+            keys = _window(self._names_by_type.get(self._place_kind(answer_key), []), question)
             excluded_ids |= self._containment(question)
         else:
             keys = _window(self._sorted_names.get(pool, []), question)
@@ -290,7 +302,7 @@ class DistractorPools:
         kept: dict[object, str] = {}  # one name per owner: "Stepanakert" and "Khankendi" are one city
         sort = self.claimant_kinds.get(normalise(question.answer)) if pool == "claimant" else None
         for key in keys:
-            owners: object = frozenset(self.owner[(pool, key)])
+            owners: object
             if pool == "claimant":
                 # texts beside a text, people beside a person, each once ("Al Jazeera" is its live blog)
                 kind = self.claimant_kinds.get(key)
@@ -301,7 +313,10 @@ class DistractorPools:
                         or kind == sort:
                     continue
                 owners = kind
-            if key not in also_true and not self.owner[(pool, key)] & excluded_ids:
+            else:
+                owners = self._owner_set(pool, key)
+            if key not in also_true and not self.owner[(pool, key)] & excluded_ids \
+                    and not self._share_an_owner(pool, answer_key, key):
                 owner = self.by_id.get(min(self.owner[(pool, key)])) if pool == "place-name" else None
                 # a place by its main name ("Stepanakert"), not by whichever of its names sorts first
                 name = kept.setdefault(owners, owner.name if isinstance(owner, PlaceFact) else self.names[pool][key])
@@ -311,6 +326,32 @@ class DistractorPools:
             # the texts are few and all of one sort: each other text is an option, whatever its name's shape
             return [Candidate(name, name) for name in sorted(kept.values()) if not _mentions(question.prompt, name)]
         return self._alike_names(question, list(kept.values()))
+
+    def _owner_set(self, pool: str, key: str) -> frozenset[str]:
+        """The facts that own a name, frozen; a name many facts own is frozen once, as it is an option to many
+        questions (a few facts' names are frozen each time: kept, a frozenset each would cost more than it saves)."""
+        owners = self.owner[(pool, key)]
+        if len(owners) < _MANY_OWNERS:
+            return frozenset(owners)
+        found = self._owner_sets.get((pool, key))
+        if found is None:
+            found = self._owner_sets[(pool, key)] = frozenset(owners)
+        return found
+
+    def _share_an_owner(self, pool: str, key: str, other: str) -> bool:
+        """One fact owns both names: a place's two names, a body's two names for itself.
+
+        Names that many facts own (a side that makes thousands of claims, a mediator of hundreds of
+        talks) are compared once a pair and remembered: every question compares its answer with each option.
+        """
+        mine, theirs = self.owner[(pool, key)], self.owner[(pool, other)]
+        if min(len(mine), len(theirs)) < _MANY_OWNERS:
+            return not mine.isdisjoint(theirs)
+        pair = (pool, key, other)
+        shared = self._shared_owner.get(pair)
+        if shared is None:
+            shared = self._shared_owner[pair] = not mine.isdisjoint(theirs)
+        return shared
 
     def _place_kind(self, key: str) -> tuple[str, str]:
         """A place's level and the country or region it lies in: options for "which Armenian town" are

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from quizgen.authored import worded
 from quizgen.choices import item_types
@@ -96,13 +96,16 @@ class ItemSet:
     subject: frozenset[str] = frozenset()  # the names of what the fact base speaks of most (``CommonTerms``)
 
 
-def _passages(fact: Fact, factbase: FactBase) -> tuple[Passage, ...]:
+def _passages(fact: Fact, factbase: FactBase, labels: Mapping[str, tuple[str, str]]) -> tuple[Passage, ...]:
+    """The fact's cited passages; ``labels`` holds each source's long and short label, made once for all facts."""
     out = []
     for citation in fact.citations:
         source = factbase.sources[citation.source]
-        before, quote, after = passage_around(factbase.text_of(citation.source), citation.start, citation.end, 160)
-        out.append(Passage(fact.id, source.id, source.citation_label(), citation.start, citation.end, quote,
-                           before, after, source.short_label()))
+        before, _, after = passage_around(factbase.text_of(citation.source), citation.start, citation.end, 160)
+        label, short = labels[citation.source]
+        # the citation's own quote (anchoring holds it equal to the text it cuts): not a second copy per passage
+        out.append(Passage(fact.id, source.id, label, citation.start, citation.end, citation.quote, before, after,
+                           short))
     return tuple(out)
 
 
@@ -137,6 +140,18 @@ def attributed(text: str, fact: Fact) -> str:
     return attribute(text, fact)
 
 
+class _SharedFields(NamedTuple):
+    """The fields every item of one fact shares (a tuple, not a dict: at 50,000 facts the dicts held 15 MB)."""
+
+    fact_ids: tuple[str, ...]
+    passages: tuple[Passage, ...]
+    tags: tuple[str, ...]
+    sort_key: str
+    context: str
+    status: str
+    according_to: str | None
+
+
 class ItemEngine:
     def __init__(self, factbase: FactBase, seed: int = 0) -> None:
         self.factbase = factbase
@@ -145,7 +160,7 @@ class ItemEngine:
         self.context = Context(factbase.by_id, {s.id: s.published for s in factbase.sources.values()},
                                Captions(factbase.by_id, texts))
         self.result = ItemSet()
-        self._shared_cache: dict[str, dict[str, Any]] = {}
+        self._shared_cache: dict[str, _SharedFields] = {}
         self._reads_most_statements = True  # until ``build`` knows how many facts it makes items of
 
     # --- questions -----------------------------------------------------------------------
@@ -261,6 +276,11 @@ class ItemEngine:
         return whole_base_index(self.factbase, "claimants",
                                 lambda: Claimants(self.factbase.facts, self.factbase.sources))
 
+    def _release_choice_indexes(self) -> None:
+        """Let the whole-base indexes that only choices, clozes and true-or-false use go (rebuilt if asked again)."""
+        for index in ("pools", "mentions", "common_terms"):
+            self.__dict__.pop(index, None)
+
     def _reject(self, question: Question, reason: str, code: RejectionCode) -> None:
         self.result.rejected.append(Rejection(question.fact.id, question.role, reason, code=code))
 
@@ -304,20 +324,28 @@ class ItemEngine:
         return Item(**values)
 
     def _shared_fields(self, fact: Fact) -> dict[str, Any]:
+        return self._shared(fact)._asdict()
+
+    def _shared(self, fact: Fact) -> _SharedFields:
         """What every item of a fact shares, made once: a large deck holds one copy per fact, not per item."""
         shared = self._shared_cache.get(fact.id)
         if shared is None:
-            shared = self._shared_cache[fact.id] = dict(
-                fact_ids=(fact.id,), passages=_passages(fact, self.factbase), tags=tuple(fact.tags),
+            shared = self._shared_cache[fact.id] = _SharedFields(
+                fact_ids=(fact.id,), passages=_passages(fact, self.factbase, self._source_labels),
+                tags=tuple(fact.tags),
                 sort_key=_sort_key(fact), context=attributed(fact.statement, fact), status=fact.status,
                 according_to=fact.according_to,
             )
         return shared
 
+    @cached_property
+    def _source_labels(self) -> dict[str, tuple[str, str]]:
+        """Each source's long and short label, made once: at 50,000 facts, 125,000 passages share a few sources."""
+        return {key: (source.citation_label(), source.short_label()) for key, source in self.factbase.sources.items()}
+
     def _passages(self, fact: Fact) -> tuple[Passage, ...]:
         """A fact's passages, cut from their texts once however many items show them."""
-        passages: tuple[Passage, ...] = self._shared_fields(fact)["passages"]
-        return passages
+        return self._shared(fact).passages
 
     def qa(self, questions: list[Question]) -> list[Item]:
         return [self._item("qa", q) for q in questions]
@@ -669,6 +697,11 @@ class ItemEngine:
                 made += mcqs
         if "true-false" in wanted:
             made += self.true_false(tested, by_fact)
+        # what only the statement and choice items need goes before the rest are made and all are checked against
+        # each other, where a large base's memory peaks
+        del by_fact
+        self.result.subject = self.common_terms.subject
+        self._release_choice_indexes()
         if "matching" in wanted:
             made += self.matching(tested)
         if "ordering" in wanted:
@@ -678,7 +711,6 @@ class ItemEngine:
         made = _without_bare_identification(made)
         self.result.items = self._without_giveaways(made, questions)
         self.result.questions = questions
-        self.result.subject = self.common_terms.subject
         return self.result
 
     def _without_giveaways(self, items: list[Item], questions: list[Question]) -> list[Item]:
@@ -932,19 +964,20 @@ def _without_repeats(bank: list[Item], importance: dict[str, str]) -> list[Item]
     once, the more important fact's."""
     rank = {"core": 0, "supporting": 1, "detail": 2}
     order = sorted(range(len(bank)), key=lambda i: (rank.get(importance.get(bank[i].fact_ids[0], ""), 1), i))
-    kept: list[tuple[str, frozenset[str]]] = []
+    # the prompts kept, by their answer: an item is compared only with those of its own answer, never with the
+    # whole bank (at 50,000 facts, a billion comparisons)
+    kept: dict[str, list[frozenset[str]]] = defaultdict(list)
     dropped: set[int] = set()
     for i in order:
         item = bank[i]
         if item.type in ("matching", "ordering", "true-false"):
             continue
-        answer = normalise(item.answer)
         words_of = stems(item.prompt)
-        if any(answer == other and len(words_of & seen) * 2 >= min(len(words_of), len(seen))
-               for other, seen in kept):
+        same_answer = kept[normalise(item.answer)]
+        if any(len(words_of & seen) * 2 >= min(len(words_of), len(seen)) for seen in same_answer):
             dropped.add(i)
         else:
-            kept.append((answer, words_of))
+            same_answer.append(words_of)
     return [item for i, item in enumerate(bank) if i not in dropped]
 
 

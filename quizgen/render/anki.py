@@ -22,6 +22,7 @@ import genanki
 
 from quizgen.atomic import write_with
 from quizgen.deck_plan import SLOTS, DeckPlan, PlannedNote
+from quizgen.gc_pause import collector_paused
 from quizgen.render.anki_fields import note_fields
 from quizgen.render.anki_notetype import fact_model
 from quizgen.render.card_text import card_text
@@ -113,7 +114,8 @@ def write_apkg(plan: DeckPlan, spec: DeckSpec, path: Path | str, timestamp: floa
     deck.add_model(model)
     result = AnkiBuild(Path(path), spec)
     notes = anki_notes(plan, model)
-    write_with(path, lambda temp: _write_package(genanki.Package(deck), notes, temp, timestamp, result))
+    with collector_paused():
+        write_with(path, lambda temp: _write_package(genanki.Package(deck), notes, temp, timestamp, result))
     return result
 
 
