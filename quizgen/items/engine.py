@@ -609,6 +609,10 @@ class ItemEngine:
         pool = sorted(facts, key=lambda f: f.id)
         seeded_rng(self.seed, "matching", role).shuffle(pool)
         items = []
+        # the pool by the shape of its answers ("1994", "May 2023", "9 November 2020"), each selection made once:
+        # a group of any shapes draws spares from it without reading the whole pool again
+        shape_of = {f.id: get_right(f).count(" ") for f in pool}
+        by_shapes: dict[frozenset[int], list[Fact]] = {}
         for group in _compatible_groups(pool, MATCHING_SIZE, compatible):
             group = sorted(group, key=lambda f: f.id)
             pairs = tuple((display_name(f.name), get_right(f)) for f in group)
@@ -616,8 +620,10 @@ class ItemEngine:
             item_id = f"matching:{role}:" + "+".join(ids)
             rng = seeded_rng(self.seed, item_id)
             # spares of the answers' own shape: two years beside five exact days fool nobody
-            shapes = {get_right(f).count(" ") for f in group}
-            spare_pool = [f for f in pool if get_right(f).count(" ") in shapes]
+            shapes = frozenset(shape_of[f.id] for f in group)
+            spare_pool = by_shapes.get(shapes)
+            if spare_pool is None:
+                spare_pool = by_shapes[shapes] = [f for f in pool if shape_of[f.id] in shapes]
             extras = tuple(_spares(spare_pool, group, compatible, get_right, rng))
             answers = _MATCHING_ANSWERS[role]
             spares = {0: "", 1: f" One of the {answers} matches nothing.",

@@ -36,18 +36,18 @@ class BothNames:
         # the longest first: "Republic of Artsakh" is one name, not "Republic of" and "Artsakh"
         found.sort(key=lambda pair: -len(pair[0]))
         patterns = [(re.compile(rf"(?<![\w-]){re.escape(side)}(?![\w-])"), side, main) for side, main in found]
-        # by every word of the name: a text is tried only against the names whose words it holds, so a fact base
-        # with a side's name for each of thousands of places costs each prompt a few lookups, not a pattern each
-        self._by_word: dict[str, list[tuple[int, tuple[re.Pattern[str], str, str]]]] = {}
+        # by the run of words of the name: a text is tried only against the names whose words it holds in a row,
+        # so a fact base with a side's name for each of thousands of places costs a prompt a few lookups per word
+        self._by_words: dict[tuple[str, ...], list[tuple[int, tuple[re.Pattern[str], str, str]]]] = {}
         for rank, entry in enumerate(patterns):
-            for word in set(_WORD.findall(entry[1])):
-                self._by_word.setdefault(word, []).append((rank, entry))
+            self._by_words.setdefault(tuple(_WORD.findall(entry[1])), []).append((rank, entry))
+        self._longest = max(map(len, self._by_words), default=0)
 
     def _patterns_in(self, text: str) -> list[tuple[re.Pattern[str], str, str]]:
-        """The side names whose every word stands in ``text``, longest first."""
-        words = set(_WORD.findall(text))
-        found = {rank: entry for word in words for rank, entry in self._by_word.get(word, ())
-                 if set(_WORD.findall(entry[1])) <= words}
+        """The side names whose words stand in a row in ``text``, longest first."""
+        words = _WORD.findall(text)
+        found = {rank: entry for at in range(len(words)) for size in range(1, self._longest + 1)
+                 for rank, entry in self._by_words.get(tuple(words[at:at + size]), ())}
         return [found[rank] for rank in sorted(found)]
 
     def neutral(self, text: str) -> str:
