@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from quizgen.dates import MONTH_NAMES
 from quizgen.items import Item
+from quizgen.items.item import with_range_ends
 from quizgen.items.likeness import stems
 from quizgen.items.roles import IDENTIFY_ROLES, bare_identification
 from quizgen.numbers_in_text import numbers_in
@@ -57,9 +58,8 @@ def answers_of(item: Item) -> list[str]:
         return [part for part in corrected if any(ch.isdigit() for ch in part)] + months
     if item.type in ("matching", "ordering"):
         return [right for _, right in item.pairs]
-    forms = [item.answer, *item.alternatives]
     # a range's ends are answers too: "since 1994" elsewhere gives away half of "1991 – 1994"
-    forms += [end.strip() for form in list(forms) if " – " in form for end in form.split(" – ")]
+    forms = with_range_ends([item.answer, *item.alternatives])
     return [form for form in dict.fromkeys(forms) if form.strip()]
 
 

@@ -251,7 +251,9 @@ class ItemEngine:
 
     @cached_property
     def both_names(self) -> BothNames:
-        return BothNames(self.factbase.facts, self.factbase.sources)
+        """The side names of the base's places, with their main names (a whole-base index like the others)."""
+        return whole_base_index(self.factbase, "both names",
+                                lambda: BothNames(self.factbase.facts, self.factbase.sources))
 
     @cached_property
     def mentions(self) -> Mentions:

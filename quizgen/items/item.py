@@ -67,3 +67,11 @@ def answer_text(item: Item, options: Sequence[str] | None = None, correct: int |
     if item.type == "true-false" and item.correction:
         return f"False — {item.correction}"
     return item.answer
+
+
+RANGE_DASH = " – "  # how a range of dates or figures is written in an answer ("1991 – 1994")
+
+
+def with_range_ends(forms: Sequence[str]) -> list[str]:
+    """The forms of an answer and, for a range, each of its ends: "1991" and "1994" of "1991 – 1994"."""
+    return [*forms, *(end.strip() for form in forms if RANGE_DASH in form for end in form.split(RANGE_DASH))]

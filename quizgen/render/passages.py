@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from quizgen.items import Item, Passage
+from quizgen.items.item import with_range_ends
 from quizgen.numbers_in_text import spelled_number
 from quizgen.render.card_text import card_text
 from quizgen.sources import locate_quote
@@ -24,9 +25,8 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\.[A-Za-z])[.!?][\
 
 def answer_forms(item: Item) -> list[str]:
     """The ways the answer may be written in a passage, most specific first."""
-    forms = [item.answer, *item.alternatives]
     # a range, "1991 – 1994": each end stands in its own passage
-    forms += [end.strip() for form in list(forms) if " – " in form for end in form.split(" – ")]
+    forms = with_range_ends([item.answer, *item.alternatives])
     # "19 September 2023" is also "September 19"; a figure "at least 70,500 people" is "70,500"
     for form in list(forms):
         match = _DAY_MONTH_YEAR.fullmatch(form)
