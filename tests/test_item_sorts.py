@@ -54,7 +54,7 @@ def test_who_says_so_is_not_asked_where_the_text_names_no_one() -> None:
     base, items = _shipped()
     claimants = Claimants(base.facts, base.sources)
     unnamed = {fact.id for fact in base.facts if fact.according_to and claimants.kind(fact) is None}
-    assert "pelosi-visit-disrupted-diplomacy" in unnamed
+    assert "lachin-protesters-state-backing" in unnamed
     assert not [item.id for item in items if item.role == "who-said" and item.fact_ids[0] in unnamed
                 and not base.by_id[item.fact_ids[0]].questions]
 
@@ -110,7 +110,7 @@ def test_false_statements_swap_a_date_a_figure_or_a_place_in_the_main_claim() ->
     base, items = _shipped()
     people = {normalise(f.name) for f in base.facts if f.kind in ("person", "organization")}
     false = [item for item in items if item.type == "true-false" and item.correction]
-    assert len(false) >= 12  # a supporting fact dated from its context offers no date to swap
+    assert len(false) >= 10  # a supporting fact dated from its context offers no date to swap, a detail makes none
     for item in false:
         new, _ = _swapped(item)
         assert not any(name in normalise(item.prompt) and name not in normalise(item.correction or "")

@@ -25,8 +25,9 @@ from quizgen.dates import PartialDate
 from quizgen.factbase import FactBase
 from quizgen.gc_pause import long_lived_objects
 from quizgen.items.authored_questions import authored_questions
+from quizgen.items.bank_cues import without_cued
 from quizgen.items.captions import CAPTION_ROLES, Captions
-from quizgen.items.claimants import Claimants
+from quizgen.items.claimants import Claimants, names_the_text, vocabulary
 from quizgen.items.comparisons import dates_itself, display_name, which_first, which_source
 from quizgen.items.distractors import OPTIONS, Candidate, DistractorPools, choose, of_the_stems_sort, standalone_date
 from quizgen.items.giveaways import Giveaways
@@ -916,7 +917,10 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
     # source ("According to Al Jazeera and the CFR tracker, about how many …?")
     asked = {item.fact_ids[0] for item in bank if len(item.fact_ids) == 1 and item.type in QUESTION_FORMS}
     bank = [item for item in bank if item.role != "which-source" or item.fact_ids[0] not in asked]
-    return _without_shown_names(_without_repeats(bank, {fact.id: fact.importance for fact in chosen}))
+    importance = {fact.id: fact.importance for fact in chosen}
+    texts = [vocabulary(f"{source.title} {source.publisher}", source.publisher) for source in factbase.sources.values()]
+    return without_cued(_without_shown_names(_without_repeats(bank, importance)), importance,
+                        lambda answer: any(names_the_text(answer, words) for words in texts))
 
 
 def _names_a_minor_voice(item: Item, factbase: FactBase, standing: Mapping[str, str]) -> bool:
@@ -966,7 +970,7 @@ _NAME_ROLES = frozenset({"role", "affiliation", "who", "identify"})
 _WORD = re.compile(r"\w+")
 
 
-def _without_repeats(bank: list[Item], importance: dict[str, str]) -> list[Item]:
+def _without_repeats(bank: list[Item], importance: Mapping[str, str]) -> list[Item]:
     """Two facts whose statements overlap ask one question twice ("Where were the first Yevlakh talks held?"
     beside "Which city hosted the talks of 21 September?"): the same answer to mostly the same words is kept
     once, the more important fact's."""

@@ -1,0 +1,185 @@
+"""A bank read as a whole: no item hands over another's answer.
+
+A teacher reads a bank through, and a student meets its items as cards of one deck: "What figure
+did Nikolay Mitrokhin give …?" tells who said what another item asks "Which analyst said …?"
+of; "Which group of the OSCE …?" names the organization another item asks for; two facts of one
+sentence ("Who accused …, a claim Baku denies?" and "Which government denied …?") ask it twice.
+A quiz keeps such items apart (``quizgen.quiz_cues``); a bank keeps one of them, the more
+important fact's.
+
+Two items are compared only where they can cue each other: one's answer stands in the other's
+text (found through an index of the answers by their first words, so a bank of any size is read
+once), or both quote one passage. An answer printed in another item's text gives it away when
+the answer is a name few items print ("Nikolay Mitrokhin"), or when the two texts speak of the
+same thing; a name every item prints ("Azerbaijan") is the context of a course, not a cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+
+from quizgen.items.item import Item
+from quizgen.items.likeness import stems
+from quizgen.phrases import words
+
+# an answer printed by at most this many other items' texts names something specific: it is a cue wherever printed
+RARE = 3
+# the share of the shorter text's stems two texts share when they speak of the same thing
+SAME_THING = 0.4
+# two items quoting one passage restate each other at this share: they ask of one sentence
+SAME_SENTENCE = 0.5
+SAME_SENTENCE_WORDS = 3  # and at least this many stems: "What post did X hold?" shares only X with X's decree
+# multiple-choice among the texts, or a matching or ordering task: kept apart by their own rules
+_ASKED_FORMS = frozenset({"qa", "short-answer", "mcq", "cloze"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_YEAR = re.compile(r"^\d{3,4}$")
+# a stem more than this share of a bank's items use (and more than the floor) is the topic, not what one item says
+COMMON_SHARE = 0.05
+COMMON_FLOOR = 5
+
+Form = tuple[str, ...]
+
+
+def _shown(item: Item) -> list[str]:
+    """What the item prints as true: its prompt, its blanked sentence, its matching or ordering lines."""
+    shown = [item.prompt]
+    if item.cloze:
+        shown.append(f"{item.cloze[0]} {item.cloze[2]}")
+    shown += [f"{left} {right}" for left, right in item.pairs]
+    return shown
+
+
+def _forms(item: Item, names_a_text: Callable[[str], bool]) -> list[Form]:
+    """The answer's accepted forms as runs of words, a leading article dropped ("the government of Azerbaijan"
+    stands in a text as "government of Azerbaijan")."""
+    if item.type not in _ASKED_FORMS or _among_texts(item, names_a_text):
+        return []
+    found: list[Form] = []
+    listed = " and " in item.answer or ", " in item.answer
+    # a range's ends are not asked alone: "by early October 2023" elsewhere does not answer "when did they flee?"
+    for form in [item.answer, *item.alternatives]:
+        if listed and form != item.answer:
+            continue  # one of the parties printed elsewhere ("Ilham Aliyev") is half of "Pashinyan and Aliyev"
+        run = _words(form)
+        while run and run[0] in _ARTICLES:
+            run = run[1:]
+        if run and tuple(run) not in found:
+            found.append(tuple(run))
+    return found
+
+
+def _words(text: str) -> list[str]:
+    # "Nancy Pelosi's visit" names "Nancy Pelosi"
+    return [word.removesuffix("'s") for word in words(text)]
+
+
+def _among_texts(item: Item, names_a_text: Callable[[str], bool]) -> bool:
+    # "which text says …?" answered by a text: a text named as another item's source says nothing of this claim;
+    # it is compared as the same thing said twice, through a shared passage or the same words. "Which analyst
+    # said …?" answered by a person is given away wherever the person is named.
+    return item.role in ("who-said", "which-source") and names_a_text(item.answer)
+
+
+def _overlap(one: frozenset[str], other: frozenset[str]) -> float:
+    return len(one & other) / min(len(one), len(other)) if one and other else 0.0
+
+
+class _Printed:
+    """Which items' texts print each item's answer, found through an index of the answers by their first word."""
+
+    def __init__(self, bank: Sequence[Item], names_a_text: Callable[[str], bool]) -> None:
+        # the answers by their words, and the lengths of those that begin with each word: a text is read once,
+        # each of its words looked up, never compared with every answer ("about 30,000 …" begins thousands)
+        askers: dict[Form, list[int]] = defaultdict(list)
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for index, item in enumerate(bank):
+            for form in _forms(item, names_a_text):
+                askers[form].append(index)
+                lengths[form[0]].add(len(form))
+        # printed[asked] = the items whose text prints one of asked's forms, and in which forms
+        self.printed: dict[int, dict[int, set[Form]]] = defaultdict(lambda: defaultdict(set))
+        printers: dict[Form, set[int]] = defaultdict(set)
+        for shower, item in enumerate(bank):
+            for text in _shown(item):
+                found = _words(text)
+                for at, word in enumerate(found):
+                    for length in lengths.get(word, ()):
+                        form = tuple(found[at:at + length])
+                        for asked in askers.get(form, ()):
+                            printers[form].add(shower)
+                            if asked != shower and bank[asked].fact_ids[0] not in item.fact_ids:
+                                self.printed[asked][shower].add(form)
+        # a name few items print is specific ("Nikolay Mitrokhin"); a bare year printed anywhere is only a time
+        # and a single word ("Russia", "Yerevan") is as much the setting as the answer: both are cues only where
+        # the texts speak of the same thing
+        self._rare = {form for form, showers in printers.items() if len(showers) <= RARE and len(form) > 1
+                      and not _YEAR.match(" ".join(form))}
+
+    def prints(self, shower: int, asked: int) -> bool:
+        return shower in self.printed.get(asked, {})
+
+    def rare_in(self, asked: int, shower: int) -> bool:
+        """The answer of ``asked`` stands in ``shower``'s text in a form that few items print."""
+        return not self._rare.isdisjoint(self.printed.get(asked, {}).get(shower, ()))
+
+
+def _topic_stems(texts: Sequence[frozenset[str]]) -> frozenset[str]:
+    """The stems so many items use that they are the course's own topic ("Nagorno-Karabakh", "Azerbaijan")."""
+    counts: Counter[str] = Counter(stem for text in texts for stem in text)
+    limit = max(COMMON_FLOOR, COMMON_SHARE * len(texts))
+    return frozenset(stem for stem, count in counts.items() if count > limit)
+
+
+def without_cued(bank: Sequence[Item], importance: Mapping[str, str],
+                 names_a_text: Callable[[str], bool]) -> list[Item]:
+    """The bank with no item that another kept item gives away or restates; the more important fact's is kept.
+    ``names_a_text`` tells an answer that names one of the texts ("the Azad Archives guide")."""
+    printed = _Printed(bank, names_a_text)
+    by_passage: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    for index, item in enumerate(bank):
+        for passage in item.passages[:1]:  # the passage the item asks of, not the context quoted beside it
+            by_passage[passage.source_id, passage.start, passage.end].append(index)
+    shown_all = [stems(" ".join(_shown(item))) for item in bank]
+    topic = _topic_stems(shown_all)
+    shown_stems = [text - topic for text in shown_all]
+    asked_stems = [stems(item.prompt) - topic for item in bank]
+
+    def cues(shower: int, asked: int, same_passage: bool) -> bool:
+        if not printed.prints(shower, asked):
+            shared = asked_stems[asked] & shown_stems[shower]
+            return same_passage and len(shared) >= SAME_SENTENCE_WORDS \
+                and _overlap(asked_stems[asked], shown_stems[shower]) >= SAME_SENTENCE
+        if same_passage or printed.rare_in(asked, shower):
+            return True
+        return _overlap(asked_stems[asked], shown_stems[shower]) >= SAME_THING
+
+    rank = {"core": 0, "supporting": 1, "detail": 2}
+    order = sorted(range(len(bank)), key=lambda i: (rank.get(importance.get(bank[i].fact_ids[0], ""), 1), i))
+    prints: dict[int, set[int]] = defaultdict(set)  # shower -> the items whose answers it prints
+    for asked, showers in printed.printed.items():
+        for shower in showers:
+            prints[shower].add(asked)
+    printed_by = {asked: set(showers) for asked, showers in printed.printed.items()}
+    kept: set[int] = set()
+    exercises: list[int] = []
+    for index in order:
+        if bank[index].type not in _ASKED_FORMS and bank[index].type != "true-false":
+            exercises.append(index)  # matching and ordering: judged after the questions they would repeat
+            continue
+        sharing = {other for passage in bank[index].passages[:1]
+                   for other in by_passage[passage.source_id, passage.start, passage.end] if other != index}
+        partners = (printed_by.get(index, set()) | prints.get(index, set()) | sharing) & kept
+        if not any(cues(other, index, other in sharing) or cues(index, other, other in sharing)
+                   for other in partners if bank[other].fact_ids[0] not in bank[index].fact_ids):
+            kept.add(index)
+    # a matching or ordering task whose lines repeat the dates the bank asks one by one asks them twice; one such
+    # line is the price of any exercise over many facts
+    for index in exercises:
+        if len(prints.get(index, set()) & kept) <= 1:
+            kept.add(index)
+    return [item for index, item in enumerate(bank) if index in kept]
+
+
+__all__ = ["without_cued"]

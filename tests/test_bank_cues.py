@@ -1,0 +1,83 @@
+"""A bank read as a whole (``quizgen.items.bank_cues``): no item hands over another's answer."""
+
+from __future__ import annotations
+
+from quizgen.items import Item, items_for
+from quizgen.items.bank_cues import without_cued
+from quizgen.items.item import Passage
+from quizgen.phrases import contains_phrase
+from tests.test_item_bank import _bank
+
+_TEXTS = ("the Azad Archives guide", "the CFR photo essay")
+
+
+def _names_a_text(answer: str) -> bool:
+    return answer in _TEXTS
+
+
+def _item(fact: str, prompt: str, answer: str, *, role: str = "date", kind: str = "short-answer",
+          quote: tuple[int, int] = (0, 10), pairs: tuple[tuple[str, str], ...] = ()) -> Item:
+    passage = Passage(fact, "text", "A text", quote[0], quote[1], "a quote")
+    return Item(id=f"{kind}:{role}:{fact}", type=kind, role=role, prompt=prompt, answer=answer,  # type: ignore[arg-type]
+                fact_ids=(fact,), passages=(passage,), pairs=pairs)
+
+
+def _kept(items: list[Item], importance: dict[str, str] | None = None) -> set[str]:
+    return {item.fact_ids[0] for item in without_cued(items, importance or {}, _names_a_text)}
+
+
+def test_a_person_named_in_one_prompt_is_not_asked_for_in_another() -> None:
+    figure = _item("figure", "What figure did Nikolay Mitrokhin give for the region's population?", "140,000",
+                   role="value", quote=(0, 10))
+    speaker = _item("speaker", "Which analyst said the army badly disguised its equipment?", "Nikolay Mitrokhin",
+                    role="who-said", quote=(20, 30))
+    assert _kept([speaker, figure], {"figure": "core", "speaker": "supporting"}) == {"figure"}
+
+
+def test_two_questions_of_one_sentence_that_restate_each_other_are_asked_once() -> None:
+    accused = _item("accused", "Who accused the government of ethnic cleansing in the region, a claim it denies?",
+                    "officials", role="who-said")
+    denied = _item("denied", "Which government denied the accusation of ethnic cleansing in the region?",
+                   "the government", role="who-said")
+    assert _kept([denied, accused], {"accused": "core", "denied": "supporting"}) == {"accused"}
+
+
+def test_a_common_name_printed_elsewhere_is_context_not_a_cue() -> None:
+    items = [_item(f"talks-{n}", f"Which country mediated the talks of round {word} over the harbour dispute?",
+                   "Russia", role="mediator", quote=(n * 100, n * 100 + 10))
+             for n, word in enumerate(("one", "two"))]
+    items.append(_item("hosted", "In which city did Russia host a summit on fisheries quotas?", "Sochi",
+                       role="place", quote=(900, 910)))
+    assert _kept(items) == {"talks-0", "talks-1", "hosted"}
+
+
+def test_a_text_named_as_a_source_elsewhere_does_not_answer_which_text_says_so() -> None:
+    which = _item("which", "Which text says the monastery dates from the fourth century?", "the Azad Archives guide",
+                  role="who-said", kind="mcq", quote=(0, 10))
+    other = _item("other", "According to the Azad Archives guide, how many provinces did the kingdom have?",
+                  "fifteen", role="value", quote=(50, 60))
+    assert _kept([which, other]) == {"which", "other"}
+
+
+def test_a_matching_task_that_repeats_the_dates_the_bank_asks_is_left_out() -> None:
+    first = _item("first", "When was the treaty signed?", "9 May 1994", quote=(0, 10))
+    second = _item("second", "When did the blockade begin?", "December 2022", quote=(20, 30))
+    matching = _item("many", "Match each event to its date.", "", kind="matching", role="dates", quote=(40, 50),
+                     pairs=(("Treaty", "9 May 1994"), ("Blockade", "December 2022")))
+    assert _kept([first, second, matching]) == {"first", "second"}
+    assert "many" in _kept([first, matching])  # one repeated line is the price of any exercise over many facts
+
+
+def test_the_shipped_bank_names_no_person_another_of_its_items_asks_for() -> None:
+    _, bank, _ = _bank()
+    people = [item for item in bank if item.role == "who-said" and item.type != "mcq" and len(item.answer.split()) > 1
+              and item.answer[:1].isupper()]
+    assert people
+    assert not [(asked.id, shower.id) for asked in people for shower in bank
+                if shower.fact_ids != asked.fact_ids and contains_phrase(shower.prompt, asked.answer)]
+
+
+def test_every_item_type_is_still_made_for_a_caller_that_asks_for_it() -> None:
+    base, _, _ = _bank()
+    for kind in ("matching", "ordering"):
+        assert items_for(base, types=[kind], seed=0)  # type: ignore[list-item]
