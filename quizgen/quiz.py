@@ -22,7 +22,7 @@ from quizgen.items import LETTERS, Item, answer_text
 from quizgen.items.claimants import names_the_text, vocabulary
 from quizgen.items.seeding import seeded_rng
 from quizgen.key_evidence import TEXT_ANSWER_TYPES, KeyPassage, answer_passages, key_passages
-from quizgen.numbers_in_text import spelled_number
+from quizgen.numbers_in_text import numbers_in, spelled_number
 from quizgen.quiz_cues import (
     about_setting,
     answer_is_a_bound,
@@ -218,20 +218,27 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
         return len(quiz), -max(0, types["true-false"] - round(TRUE_FALSE_SHARE * limit)), balanced
 
     cued = _Cues()
-    # what may be asked at all is judged once: each order tried below only regroups it
+
+    def best(pool: list[Item]) -> list[Item]:
+        """A greedy choice can paint itself into a corner: each question it takes rules out those that cue it, and
+        the caps then give way. Where that happens, other seeded orders are tried, each as it comes and, in a
+        small pool, weighing what each question rules out; the best quiz (the first of equals) is kept."""
+        chosen = _choose(pool, count, seed, kinds or {}, cued)
+        ways = (True, False) if len(pool) <= CAREFUL_POOL else (False,)
+        tries = [(attempt, careful) for attempt in range(RETRIES + 1) for careful in ways if attempt or careful]
+        for number, (attempt, careful) in enumerate(tries, 1):
+            if worth(chosen) >= (limit, 0, round(limit * TYPE_FLOOR)) or (len(chosen) >= limit and number > RESHARES):
+                break  # a full quiz is tried again only a few times for a better share of types
+            again = _choose(pool, count, seed, kinds or {}, cued, attempt, careful)
+            if worth(again) > worth(chosen):
+                chosen = again
+        return chosen
+
+    # what may be asked at all is judged once: each order tried only regroups it
     items = sorted((item for item in items if _askable(item)), key=lambda item: item.id)
-    chosen = _choose(items, count, seed, kinds or {}, cued)
-    # a greedy choice can paint itself into a corner: each question it takes rules out those that cue it, and
-    # the caps then give way. Where that happens, other seeded orders are tried, and the best quiz (the first of
-    # equals) is kept
-    for attempt in range(1, RETRIES + 1):
-        if worth(chosen) >= (limit, 0, round(limit * TYPE_FLOOR)) or (len(chosen) >= limit and attempt > RESHARES):
-            break  # a full quiz is tried again only a few times for a better share of types
-        again = _choose(items, count, seed, kinds or {}, cued, attempt)
-        if worth(again) > worth(chosen):
-            chosen = again
+    chosen = best(items)
     if len(chosen) < limit and any(len(item.fact_ids) > 1 for item in chosen):
-        alone = _choose([item for item in items if len(item.fact_ids) == 1], count, seed, kinds or {}, cued)
+        alone = best([item for item in items if len(item.fact_ids) == 1])
         if len(alone) > len(chosen):
             return alone
     return chosen
@@ -240,6 +247,7 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
 TYPE_FLOOR = 0.2  # where the candidates allow it, a quiz asks at least this share in choices and in writing
 RETRIES = 32  # other orders tried when a quiz falls short: each a greedy pass over the candidates (the judgements of
 # which items cue each other are kept across passes), so the cost of a quiz stays bounded whatever the base
+CAREFUL_POOL = 400  # a quiz chosen from at most this many askable items weighs what each question rules out
 RESHARES = 8  # of those, the orders tried for a full quiz whose share of types could be better
 
 
@@ -247,7 +255,21 @@ def _askable(item: Item) -> bool:
     """An item a printed quiz can ask and a key can mark. "Which text reports …?" of a plain report tests a
     text's wording: other texts may report it too."""
     asks_wording = item.role == "who-said" and item.status == "reported"
-    return keyable(item) and not general_knowledge(item) and not answer_is_a_bound(item) and not asks_wording
+    return keyable(item) and not general_knowledge(item) and not answer_is_a_bound(item) and not asks_wording \
+        and not _true_on_its_face(item)
+
+
+def _true_on_its_face(item: Item) -> bool:
+    """A true statement with no date or figure in it ("Faced with the prospect of rule by Azerbaijan, ethnic
+    Armenians fled …"): nothing in it could have been made false, so a learner ticks True unread."""
+    return item.type == "true-false" and item.correction is None and not numbers_in(item.prompt)
+
+
+def _same_voice(candidate: Item, chosen: Sequence[Item]) -> bool:
+    """A second "which text says …?" (or "who said …?" among choices) with the answer of one already asked: a
+    test-wise learner ticks the text that made the first claim."""
+    return candidate.type == "mcq" and candidate.role == "who-said" and any(
+        other.type == "mcq" and other.role == "who-said" and other.answer == candidate.answer for other in chosen)
 
 
 class _Cues:
@@ -265,7 +287,7 @@ class _Cues:
 
 
 def _choose(items: Sequence[Item], count: int | None, seed: int, kinds: Mapping[str, str], cued: _Cues,
-            attempt: int = 0) -> list[Item]:
+            attempt: int = 0, careful: bool = False) -> list[Item]:
     by_type: dict[str, list[Item]] = defaultdict(list)
     for item in items:  # askable, in the order of their ids (``choose_items``)
         by_type[item.type].append(item)
@@ -287,7 +309,16 @@ def _choose(items: Sequence[Item], count: int | None, seed: int, kinds: Mapping[
         if capped and candidate.type == "true-false" and \
                 sum(c.type == "true-false" for c in chosen) >= round(TRUE_FALSE_SHARE * limit):
             return False
-        return not any(cued(candidate, other) for other in chosen)
+        return not _same_voice(candidate, chosen) and not any(cued(candidate, other) for other in chosen)
+
+    def ruled_out(candidate: Item, queues: list[list[Item]]) -> int:
+        """How many of the questions still open this one would rule out. A small pool (a class quiz of the core
+        facts) is packed with care: a question whose answer half the others print costs the quiz several; a
+        large pool has room to spare, and the count, a judgement per pair, is not made."""
+        if not careful:
+            return 0
+        return sum(1 for queue in queues for other in queue
+                   if other.fact_ids != candidate.fact_ids and cued(candidate, other))
 
     def fill(capped: bool) -> None:
         queues = [list(by_type[t]) for t in SECTION_ORDER if by_type.get(t)]
@@ -303,6 +334,7 @@ def _choose(items: Sequence[Item], count: int | None, seed: int, kinds: Mapping[
                 # made false as another chosen one was only when no other is left
                 item = min(fresh, key=lambda candidate: (any(same_falsehood(candidate, c) for c in chosen),
                                                          _true_false_lead(candidate, chosen) >= 1,
+                                                         ruled_out(candidate, queues),
                                                          periods[period_of(candidate)]))
                 queue.remove(item)
                 chosen.append(item)

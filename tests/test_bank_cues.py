@@ -43,9 +43,10 @@ def test_two_questions_of_one_sentence_that_restate_each_other_are_asked_once() 
 
 
 def test_a_common_name_printed_elsewhere_is_context_not_a_cue() -> None:
-    items = [_item(f"talks-{n}", f"Which country mediated the talks of round {word} over the harbour dispute?",
-                   "Russia", role="mediator", quote=(n * 100, n * 100 + 10))
-             for n, word in enumerate(("one", "two"))]
+    items = [_item("talks-0", "Which country mediated the harbour talks of March?", "Russia", role="mediator",
+                   quote=(0, 10)),
+             _item("talks-1", "Which state brokered the grain ceasefire of the following winter?", "Russia",
+                   role="mediator", quote=(100, 110))]
     items.append(_item("hosted", "In which city did Russia host a summit on fisheries quotas?", "Sochi",
                        role="place", quote=(900, 910)))
     assert _kept(items) == {"talks-0", "talks-1", "hosted"}
@@ -81,3 +82,11 @@ def test_every_item_type_is_still_made_for_a_caller_that_asks_for_it() -> None:
     base, _, _ = _bank()
     for kind in ("matching", "ordering"):
         assert items_for(base, types=[kind], seed=0)  # type: ignore[list-item]
+
+
+def test_an_answer_of_several_words_is_asked_once() -> None:
+    banned = _item("banned", "Through which corridor were convoys banned?", "Lachin corridor", role="place",
+                   quote=(0, 10))
+    reopened = _item("reopened", "An agreement to reopen which road raised hopes days before the offensive?",
+                     "Lachin corridor", role="place", quote=(50, 60))
+    assert len(_kept([banned, reopened])) == 1

@@ -220,7 +220,7 @@ def test_figure_options_stand_in_order_of_size_in_every_version() -> None:
     figures = [i for i in every if i.type == "mcq" and i.role == "value"]
     assert figures
     for item in figures:
-        sizes = [min(numbers_in(option)) for option in item.options]
+        sizes = [max(numbers_in(option)) for option in item.options]  # "1 million" reads as 1 and 1,000,000
         assert sizes == sorted(sizes), item.options
     assert len({i.correct_option for i in figures}) > 2  # the answer is not always the smallest or the largest
 
@@ -254,3 +254,14 @@ def test_a_statement_shown_true_is_not_asked_beside_a_stem_that_tells_it() -> No
     told = next(i for i in every if i.prompt.startswith("According to the CFR Global Conflict Tracker, what share")
                 and "faced with the prospect of rule by Azerbaijan" in i.prompt)
     assert not fled.correction and cue_each_other(fled, told)
+
+
+def test_a_bound_is_never_offered_as_the_day_something_happened() -> None:
+    base, _, every = _shipped()
+    bounds = {f.date.start.human() for f in base.facts if f.date and f.date.qualifier in ("by", "before", "after")}
+    days = {f.date.start.human() for f in base.facts if f.date and f.date.qualifier not in ("by", "before", "after")}
+    # a day: a bare year or month is also a made-up neighbour of another date, as any year may be
+    only_bounds = {day for day in bounds - days if day[:1].isdigit() and not day.isdigit()}
+    assert "24 January 2024" in only_bounds  # the day the tracker was last updated
+    assert not [(i.id, o) for i in every if i.type == "mcq" and i.role == "date"
+                for o in i.options if o in only_bounds and o != i.answer]

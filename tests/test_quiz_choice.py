@@ -87,6 +87,32 @@ def test_choice_keeps_setting_to_a_fifth_and_skips_cueing_items() -> None:
     assert len(chosen) == 1
 
 
+def test_a_quiz_asks_no_true_statement_with_nothing_in_it_to_make_false() -> None:
+    face = _item("face", "true-false", "statement", "Faced with the prospect of rule, the residents fled.", "True")
+    dated = _item("dated", "true-false", "statement", "In 1923 the oblast was established.", "True")
+    shown_false = _item("false", "true-false", "statement", "The residents fled to Spain.", "False",
+                        correction="The residents fled to France.")
+    assert {item.id for item in choose_items([face, dated, shown_false], 3, seed=1)} == {"dated", "false"}
+
+
+def test_a_quiz_asks_which_text_says_so_once_of_each_text() -> None:
+    texts = ("the guide", "the essay", "the blog", "the tracker")
+    first, second = (_item(f"claim-{n}", "mcq", "who-said", f"Which text says that claim {word} holds true?",
+                           "the guide", options=texts, correct_option=0) for n, word in enumerate(("one", "two")))
+    other = _item("claim-3", "mcq", "who-said", "Which text says that the third claim holds?", "the blog",
+                  options=texts, correct_option=2)
+    chosen = choose_items([first, second, other], 3, seed=1)
+    assert len(chosen) == 2 and {item.answer for item in chosen} == {"the guide", "the blog"}
+
+
+def test_a_small_pool_is_packed_so_that_the_quiz_is_full() -> None:
+    # "Russia" answers one question and stands in three others' prompts: taken first, it would cost three
+    hub = _item("hub", prompt="Which country brokered the ceasefire?", answer="Russia", role="mediator")
+    spokes = [_item(f"spoke-{n}", prompt=f"When did Russia host round {word} of the harbour talks?",
+                    answer=f"{1990 + n}", role="date") for n, word in enumerate(("one", "two", "three"))]
+    assert len(choose_items([hub, *spokes], 3, seed=3)) == 3  # seed 3: its first order takes the hub first
+
+
 @pytest.mark.parametrize("facts", [FACTS, APOLLO])
 def test_no_two_chosen_questions_cue_each_other(facts: Path) -> None:
     factbase = load_factbase(facts)

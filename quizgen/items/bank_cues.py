@@ -43,8 +43,9 @@ Form = tuple[str, ...]
 
 
 def _shown(item: Item) -> list[str]:
-    """What the item prints as true: its prompt, its blanked sentence, its matching or ordering lines."""
-    shown = [item.prompt]
+    """What the item prints as true: its prompt, its blanked sentence, its matching or ordering lines, and the
+    answer on its back ("Zangezur corridor and Nakhchivan" tells "Which is Azerbaijan's exclave?")."""
+    shown = [item.prompt, *([item.answer] if item.type in _ASKED_FORMS else [])]
     if item.cloze:
         shown.append(f"{item.cloze[0]} {item.cloze[2]}")
     shown += [f"{left} {right}" for left, right in item.pairs]
@@ -80,6 +81,13 @@ def _among_texts(item: Item, names_a_text: Callable[[str], bool]) -> bool:
     # it is compared as the same thing said twice, through a shared passage or the same words. "Which analyst
     # said …?" answered by a person is given away wherever the person is named.
     return item.role in ("who-said", "which-source") and names_a_text(item.answer)
+
+
+def _same_answer(one: Item, other: Item) -> bool:
+    # "Lachin corridor" twice, "9 November 2020" twice: the second asks what the first taught; one word
+    # ("Russia") is the setting, asked of many events
+    return one.type in _ASKED_FORMS and other.type in _ASKED_FORMS and len(_words(one.answer)) > 1 \
+        and _words(one.answer) == _words(other.answer)
 
 
 def _overlap(one: frozenset[str], other: frozenset[str]) -> float:
@@ -151,7 +159,7 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str],
             shared = asked_stems[asked] & shown_stems[shower]
             return same_passage and len(shared) >= SAME_SENTENCE_WORDS \
                 and _overlap(asked_stems[asked], shown_stems[shower]) >= SAME_SENTENCE
-        if same_passage or printed.rare_in(asked, shower):
+        if same_passage or printed.rare_in(asked, shower) or _same_answer(bank[asked], bank[shower]):
             return True
         return _overlap(asked_stems[asked], shown_stems[shower]) >= SAME_THING
 

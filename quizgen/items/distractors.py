@@ -91,7 +91,9 @@ class DistractorPools:
 
     def _add(self, fact: Fact) -> None:
         at = standalone_date(fact)
-        if at is not None:
+        # "by 24 January 2024" (the day a text was updated) bounds a fact, it is no day anything happened on: never
+        # a date to offer beside one that is
+        if at is not None and fact.date is not None and fact.date.qualifier not in _BOUNDS:
             precision, date = at
             self.dates[precision][date].add(fact.id)
         for other in fact.conflicts_with:
@@ -422,6 +424,9 @@ class DistractorPools:
 
 
 _DATE_ORDER = operator.attrgetter("year", "month", "day")  # as PartialDate orders itself
+
+
+_BOUNDS = frozenset({"by", "before", "after"})
 
 
 def standalone_date(fact: Fact) -> tuple[int, PartialDate] | None:
