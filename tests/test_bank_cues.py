@@ -90,3 +90,15 @@ def test_an_answer_of_several_words_is_asked_once() -> None:
     reopened = _item("reopened", "An agreement to reopen which road raised hopes days before the offensive?",
                      "Lachin corridor", role="place", quote=(50, 60))
     assert len(_kept([banned, reopened])) == 1
+
+
+def test_a_fact_is_compared_with_others_once() -> None:
+    def first(a: str, b: str, quote: int) -> Item:
+        item = _item(f"{a},{b}", "Which of these happened first?", a, role="which-first", kind="mcq",
+                     quote=(quote, quote + 5))
+        return Item(**{**{f: getattr(item, f) for f in item.__dataclass_fields__}, "fact_ids": (a, b)})
+
+    kept = without_cued([first("vote", "protocol", 0), first("independence", "protocol", 50),
+                         first("clashes", "blockade", 100)], {}, _names_a_text)
+    assert [item.fact_ids for item in kept] == [("vote", "protocol"), ("clashes", "blockade")]
+

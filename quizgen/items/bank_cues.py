@@ -35,6 +35,7 @@ SAME_SENTENCE_WORDS = 3  # and at least this many stems: "What post did X hold?"
 _ASKED_FORMS = frozenset({"qa", "short-answer", "mcq", "cloze"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _YEAR = re.compile(r"^\d{3,4}$")
+_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # a stem more than this share of a bank's items use (and more than the floor) is the topic, not what one item says
 COMMON_SHARE = 0.05
 COMMON_FLOOR = 5
@@ -60,9 +61,10 @@ def _forms(item: Item, names_a_text: Callable[[str], bool]) -> list[Form]:
     found: list[Form] = []
     listed = " and " in item.answer or ", " in item.answer
     # a range's ends are not asked alone: "by early October 2023" elsewhere does not answer "when did they flee?"
-    for form in [item.answer, *item.alternatives]:
-        if listed and form != item.answer:
-            continue  # one of the parties printed elsewhere ("Ilham Aliyev") is half of "Pashinyan and Aliyev"
+    forms = [item.answer, *item.alternatives, *(_LIST.split(item.answer) if listed else ())]
+    for form in forms:
+        if listed and form != item.answer and len(form.split()) < 2:
+            continue  # "Russia" printed elsewhere is the setting; "Luis Moreno Ocampo" is half of his answer
         run = _words(form)
         while run and run[0] in _ARTICLES:
             run = run[1:]
@@ -140,15 +142,33 @@ def _topic_stems(texts: Sequence[frozenset[str]]) -> frozenset[str]:
     return frozenset(stem for stem, count in counts.items() if count > limit)
 
 
+def _sharing_a_passage(bank: Sequence[Item]) -> dict[int, set[int]]:
+    """The items whose own passages (the first each quotes, not the context beside it) overlap in one text: two
+    quotes of one sentence ("banning even Red Cross convoys …" and "… over alleged smuggling"). Each text's quotes
+    are swept once in order of their starts."""
+    by_source: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for index, item in enumerate(bank):
+        for passage in item.passages[:1]:
+            by_source[passage.source_id].append((passage.start, passage.end, index))
+    sharing: dict[int, set[int]] = defaultdict(set)
+    for quotes in by_source.values():
+        quotes.sort()
+        open_quotes: list[tuple[int, int]] = []  # (end, index) of the quotes not yet ended
+        for start, end, index in quotes:
+            open_quotes = [(other_end, other) for other_end, other in open_quotes if other_end > start]
+            for _, other in open_quotes:
+                sharing[index].add(other)
+                sharing[other].add(index)
+            open_quotes.append((end, index))
+    return sharing
+
+
 def without_cued(bank: Sequence[Item], importance: Mapping[str, str],
                  names_a_text: Callable[[str], bool]) -> list[Item]:
     """The bank with no item that another kept item gives away or restates; the more important fact's is kept.
     ``names_a_text`` tells an answer that names one of the texts ("the Azad Archives guide")."""
     printed = _Printed(bank, names_a_text)
-    by_passage: dict[tuple[str, int, int], list[int]] = defaultdict(list)
-    for index, item in enumerate(bank):
-        for passage in item.passages[:1]:  # the passage the item asks of, not the context quoted beside it
-            by_passage[passage.source_id, passage.start, passage.end].append(index)
+    sharing = _sharing_a_passage(bank)
     shown_all = [stems(" ".join(_shown(item))) for item in bank]
     topic = _topic_stems(shown_all)
     shown_stems = [text - topic for text in shown_all]
@@ -171,17 +191,22 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str],
             prints[shower].add(asked)
     printed_by = {asked: set(showers) for asked, showers in printed.printed.items()}
     kept: set[int] = set()
+    compared_facts: set[str] = set()  # the facts a kept comparison ("which came first?") already sets side by side
     exercises: list[int] = []
     for index in order:
         if bank[index].type not in _ASKED_FORMS and bank[index].type != "true-false":
             exercises.append(index)  # matching and ordering: judged after the questions they would repeat
             continue
-        sharing = {other for passage in bank[index].passages[:1]
-                   for other in by_passage[passage.source_id, passage.start, passage.end] if other != index}
-        partners = (printed_by.get(index, set()) | prints.get(index, set()) | sharing) & kept
-        if not any(cues(other, index, other in sharing) or cues(index, other, other in sharing)
-                   for other in partners if bank[other].fact_ids[0] not in bank[index].fact_ids):
+        item = bank[index]
+        if len(item.fact_ids) > 1 and not compared_facts.isdisjoint(item.fact_ids):
+            continue  # "which came first?" of the Bishkek Protocol twice, beside two other events: asked once
+        shares = sharing.get(index, set())
+        partners = (printed_by.get(index, set()) | prints.get(index, set()) | shares) & kept
+        if not any(cues(other, index, other in shares) or cues(index, other, other in shares)
+                   for other in partners if bank[other].fact_ids[0] not in item.fact_ids):
             kept.add(index)
+            if len(item.fact_ids) > 1:
+                compared_facts.update(item.fact_ids)
     # a matching or ordering task whose lines repeat the dates the bank asks one by one asks them twice; one such
     # line is the price of any exercise over many facts
     for index in exercises:
