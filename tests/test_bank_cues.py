@@ -47,9 +47,11 @@ def test_a_common_name_printed_elsewhere_is_context_not_a_cue() -> None:
                    quote=(0, 10)),
              _item("talks-1", "Which state brokered the grain ceasefire of the following winter?", "Russia",
                    role="mediator", quote=(100, 110))]
-    items.append(_item("hosted", "In which city did Russia host a summit on fisheries quotas?", "Sochi",
-                       role="place", quote=(900, 910)))
-    assert _kept(items) == {"talks-0", "talks-1", "hosted"}
+    # the setting of the course: many items print it
+    items += [_item(f"hosted-{n}", f"In which city did Russia host the {word} summit on fisheries quotas?",
+                    f"Sochi {word}", role="place", quote=(900 + n * 20, 910 + n * 20))
+              for n, word in enumerate(("spring", "autumn", "winter"))]
+    assert _kept(items) == {"talks-0", "talks-1", "hosted-0", "hosted-1", "hosted-2"}
 
 
 def test_a_text_named_as_a_source_elsewhere_does_not_answer_which_text_says_so() -> None:

@@ -85,13 +85,6 @@ def _among_texts(item: Item, names_a_text: Callable[[str], bool]) -> bool:
     return item.role in ("who-said", "which-source") and names_a_text(item.answer)
 
 
-def _same_answer(one: Item, other: Item) -> bool:
-    # "Lachin corridor" twice, "9 November 2020" twice: the second asks what the first taught; one word
-    # ("Russia") is the setting, asked of many events
-    return one.type in _ASKED_FORMS and other.type in _ASKED_FORMS and len(_words(one.answer)) > 1 \
-        and _words(one.answer) == _words(other.answer)
-
-
 def _overlap(one: frozenset[str], other: frozenset[str]) -> float:
     return len(one & other) / min(len(one), len(other)) if one and other else 0.0
 
@@ -121,11 +114,20 @@ class _Printed:
                             printers[form].add(shower)
                             if asked != shower and bank[asked].fact_ids[0] not in item.fact_ids:
                                 self.printed[asked][shower].add(form)
+        self._printers = {form: len(showers) for form, showers in printers.items()}
         # a name few items print is specific ("Nikolay Mitrokhin"); a bare year printed anywhere is only a time
         # and a single word ("Russia", "Yerevan") is as much the setting as the answer: both are cues only where
         # the texts speak of the same thing
         self._rare = {form for form, showers in printers.items() if len(showers) <= RARE and len(form) > 1
                       and not _YEAR.match(" ".join(form))}
+
+    def same_answer(self, one: Item, other: Item) -> bool:
+        """"Lachin corridor" twice, "9 November 2020" or "Yevlakh" twice: the second asks what the first taught.
+        A word many items print ("Russia") is the setting, asked of many events."""
+        if one.type not in _ASKED_FORMS or other.type not in _ASKED_FORMS:
+            return False
+        answer = tuple(_words(one.answer))
+        return answer == tuple(_words(other.answer)) and (len(answer) > 1 or self._printers.get(answer, 0) <= RARE)
 
     def prints(self, shower: int, asked: int) -> bool:
         return shower in self.printed.get(asked, {})
@@ -179,7 +181,7 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str],
             shared = asked_stems[asked] & shown_stems[shower]
             return same_passage and len(shared) >= SAME_SENTENCE_WORDS \
                 and _overlap(asked_stems[asked], shown_stems[shower]) >= SAME_SENTENCE
-        if same_passage or printed.rare_in(asked, shower) or _same_answer(bank[asked], bank[shower]):
+        if same_passage or printed.rare_in(asked, shower) or printed.same_answer(bank[asked], bank[shower]):
             return True
         return _overlap(asked_stems[asked], shown_stems[shower]) >= SAME_THING
 
