@@ -28,27 +28,43 @@ class BothNames:
         # a name one text uses ("Soviet Republic of Azerbaijan", used by the guide) is its wording, not a side's
         texts = [vocabulary(f"{source.title} {source.publisher}", source.publisher) for source in sources.values()]
 
+        # a few sides name the places of a whole base ("used by Armenia" on thousands of aliases): each is judged once
+        sides: dict[str, bool] = {}
+
         def a_sides(used_by: str) -> bool:
-            return not _NOT_A_SIDE.match(used_by) and not any(calls_a_text(used_by, text) for text in texts)
+            judged = sides.get(used_by)
+            if judged is None:
+                judged = sides[used_by] = not _NOT_A_SIDE.match(used_by) and not any(
+                    calls_a_text(used_by, text) for text in texts)
+            return judged
 
         found = [(alias.name, place.name) for place in facts if isinstance(place, PlaceFact)
                  for alias in place.aliases if alias.used_by and a_sides(alias.used_by)]
         # the longest first: "Republic of Artsakh" is one name, not "Republic of" and "Artsakh"
         found.sort(key=lambda pair: -len(pair[0]))
-        patterns = [(re.compile(rf"(?<![\w-]){re.escape(side)}(?![\w-])"), side, main) for side, main in found]
         # by the run of words of the name: a text is tried only against the names whose words it holds in a row,
         # so a fact base with a side's name for each of thousands of places costs a prompt a few lookups per word
-        self._by_words: dict[tuple[str, ...], list[tuple[int, tuple[re.Pattern[str], str, str]]]] = {}
-        for rank, entry in enumerate(patterns):
-            self._by_words.setdefault(tuple(_WORD.findall(entry[1])), []).append((rank, entry))
+        self._by_words: dict[tuple[str, ...], list[tuple[int, str, str]]] = {}
+        for rank, (side, main) in enumerate(found):
+            self._by_words.setdefault(tuple(_WORD.findall(side)), []).append((rank, side, main))
         self._longest = max(map(len, self._by_words), default=0)
+        # a name's pattern is compiled when a text first holds its words: a quiz's prompts meet a few of the
+        # thousands of names a large base has, and compiling them all took longer than the rest of this index
+        self._patterns: dict[str, re.Pattern[str]] = {}
 
     def _patterns_in(self, text: str) -> list[tuple[re.Pattern[str], str, str]]:
         """The side names whose words stand in a row in ``text``, longest first."""
         words = _WORD.findall(text)
-        found = {rank: entry for at in range(len(words)) for size in range(1, self._longest + 1)
-                 for rank, entry in self._by_words.get(tuple(words[at:at + size]), ())}
-        return [found[rank] for rank in sorted(found)]
+        found = {rank: (side, main) for at in range(len(words)) for size in range(1, self._longest + 1)
+                 for rank, side, main in self._by_words.get(tuple(words[at:at + size]), ())}
+        return [(self._pattern(found[rank][0]), *found[rank]) for rank in sorted(found)]
+
+    def _pattern(self, side: str) -> re.Pattern[str]:
+        """The side name standing alone, not inside a longer word or hyphenated name."""
+        pattern = self._patterns.get(side)
+        if pattern is None:
+            pattern = self._patterns[side] = re.compile(rf"(?<![\w-]){re.escape(side)}(?![\w-])")
+        return pattern
 
     def neutral(self, text: str) -> str:
         """``text`` with a side's one-word name for a place ("Artsakh") replaced by the main name: in "which text
