@@ -155,11 +155,18 @@ class Citation:
     quote: NonEmpty
     prefix: str | None = None
     suffix: str | None = None
+    sic: list[NonEmpty] = Field(
+        default_factory=list, description="Words of the quote that are the text's own slips (a misspelling, a stray "
+        "word), each printed with [sic] after it wherever the quote is shown: a teacher reading the key sees the "
+        "slip is the source's.")
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Citation:
         if self.end <= self.start:
             raise FieldProblem("end", f"end ({self.end}) must be greater than start ({self.start})")
+        for slip in self.sic:
+            if slip not in self.quote:
+                raise FieldProblem("sic", f"{slip!r} is not in the quote")
         return self
 
 

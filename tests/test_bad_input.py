@@ -69,6 +69,7 @@ BROKEN_CASES = {
     "missing-citation": "splashdown: citations: at least one citation is required",
     "missing-according-to": "television-audience: according_to: required for a reported fact: say who makes "
                             "the claim",
+    "sic-not-in-quote": "splashdown: citations[0].sic: 'Romania' is not in the quote",
 }
 
 

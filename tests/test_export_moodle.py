@@ -14,6 +14,7 @@ from quizgen.export import render_export
 from quizgen.export.ids import short_id
 from quizgen.export.moodle import moodle_type
 from quizgen.items import Passage
+from quizgen.render.passages import shown_quote
 
 MOODLE_REJECTS = {"broken_cloze_questions.xml": 5, "error_invalid_grades.xml": 1}
 
@@ -47,7 +48,7 @@ def test_moodle_imports_every_item(base: str) -> None:
         assert [t.findtext("text") for t in question.findall("tags/tag")] == list(dict.fromkeys(item.tags))
         feedback = plain_text(question.findtext("generalfeedback/text") or "")
         for passage in item.passages:
-            assert passage.quote in feedback and passage.source_label in feedback
+            assert shown_quote(passage) in feedback and passage.source_label in feedback
         if item.type == "cloze":
             (part,), _ = cloze_parts(question.findtext("questiontext/text") or "")
             assert part.answers[0] == item.answer and part.fractions[0] == 1

@@ -14,6 +14,7 @@ from quizgen.export import render_export
 from quizgen.export.ids import ncname
 from quizgen.export.qti12 import FULL_SCORE, QTI12_NS, canvas_type
 from quizgen.export.qti21 import QTI21_NS, interaction_name
+from quizgen.render.passages import shown_quote
 
 CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
 NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9._-]*")
@@ -48,7 +49,7 @@ def test_qti12_is_valid_canvas_qti(base: str) -> None:
         assert sum(scores) == pytest.approx(FULL_SCORE)  # the right response (every part of it) scores in full
         feedback = plain_text("".join(node.find(f"{{{QTI12_NS}}}itemfeedback").itertext()))  # type: ignore[union-attr]
         for passage in item.passages:
-            assert passage.quote in feedback and passage.source_label in feedback
+            assert shown_quote(passage) in feedback and passage.source_label in feedback
 
 
 @pytest.mark.parametrize("base", ["shipped", "apollo"])
@@ -76,4 +77,4 @@ def test_qti21_is_a_valid_content_package(base: str) -> None:
         assert root.find(f"{{{QTI21_NS}}}responseProcessing/{{{QTI21_NS}}}responseCondition") is not None
         feedback = "".join(root.find(f"{{{QTI21_NS}}}modalFeedback").itertext())  # type: ignore[union-attr]
         for passage in item.passages:
-            assert passage.quote in feedback and passage.source_label in feedback
+            assert shown_quote(passage) in feedback and passage.source_label in feedback

@@ -23,6 +23,7 @@ EXPECTED = {
     "unknown-key": "nasa: founded: unknown key (not part of the fact format; see facts.schema.json)",
     "wrong-type": "television-audience: value: Input should be a valid number (got a string)",
     "missing-according-to": "television-audience: according_to: required for a reported fact: say who makes the claim",
+    "sic-not-in-quote": "splashdown: citations[0].sic: 'Romania' is not in the quote",
     "offsets-outside-text": "splashdown: citations[0].quote: offsets 5000:5010 run past the end of the text "
                             "(978 characters)",
     "bom": "-: -: file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM",

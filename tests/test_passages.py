@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
+from html import escape, unescape
 
 import pytest
 
@@ -56,3 +56,30 @@ def test_sentence_bounds_keep_abbreviations_inside_the_sentence() -> None:
     at = text.index("Aliyev")
     start, end = sentence_bounds(text, at, at + 6)
     assert text[start:end] == "Mr. Aliyev met St. Petersburg's mayor."
+
+
+def test_a_slip_of_the_text_is_printed_with_sic_wherever_the_quote_is_shown() -> None:
+    from quizgen.export.feedback import feedback_lines
+    from quizgen.render.passages import shown_quote
+
+    quote = "arrived in Goris, in southern Romania Armenia – the town at the heart of the exodus"
+    passage = Passage("goris", "s", "A source", 0, len(quote), quote, sic=("Romania",))
+    item = Item("qa:identify:goris", "qa", "identify", "Which town?", "Goris", ("goris",), (passage,))
+    assert shown_quote(passage) == quote.replace("Romania", "Romania [sic]")
+    assert marked_quote(passage, item, escape, "b") == (
+        "arrived in <b>Goris</b>, in southern Romania [sic] Armenia – the town at the heart of the exodus")
+    assert "Romania [sic] Armenia" in feedback_lines(item)[0]
+    found = supporting_sentence(item)
+    assert found is not None and "Romania [sic] Armenia" in unescape(found[1])  # a card escapes brackets
+
+
+def test_the_shipped_key_marks_the_texts_slips() -> None:
+    from quizgen.factbase import load_factbase
+    from quizgen.items import items_for
+    from quizgen.render.passages import shown_quote
+    from tests.conftest import FACTS
+
+    base = load_factbase(FACTS)
+    goris = [fact for fact in base.facts if fact.id == "goris"]
+    shown = [shown_quote(p) for item in items_for(base, goris, every_form=True) for p in item.passages]
+    assert shown and all("Romania [sic] Armenia" in quote for quote in shown if "Romania" in quote)

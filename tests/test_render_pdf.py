@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from quizgen import QuizgenError, Selection, build_handout, build_quiz, load_factbase
 from quizgen.build import planned_quiz
 from quizgen.quiz import keyable
+from quizgen.render.passages import shown_quote
 from tests.conftest import APOLLO, FACTS
 from tests.pdf_reading import label_span
 
@@ -72,7 +73,7 @@ def test_every_key_answer_and_passage_is_printed(quiz_files) -> None:  # type: i
         for question in version.questions:
             assert flat(question.key_answer()) in key, question.key_answer()
             for shown in question.key_passages():
-                assert flat(shown.passage.quote) in key, shown.passage.quote
+                assert flat(shown_quote(shown.passage)) in key, shown.passage.quote
                 assert flat(shown.passage.source_label) in key
 
 
@@ -244,7 +245,7 @@ def test_every_key_passage_holds_its_answer_in_bold_on_word_boundaries(class_qui
             for question in version.questions:
                 shown_all = question.key_passages()
                 for shown in shown_all:
-                    assert flat(shown.passage.quote) in key
+                    assert flat(shown_quote(shown.passage)) in key
                     if shown.answer_span is not None:
                         start, end = shown.answer_span
                         marked = normalise(shown.passage.quote[start:end])

@@ -32,6 +32,7 @@ def show_items(
     """Print the items the selected facts yield: prompt, options, answer and source."""
     from quizgen.choices import item_types
     from quizgen.items import items_for
+    from quizgen.render.passages import shown_quote
 
     factbase, chosen = load_selected(facts, selected)
     items = items_for(factbase, chosen, item_types(types), seed)
@@ -50,7 +51,7 @@ def show_items(
         if item.correction:
             console.print(f"  [green]true statement:[/] {shown(item.correction)}")
         for passage in item.passages[:2]:
-            console.print(f"  [dim]{shown(passage.source_label)}: “{shown(passage.quote)}”[/]")
+            console.print(f"  [dim]{shown(passage.source_label)}: “{shown_quote(passage, shown)}”[/]")
         console.print()
     console.print(f"{len(items)} items from {len(chosen)} facts (seed {seed})")
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from html import escape
 
 from quizgen.items import Item
-from quizgen.render.passages import marked_quote
+from quizgen.render.passages import marked_quote, shown_quote
 
 
 def feedback_lines(item: Item) -> list[str]:
     """Plain lines: the true statement for a false one, then each passage with its source."""
     lines = [f"The true statement: {item.correction}"] if item.correction else []
-    lines += [f"“{passage.quote}” ({passage.source_label})" for passage in item.passages]
+    lines += [f"“{shown_quote(passage)}” ({passage.source_label})" for passage in item.passages]
     return [one_line(line) for line in lines]
 
 

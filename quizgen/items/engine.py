@@ -106,7 +106,7 @@ def _passages(fact: Fact, factbase: FactBase, labels: Mapping[str, tuple[str, st
         label, short = labels[citation.source]
         # the citation's own quote (anchoring holds it equal to the text it cuts): not a second copy per passage
         out.append(Passage(fact.id, source.id, label, citation.start, citation.end, citation.quote, before, after,
-                           short))
+                           short, tuple(citation.sic)))
     return tuple(out)
 
 

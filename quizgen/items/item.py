@@ -27,6 +27,7 @@ class Passage:
     before: str = ""  # surrounding text, for context
     after: str = ""
     source_short: str = ""  # publisher and date, where space is short
+    sic: tuple[str, ...] = ()  # the quote's words that are the text's own slips, shown with [sic] after them
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from quizgen.deck_plan import SLOTS, PlannedNote, shown_choices
 from quizgen.items import Item, answer_text
 from quizgen.render.anki_notetype import CONTEXT_FIELD, FIELDS, KEY_FIELD, LABEL_FIELD, slot_fields
 from quizgen.render.card_text import card_text
-from quizgen.render.passages import passage_html, supporting_sentence
+from quizgen.render.passages import passage_html, shown_quote, supporting_sentence
 
 _BLANK = '<span class="qg-blank">[…]</span>'
 
@@ -64,7 +64,7 @@ def support_html(item: Item) -> str:
         return f'<div class="qg-sentence">{sentence}</div><div class="qg-source">{source}</div>'
     if item.type == "true-false" and item.passages:
         passage = item.passages[0]
-        return (f'<div class="qg-sentence">{card_text(passage.quote)}</div>'
+        return (f'<div class="qg-sentence">{shown_quote(passage, card_text)}</div>'
                 f'<div class="qg-source">{card_text(passage.source_short or passage.source_label)}</div>')
     # the visible back names publisher and date; the folded passages below name the full source
     labels = dict.fromkeys(passage.source_short or passage.source_label for passage in item.passages)

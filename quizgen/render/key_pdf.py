@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from quizgen.quiz import Quiz, QuizQuestion, QuizVersion
 from quizgen.render.handout_pdf import RULE
-from quizgen.render.passages import marked_quote
+from quizgen.render.passages import marked_quote, shown_quote
 from quizgen.render.pdf_base import ACCENT, FONT, FONT_BOLD, Bookmark, frame_width, preflight, styles, text, write_pdf
 from quizgen.render.quiz_pdf import _story, quiz_texts
 
@@ -87,7 +87,7 @@ def _key_flowables(question: QuizQuestion, st: dict[str, Any]) -> list[Flowable]
     ]
     for shown in question.key_passages():
         passage = shown.passage
-        quote = marked_quote(passage, item, text, "b") if shown.answer_span else text(passage.quote)
+        quote = marked_quote(passage, item, text, "b") if shown.answer_span else shown_quote(passage, text)
         block += [Paragraph(f"{text(passage.source_label)} · fact {text(passage.fact_id)}", st["source"]),
                   Paragraph(f"“{quote}”", st["passage"])]
     return block

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 
 from quizgen.items import Item, Passage
 from quizgen.items.item import with_range_ends
@@ -88,21 +89,35 @@ def mark_span(passage: Passage, forms: list[str]) -> tuple[int, int] | None:
 
 
 def marked_quote(passage: Passage, item: Item, escape_text: Callable[[str], str], tag: str) -> str:
-    """The quote, escaped, with the answer wrapped in ``<tag>`` where it can be found."""
-    return _marked(passage.quote, mark_span(passage, answer_forms(item)), escape_text, tag)
+    """The quote, escaped, with the answer wrapped in ``<tag>`` where it can be found and [sic] after its slips."""
+    return _marked(passage.quote, mark_span(passage, answer_forms(item)), escape_text, tag, passage.sic)
 
 
-def _marked(text: str, span: tuple[int, int] | None, escape_text: Callable[[str], str], tag: str) -> str:
-    if not span:
-        return escape_text(text)
-    start, end = span
-    return (f"{escape_text(text[:start])}<{tag}>{escape_text(text[start:end])}</{tag}>"
-            f"{escape_text(text[end:])}")
+def shown_quote(passage: Passage, escape_text: Callable[[str], str] = str) -> str:
+    """The quote as every output prints it: escaped, with [sic] after each of the text's own slips."""
+    return _marked(passage.quote, None, escape_text, "", passage.sic)
+
+
+SIC = " [sic]"
+
+
+def _marked(text: str, span: tuple[int, int] | None, escape_text: Callable[[str], str], tag: str,
+            slips: tuple[str, ...] = ()) -> str:
+    # the places to cut at: the answer's ends, and the end of each slip's first whole-word stand
+    after_slips = sorted({found[1] for slip in slips for found in [find_whole(text, slip)] if found})
+    cuts = sorted({0, len(text), *(span or ()), *after_slips})
+    pieces = []
+    for start, end in pairwise(cuts):
+        piece = escape_text(text[start:end])
+        if span and (start, end) == span:
+            piece = f"<{tag}>{piece}</{tag}>"
+        pieces.append(piece + (escape_text(SIC) if end in after_slips else ""))
+    return "".join(pieces)
 
 
 def passage_html(passage: Passage, item: Item | None = None) -> str:
     """The quote in bold within its context, the answer (if an item is given) in <mark>; all text escaped."""
-    body = marked_quote(passage, item, card_text, "mark") if item is not None else card_text(passage.quote)
+    body = marked_quote(passage, item, card_text, "mark") if item is not None else shown_quote(passage, card_text)
     around_before = f'<span class="qg-around">…{card_text(passage.before)}</span>' if passage.before else ""
     around_after = f'<span class="qg-around">{card_text(passage.after)}…</span>' if passage.after else ""
     return f"{around_before}<b>{body}</b>{around_after}"
@@ -131,6 +146,6 @@ def supporting_sentence(item: Item) -> tuple[Passage, str] | None:
         first, last = sentence_bounds(passage.quote, *span)
         sentence = passage.quote[first:last].strip()
         offset = first + (len(passage.quote[first:last]) - len(passage.quote[first:last].lstrip()))
-        marked = _marked(sentence, (span[0] - offset, span[1] - offset), card_text, "mark")
+        marked = _marked(sentence, (span[0] - offset, span[1] - offset), card_text, "mark", passage.sic)
         return passage, ("…" if first else "") + marked + ("…" if last < len(passage.quote.rstrip()) else "")
     return None
