@@ -104,3 +104,13 @@ def test_a_fact_is_compared_with_others_once() -> None:
                          first("clashes", "blockade", 100)], {}, _names_a_text)
     assert [item.fact_ids for item in kept] == [("vote", "protocol"), ("clashes", "blockade")]
 
+
+
+def test_one_text_answers_at_most_one_more_which_text_question_than_all_the_others() -> None:
+    guide = [_item(f"guide-{n}", f"Which text says that claim number {word} is so?", "the Azad Archives guide",
+                   role="who-said", kind="mcq", quote=(n * 100, n * 100 + 10))
+             for n, word in enumerate(("one", "two", "three", "four"))]
+    essay = _item("essay", "Which text says that the other claim is so?", "the CFR photo essay", role="who-said",
+                  kind="mcq", quote=(900, 910))
+    kept = _kept([*guide, essay], {"guide-3": "core"})
+    assert kept == {"guide-3", "guide-0", "essay"}  # the core fact's question first, then in order

@@ -265,3 +265,22 @@ def test_a_bound_is_never_offered_as_the_day_something_happened() -> None:
     assert "24 January 2024" in only_bounds  # the day the tracker was last updated
     assert not [(i.id, o) for i in every if i.type == "mcq" and i.role == "date"
                 for o in i.options if o in only_bounds and o != i.answer]
+
+
+def test_date_options_stand_near_enough_to_the_answer_to_be_plausible() -> None:
+    from datetime import datetime
+
+    _, _, every = _shipped()
+    days = [i for i in every if i.type == "mcq" and i.role == "date" and i.answer[:1].isdigit() and " " in i.answer]
+    assert days
+    for item in days:
+        when = [datetime.strptime(option, "%d %B %Y") for option in item.options]
+        answer = datetime.strptime(item.answer, "%d %B %Y")
+        assert all(abs((day - answer).days) <= 366 for day in when), item.options  # a 2020 deal, no day of 2023
+
+
+def test_the_bank_asks_no_true_statement_with_nothing_in_it_to_make_false() -> None:
+    from quizgen.numbers_in_text import numbers_in
+
+    _, bank, _ = _shipped()
+    assert not [i.id for i in bank if i.type == "true-false" and not i.correction and not numbers_in(i.prompt)]

@@ -9,9 +9,10 @@ important fact's.
 
 Two items are compared only where they can cue each other: one's answer stands in the other's
 text (found through an index of the answers by their first words, so a bank of any size is read
-once), or both quote one passage. An answer printed in another item's text gives it away when
-the answer is a name few items print ("Nikolay Mitrokhin"), or when the two texts speak of the
-same thing; a name every item prints ("Azerbaijan") is the context of a course, not a cue.
+once), or their own quotes overlap in one text. Two questions of one sentence are one question.
+An answer printed in another item's text gives it away when it is a name of several words
+("Second Nagorno-Karabakh War") or a word few items print ("Yevlakh"), or when the two texts
+speak of the same thing; a word every item prints ("Azerbaijan") is the context of a course.
 """
 
 from __future__ import annotations
@@ -28,9 +29,6 @@ from quizgen.phrases import words
 RARE = 3
 # the share of the shorter text's stems two texts share when they speak of the same thing
 SAME_THING = 0.4
-# two items quoting one passage restate each other at this share: they ask of one sentence
-SAME_SENTENCE = 0.5
-SAME_SENTENCE_WORDS = 3  # and at least this many stems: "What post did X hold?" shares only X with X's decree
 # multiple-choice among the texts, or a matching or ordering task: kept apart by their own rules
 _ASKED_FORMS = frozenset({"qa", "short-answer", "mcq", "cloze"})
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -115,11 +113,12 @@ class _Printed:
                             if asked != shower and bank[asked].fact_ids[0] not in item.fact_ids:
                                 self.printed[asked][shower].add(form)
         self._printers = {form: len(showers) for form, showers in printers.items()}
-        # a name few items print is specific ("Nikolay Mitrokhin"); a bare year printed anywhere is only a time
-        # and a single word ("Russia", "Yerevan") is as much the setting as the answer: both are cues only where
-        # the texts speak of the same thing
-        self._rare = {form for form, showers in printers.items() if len(showers) <= RARE and len(form) > 1
-                      and not _YEAR.match(" ".join(form))}
+        # a name of several words is specific wherever it is printed ("Second Nagorno-Karabakh War", "Nikolay
+        # Mitrokhin"), and so is a word few items print ("Yevlakh"); a bare year printed anywhere is only a time, and
+        # a word many items print ("Russia", "Armenia") is the setting: both are cues only where the texts speak of
+        # the same thing
+        self._rare = {form for form, showers in printers.items() if not _YEAR.match(" ".join(form))
+                      and (len(form) > 1 or len(showers) <= RARE)}
 
     def same_answer(self, one: Item, other: Item) -> bool:
         """"Lachin corridor" twice, "9 November 2020" or "Yevlakh" twice: the second asks what the first taught.
@@ -133,7 +132,7 @@ class _Printed:
         return shower in self.printed.get(asked, {})
 
     def rare_in(self, asked: int, shower: int) -> bool:
-        """The answer of ``asked`` stands in ``shower``'s text in a form that few items print."""
+        """The answer of ``asked`` stands in ``shower``'s text in a specific form (a name, a rare word)."""
         return not self._rare.isdisjoint(self.printed.get(asked, {}).get(shower, ()))
 
 
@@ -177,11 +176,11 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str],
     asked_stems = [stems(item.prompt) - topic for item in bank]
 
     def cues(shower: int, asked: int, same_passage: bool) -> bool:
+        if same_passage:
+            return True  # two questions of one sentence: each re-asks, or half-answers, the other
         if not printed.prints(shower, asked):
-            shared = asked_stems[asked] & shown_stems[shower]
-            return same_passage and len(shared) >= SAME_SENTENCE_WORDS \
-                and _overlap(asked_stems[asked], shown_stems[shower]) >= SAME_SENTENCE
-        if same_passage or printed.rare_in(asked, shower) or printed.same_answer(bank[asked], bank[shower]):
+            return False
+        if printed.rare_in(asked, shower) or printed.same_answer(bank[asked], bank[shower]):
             return True
         return _overlap(asked_stems[asked], shown_stems[shower]) >= SAME_THING
 
@@ -209,6 +208,17 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str],
             kept.add(index)
             if len(item.fact_ids) > 1:
                 compared_facts.update(item.fact_ids)
+    # "which text says …?" answered by one text most of the time teaches a test-wise learner to pick that text (the
+    # advocacy guide, whose claims sound like its own): one text answers at most one more than all the others
+    # together, the more important facts' first
+    voices = [index for index in order if index in kept and bank[index].type == "mcq"
+              and _among_texts(bank[index], names_a_text)]
+    by_text = Counter(bank[index].answer for index in voices)
+    allowed = {text: len(voices) - count + 1 for text, count in by_text.items()}
+    for index in voices:
+        allowed[bank[index].answer] -= 1
+        if allowed[bank[index].answer] < 0:
+            kept.discard(index)
     # a matching or ordering task whose lines repeat the dates the bank asks one by one asks them twice; one such
     # line is the price of any exercise over many facts
     for index in exercises:

@@ -39,7 +39,9 @@ OPTIONS = 4
 NEAREST = 24  # dates or numbers either side of the answer worth considering
 NAME_WINDOW = 60  # names considered per question in a large pool
 _MANY_OWNERS = 32  # a name owned by more facts than this is frozen, and compared with another, once a pool
-_HORIZON_DAYS = {int(Precision.YEAR): 40 * 366, int(Precision.MONTH): 10 * 366, int(Precision.DAY): 5 * 366}
+# how far a real date may stand from the answer and still be a plausible option: a 2020 deal is not confused
+# with a day of 2023, nor 1991 with 2022
+_HORIZON_DAYS = {int(Precision.YEAR): 12 * 366, int(Precision.MONTH): 3 * 366, int(Precision.DAY): 366}
 
 
 @dataclass(frozen=True, slots=True)

@@ -913,6 +913,8 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
     # "which text says …?" of a plain report ("the separatists disarmed") asks which page carried a sentence any
     # of them could have: a bank asks it of claims, where whose voice it is is the point
     bank = [item for item in bank if item.role != "who-said" or item.status != "reported"]
+    # a true statement with no date or figure in it is ticked True unread (as a quiz leaves it out, ``quizgen.quiz``)
+    bank = [item for item in bank if item.type != "true-false" or item.correction or numbers_in(item.prompt)]
     # "which source puts it at 120,000?" is the figure's own question asked again: its value question names the
     # source ("According to Al Jazeera and the CFR tracker, about how many …?")
     asked = {item.fact_ids[0] for item in bank if len(item.fact_ids) == 1 and item.type in QUESTION_FORMS}
