@@ -247,7 +247,7 @@ def choose_items(items: Sequence[Item], count: int | None, seed: int,
 TYPE_FLOOR = 0.2  # where the candidates allow it, a quiz asks at least this share in choices and in writing
 RETRIES = 32  # other orders tried when a quiz falls short: each a greedy pass over the candidates (the judgements of
 # which items cue each other are kept across passes), so the cost of a quiz stays bounded whatever the base
-CAREFUL_POOL = 400  # a quiz chosen from at most this many askable items weighs what each question rules out
+CAREFUL_POOL = 150  # a quiz chosen from at most this many askable items weighs what each question rules out
 RESHARES = 8  # of those, the orders tried for a full quiz whose share of types could be better
 
 
@@ -277,12 +277,22 @@ class _Cues:
 
     def __init__(self) -> None:
         self._known: dict[tuple[str, str], bool] = {}
+        self._partners: dict[tuple[str, int], list[Item]] = {}
 
     def __call__(self, a: Item, b: Item) -> bool:
         key = (a.id, b.id) if a.id <= b.id else (b.id, a.id)
         found = self._known.get(key)
         if found is None:
             found = self._known[key] = cue_each_other(a, b)
+        return found
+
+    def partners(self, item: Item, pool: Sequence[Item]) -> list[Item]:
+        """The items of other facts in ``pool`` that ``item`` cues, found once per item and pool."""
+        key = (item.id, id(pool))  # a pool stays alive while a quiz is chosen from it
+        found = self._partners.get(key)
+        if found is None:
+            found = self._partners[key] = [other for other in pool
+                                           if other.fact_ids != item.fact_ids and self(item, other)]
         return found
 
 
@@ -317,8 +327,8 @@ def _choose(items: Sequence[Item], count: int | None, seed: int, kinds: Mapping[
         large pool has room to spare, and the count, a judgement per pair, is not made."""
         if not careful:
             return 0
-        return sum(1 for queue in queues for other in queue
-                   if other.fact_ids != candidate.fact_ids and cued(candidate, other))
+        open_ids = {other.id for queue in queues for other in queue}
+        return sum(1 for other in cued.partners(candidate, items) if other.id in open_ids)
 
     def fill(capped: bool) -> None:
         queues = [list(by_type[t]) for t in SECTION_ORDER if by_type.get(t)]

@@ -64,9 +64,9 @@ def test_a_text_named_as_a_source_elsewhere_does_not_answer_which_text_says_so()
 
 def test_a_matching_task_that_repeats_the_dates_the_bank_asks_is_left_out() -> None:
     first = _item("first", "When was the treaty signed?", "9 May 1994", quote=(0, 10))
-    second = _item("second", "When did the blockade begin?", "December 2022", quote=(20, 30))
+    second = _item("second", "When did the blockade begin?", "2 December 2022", quote=(20, 30))
     matching = _item("many", "Match each event to its date.", "", kind="matching", role="dates", quote=(40, 50),
-                     pairs=(("Treaty", "9 May 1994"), ("Blockade", "December 2022")))
+                     pairs=(("Treaty", "9 May 1994"), ("Blockade", "2 December 2022")))
     assert _kept([first, second, matching]) == {"first", "second"}
     assert "many" in _kept([first, matching])  # one repeated line is the price of any exercise over many facts
 
@@ -114,3 +114,41 @@ def test_one_text_answers_at_most_one_more_which_text_question_than_all_the_othe
                   kind="mcq", quote=(900, 910))
     kept = _kept([*guide, essay], {"guide-3": "core"})
     assert kept == {"guide-3", "guide-0", "essay"}  # the core fact's question first, then in order
+
+
+def test_a_quantity_two_texts_disagree_on_is_asked_once() -> None:
+    weeks = _item("weeks", "According to the tracker, how long did the war last?", "6 weeks", role="duration",
+                  quote=(0, 10))
+    days = _item("days", "According to the guide, how long did the war last before the ceasefire?", "44 days",
+                 role="duration", quote=(50, 60))
+    kept = without_cued([weeks, days], {"days": "core"}, _names_a_text, {"weeks": ["days"], "days": ["weeks"]})
+    assert [item.fact_ids[0] for item in kept] == ["days"]
+
+
+def test_a_place_the_whole_bank_prints_is_the_setting_not_a_question() -> None:
+    setting = [_item(f"fled-{n}", f"How many people had fled to Armenia by round {word} of the count?",
+                     f"{n} thousand", role="value", quote=(n * 100, n * 100 + 10))
+               for n, word in enumerate(("one", "two", "three", "four", "five"))]
+    where = _item("where", "To which neighbouring country did most of the population flee?", "Armenia",
+                  role="identify", quote=(900, 910))
+    assert "where" not in _kept([*setting, where])
+
+
+def test_a_days_month_printed_by_a_few_items_leaves_only_the_day_to_ask() -> None:
+    day = _item("clashes", "When did the two-day border conflict begin?", "13 September 2022", quote=(0, 10))
+    month = _item("truce", "Which country mediated the truce after the fighting of September 2022?", "Russia",
+                  role="mediator", quote=(50, 60))
+    assert len(_kept([day, month], {"truce": "core"})) == 1
+    # a month half the bank prints is only the time of the story
+    many = [_item(f"m{n}", f"Who spoke of the offensive {word} of September 2022 to the press?", f"Speaker {word}",
+                  role="who-said", quote=(200 + n * 20, 210 + n * 20))
+            for n, word in enumerate(("first", "second", "third", "fourth"))]
+    assert "clashes" in _kept([day, *many])
+
+
+def test_a_matching_of_mixed_precisions_is_left_to_its_own_type() -> None:
+    mixed = _item("many", "Match each event to its date.", "", kind="matching", role="dates", quote=(40, 50),
+                  pairs=(("Treaty", "9 May 1994"), ("Blockade", "2022"), ("Vote", "20 February 1988")))
+    question = _item("other", "Which city hosted the talks?", "Sochi", role="place", quote=(90, 99))
+    assert _kept([mixed, question]) == {"other"}
+    assert _kept([mixed]) == {"many"}  # asked for alone (--types matching), it is given

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from quizgen.items.item import Item
 from quizgen.items.likeness import stems
@@ -33,6 +33,14 @@ SAME_THING = 0.4
 _ASKED_FORMS = frozenset({"qa", "short-answer", "mcq", "cloze"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _YEAR = re.compile(r"^\d{3,4}$")
+_MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"))
+_DAY = re.compile(r"\b\d{1,2} (?P<month>[A-Z][a-z]+) (?P<year>\d{4})\b")
+# an answer printed by at least this share of a bank's items is the course's context, not something to ask
+CONTEXT_SHARE = 0.25
+_PLACE_ROLES = frozenset({"identify", "place", "located-in"})
+# the same quantity or time given by two texts that disagree: the bank asks it once (which-source compares them)
+_MEASURED_ROLES = frozenset({"value", "duration", "date"})
 _LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # a stem more than this share of a bank's items use (and more than the floor) is the topic, not what one item says
 COMMON_SHARE = 0.05
@@ -68,7 +76,17 @@ def _forms(item: Item, names_a_text: Callable[[str], bool]) -> list[Form]:
             run = run[1:]
         if run and tuple(run) not in found:
             found.append(tuple(run))
+    # a day's month printed elsewhere ("the fighting of September 2022") leaves only the day to ask
+    for day in _DAY.finditer(item.answer if item.role == "date" else ""):
+        month = (day.group("month").lower(), day.group("year"))
+        if month not in found:
+            found.append(month)
     return found
+
+
+def is_partial(form: Form) -> bool:
+    """A month and year taken from a day's answer: a cue only where few items print it."""
+    return len(form) == 2 and form[1].isdigit() and form[0] in _MONTHS
 
 
 def _words(text: str) -> list[str]:
@@ -118,7 +136,12 @@ class _Printed:
         # a word many items print ("Russia", "Armenia") is the setting: both are cues only where the texts speak of
         # the same thing
         self._rare = {form for form, showers in printers.items() if not _YEAR.match(" ".join(form))
-                      and (len(form) > 1 or len(showers) <= RARE)}
+                      and ((len(form) > 1 and not is_partial(form)) or len(showers) <= RARE)}
+        # "To which country did they flee?" "Armenia": an answer most of the bank prints is the course's setting
+        context = max(RARE + 1, CONTEXT_SHARE * len(bank))
+        # (a place asked for; "who called it an anti-terrorist operation?" "Azerbaijan" asks whose words they are)
+        self.context = {index for index, item in enumerate(bank) if item.type in _ASKED_FORMS
+                        and item.role in _PLACE_ROLES and len(printers.get(tuple(_words(item.answer)), ())) >= context}
 
     def same_answer(self, one: Item, other: Item) -> bool:
         """"Lachin corridor" twice, "9 November 2020" or "Yevlakh" twice: the second asks what the first taught.
@@ -130,6 +153,9 @@ class _Printed:
 
     def prints(self, shower: int, asked: int) -> bool:
         return shower in self.printed.get(asked, {})
+
+    def only_partial(self, asked: int, shower: int) -> bool:
+        return all(is_partial(form) for form in self.printed.get(asked, {}).get(shower, ()))
 
     def rare_in(self, asked: int, shower: int) -> bool:
         """The answer of ``asked`` stands in ``shower``'s text in a specific form (a name, a rare word)."""
@@ -164,10 +190,12 @@ def _sharing_a_passage(bank: Sequence[Item]) -> dict[int, set[int]]:
     return sharing
 
 
-def without_cued(bank: Sequence[Item], importance: Mapping[str, str],
-                 names_a_text: Callable[[str], bool]) -> list[Item]:
+def without_cued(bank: Sequence[Item], importance: Mapping[str, str], names_a_text: Callable[[str], bool],
+                 conflicts: Mapping[str, Collection[str]] | None = None) -> list[Item]:
     """The bank with no item that another kept item gives away or restates; the more important fact's is kept.
-    ``names_a_text`` tells an answer that names one of the texts ("the Azad Archives guide")."""
+    ``names_a_text`` tells an answer that names one of the texts ("the Azad Archives guide"); ``conflicts`` the
+    facts each fact's texts disagree with (one question of a disagreement is asked, of the same role)."""
+    conflicts = conflicts or {}
     printed = _Printed(bank, names_a_text)
     sharing = _sharing_a_passage(bank)
     shown_all = [stems(" ".join(_shown(item))) for item in bank]
@@ -182,6 +210,8 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str],
             return False
         if printed.rare_in(asked, shower) or printed.same_answer(bank[asked], bank[shower]):
             return True
+        if printed.only_partial(asked, shower):
+            return False  # "September 2023" printed by half the bank is no cue to "on what day …?"
         return _overlap(asked_stems[asked], shown_stems[shower]) >= SAME_THING
 
     rank = {"core": 0, "supporting": 1, "detail": 2}
@@ -193,14 +223,21 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str],
     printed_by = {asked: set(showers) for asked, showers in printed.printed.items()}
     kept: set[int] = set()
     compared_facts: set[str] = set()  # the facts a kept comparison ("which came first?") already sets side by side
+    asked_roles: dict[str, str] = {}  # the role each kept single-fact question asks of its fact
     exercises: list[int] = []
     for index in order:
         if bank[index].type not in _ASKED_FORMS and bank[index].type != "true-false":
             exercises.append(index)  # matching and ordering: judged after the questions they would repeat
             continue
         item = bank[index]
+        if index in printed.context:
+            continue
         if len(item.fact_ids) > 1 and not compared_facts.isdisjoint(item.fact_ids):
             continue  # "which came first?" of the Bishkek Protocol twice, beside two other events: asked once
+        rival_facts = conflicts.get(item.fact_ids[0], ())
+        if len(item.fact_ids) == 1 and item.role in _MEASURED_ROLES and any(
+                asked_roles.get(fact) == item.role for fact in rival_facts):
+            continue  # how long the war lasted, by one text and by another: asked once (which-source compares them)
         shares = sharing.get(index, set())
         partners = (printed_by.get(index, set()) | prints.get(index, set()) | shares) & kept
         if not any(cues(other, index, other in shares) or cues(index, other, other in shares)
@@ -208,6 +245,8 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str],
             kept.add(index)
             if len(item.fact_ids) > 1:
                 compared_facts.update(item.fact_ids)
+            else:
+                asked_roles[item.fact_ids[0]] = item.role
     # "which text says …?" answered by one text most of the time teaches a test-wise learner to pick that text (the
     # advocacy guide, whose claims sound like its own): one text answers at most one more than all the others
     # together, the more important facts' first
@@ -221,9 +260,17 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str],
             kept.discard(index)
     # a matching or ordering task whose lines repeat the dates the bank asks one by one asks them twice; one such
     # line is the price of any exercise over many facts
+    exercised: set[str] = set()
+    questions_asked = len(exercises) < len(bank)  # a bank of nothing but exercises (--types matching) keeps them all
     for index in exercises:
-        if len(prints.get(index, set()) & kept) <= 1:
+        facts = set(bank[index].fact_ids)
+        # and two exercises over mostly the same events (a matching and an ordering of one set) are one exercise
+        # and a matching of dates of one precision: "1991" among full days is matched by its shape alone
+        shapes = {right.count(" ") for _, right in bank[index].pairs} if bank[index].type == "matching" else {0}
+        if not questions_asked or (len(prints.get(index, set()) & kept) <= 1 and len(facts & exercised) <= 1
+                                   and len(shapes) == 1):
             kept.add(index)
+            exercised |= facts
     return [item for index, item in enumerate(bank) if index in kept]
 
 

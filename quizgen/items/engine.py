@@ -921,8 +921,9 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
     bank = [item for item in bank if item.role != "which-source" or item.fact_ids[0] not in asked]
     importance = {fact.id: fact.importance for fact in chosen}
     texts = [vocabulary(f"{source.title} {source.publisher}", source.publisher) for source in factbase.sources.values()]
+    conflicts = {fact.id: fact.conflicts_with for fact in chosen if fact.conflicts_with}
     return without_cued(_without_shown_names(_without_repeats(bank, importance)), importance,
-                        lambda answer: any(names_the_text(answer, words) for words in texts))
+                        lambda answer: any(names_the_text(answer, words) for words in texts), conflicts)
 
 
 def _names_a_minor_voice(item: Item, factbase: FactBase, standing: Mapping[str, str]) -> bool:
