@@ -68,7 +68,9 @@ def test_a_matching_task_that_repeats_the_dates_the_bank_asks_is_left_out() -> N
     matching = _item("many", "Match each event to its date.", "", kind="matching", role="dates", quote=(40, 50),
                      pairs=(("Treaty", "9 May 1994"), ("Blockade", "2 December 2022")))
     assert _kept([first, second, matching]) == {"first", "second"}
-    assert "many" in _kept([first, matching])  # one repeated line is the price of any exercise over many facts
+    assert _kept([first, matching]) == {"first"}  # one line repeated is a question asked twice
+    other = _item("other", "Which city hosted the talks?", "Sochi", role="place", quote=(90, 99))
+    assert "many" in _kept([other, matching])  # an exercise over dates the bank does not ask
 
 
 def test_the_shipped_bank_names_no_person_another_of_its_items_asks_for() -> None:
@@ -92,6 +94,15 @@ def test_an_answer_of_several_words_is_asked_once() -> None:
     reopened = _item("reopened", "An agreement to reopen which road raised hopes days before the offensive?",
                      "Lachin corridor", role="place", quote=(50, 60))
     assert len(_kept([banned, reopened])) == 1
+
+
+def test_a_side_name_is_given_away_wherever_another_item_prints_it() -> None:
+    names = _item("region", "What name do Armenians use for the region?", "Artsakh, used by Armenians",
+                  role="side-name", quote=(0, 10))
+    glosses = [_item(f"gloss-{n}", f"According to the guide, what happened in Artsakh (the region) in year {word}?",
+                     f"{1990 + n}", role="date", quote=(100 + n * 20, 110 + n * 20))
+               for n, word in enumerate(("one", "two", "three", "four", "five"))]
+    assert "region" not in _kept([*glosses, names], {f"gloss-{n}": "core" for n in range(5)})
 
 
 def test_a_fact_is_compared_with_others_once() -> None:

@@ -284,3 +284,10 @@ def test_the_bank_asks_no_true_statement_with_nothing_in_it_to_make_false() -> N
 
     _, bank, _ = _shipped()
     assert not [i.id for i in bank if i.type == "true-false" and not i.correction and not numbers_in(i.prompt)]
+
+
+def test_a_claimants_figure_is_made_false_with_the_figure_another_text_gives() -> None:
+    _, _, every = _shipped()
+    statements = {i.fact_ids[0]: i for i in every if i.type == "true-false" and i.correction}
+    mitrokhin = statements["population-estimate-140000-mitrokhin"]
+    assert "120,000" in mitrokhin.prompt and "140,000" in (mitrokhin.correction or "")

@@ -76,6 +76,13 @@ def _forms(item: Item, names_a_text: Callable[[str], bool]) -> list[Form]:
             run = run[1:]
         if run and tuple(run) not in found:
             found.append(tuple(run))
+    # "Artsakh, used by Armenians; Republic of Artsakh, used by …": each name is asked, and "Artsakh (Nagorno-Karabakh)"
+    # in another stem gives it
+    if item.role == "side-name":
+        for part in item.answer.split("; "):
+            name = tuple(_words(part.split(", used by")[0]))
+            if name and name not in found:
+                found.append(name)
     # a day's month printed elsewhere ("the fighting of September 2022") leaves only the day to ask
     for day in _DAY.finditer(item.answer if item.role == "date" else ""):
         month = (day.group("month").lower(), day.group("year"))
@@ -112,10 +119,13 @@ class _Printed:
         # the answers by their words, and the lengths of those that begin with each word: a text is read once,
         # each of its words looked up, never compared with every answer ("about 30,000 …" begins thousands)
         askers: dict[Form, list[int]] = defaultdict(list)
+        side_names: set[Form] = set()
         lengths: dict[str, set[int]] = defaultdict(set)
         for index, item in enumerate(bank):
             for form in _forms(item, names_a_text):
                 askers[form].append(index)
+                if item.role == "side-name":
+                    side_names.add(form)  # a side's name is given away wherever printed, however often
                 lengths[form[0]].add(len(form))
         # printed[asked] = the items whose text prints one of asked's forms, and in which forms
         self.printed: dict[int, dict[int, set[Form]]] = defaultdict(lambda: defaultdict(set))
@@ -136,7 +146,7 @@ class _Printed:
         # a word many items print ("Russia", "Armenia") is the setting: both are cues only where the texts speak of
         # the same thing
         self._rare = {form for form, showers in printers.items() if not _YEAR.match(" ".join(form))
-                      and ((len(form) > 1 and not is_partial(form)) or len(showers) <= RARE)}
+                      and ((len(form) > 1 and not is_partial(form)) or len(showers) <= RARE or form in side_names)}
         # "To which country did they flee?" "Armenia": an answer most of the bank prints is the course's setting
         context = max(RARE + 1, CONTEXT_SHARE * len(bank))
         # (a place asked for; "who called it an anti-terrorist operation?" "Azerbaijan" asks whose words they are)
@@ -258,8 +268,8 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str], names_a_te
         allowed[bank[index].answer] -= 1
         if allowed[bank[index].answer] < 0:
             kept.discard(index)
-    # a matching or ordering task whose lines repeat the dates the bank asks one by one asks them twice; one such
-    # line is the price of any exercise over many facts
+    # a matching or ordering task whose lines print what the bank asks one by one (a date, "Bishkek Protocol") asks
+    # it twice
     exercised: set[str] = set()
     questions_asked = len(exercises) < len(bank)  # a bank of nothing but exercises (--types matching) keeps them all
     for index in exercises:
@@ -267,7 +277,7 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str], names_a_te
         # and two exercises over mostly the same events (a matching and an ordering of one set) are one exercise
         # and a matching of dates of one precision: "1991" among full days is matched by its shape alone
         shapes = {right.count(" ") for _, right in bank[index].pairs} if bank[index].type == "matching" else {0}
-        if not questions_asked or (len(prints.get(index, set()) & kept) <= 1 and len(facts & exercised) <= 1
+        if not questions_asked or (not prints.get(index, set()) & kept and len(facts & exercised) <= 1
                                    and len(shapes) == 1):
             kept.add(index)
             exercised |= facts

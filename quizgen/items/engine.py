@@ -571,6 +571,15 @@ class ItemEngine:
             # "more than 80 percent" is no falser as "more than 70 percent": a bound moves the other way only
             above = _BOUNDS[fact.approximation]
             candidates = [c for c in candidates if isinstance(c.value, float) and (c.value > value) == above]
+        # "Mitrokhin put the population at 120,000": the figure another text gives is the falsehood that teaches the
+        # disagreement, where the statement says whose figure it is (unattributed, both could be true)
+        if isinstance(fact, FigureFact) and isinstance(value, float) and fact.according_to \
+                and fact.status != "established":
+            rivals = [other.value for other in (self.factbase.by_id.get(i) for i in fact.conflicts_with)
+                      if isinstance(other, FigureFact) and other.value is not None and other.unit == fact.unit
+                      and other.value != value and fact.approximation not in _BOUNDS]
+            if rivals:
+                return rng.choice(sorted(rivals))
         if not candidates:
             return None
         if isinstance(question.value, PartialDate):
