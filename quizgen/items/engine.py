@@ -577,7 +577,9 @@ class ItemEngine:
                 and fact.status != "established":
             rivals = [other.value for other in (self.factbase.by_id.get(i) for i in fact.conflicts_with)
                       if isinstance(other, FigureFact) and other.value is not None and other.unit == fact.unit
-                      and other.value != value and fact.approximation not in _BOUNDS]
+                      and other.value != value and fact.approximation not in _BOUNDS
+                      # "over three-quarters" as "75 percent" beside the statement of it: a bound is no figure
+                      and other.approximation not in _BOUNDS]
             if rivals:
                 return rng.choice(sorted(rivals))
         if not candidates:
