@@ -163,3 +163,15 @@ def test_a_matching_of_mixed_precisions_is_left_to_its_own_type() -> None:
     question = _item("other", "Which city hosted the talks?", "Sochi", role="place", quote=(90, 99))
     assert _kept([mixed, question]) == {"other"}
     assert _kept([mixed]) == {"many"}  # asked for alone (--types matching), it is given
+
+
+def test_an_answer_another_item_names_as_the_owner_of_what_is_asked_is_given_away() -> None:
+    label = _item("label", "Who called the offensive an anti-terrorist operation?", "Azerbaijan", role="who-said",
+                  quote=(0, 10))
+    owner = _item("owner", "On what date did Azerbaijan's offensive begin?", "19 September 2023", quote=(50, 60))
+    broker = _item("broker", "Which country brokered the truce?", "Russia", role="mediator", quote=(100, 110))
+    agent = _item("agent", "In which city did the Russia-brokered truce talks begin?", "Yevlakh", role="place",
+                  quote=(150, 160))
+    # the question yields, however important: it asks what the bank states as its setting
+    assert _kept([label, owner, broker, agent], {"label": "core", "broker": "core"}) == {"owner", "agent"}
+    assert _kept([label, broker]) == {"label", "broker"}

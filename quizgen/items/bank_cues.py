@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 from quizgen.items.item import Item
 from quizgen.items.likeness import stems
-from quizgen.phrases import words
+from quizgen.phrases import normalise, stem, words
 
 # an answer printed by at most this many other items' texts names something specific: it is a cue wherever printed
 RARE = 3
@@ -38,6 +38,9 @@ _MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "ju
 _DAY = re.compile(r"\b\d{1,2} (?P<month>[A-Z][a-z]+) (?P<year>\d{4})\b")
 # an answer printed by at least this share of a bank's items is the course's context, not something to ask
 CONTEXT_SHARE = 0.25
+# "Azerbaijan's offensive", "Russia-mediated talks": a word, then what it owns or did (up to three words)
+_OWNER = re.compile(r"\b(\w+)(?:'s|-)\s?(\w+)(?:\s(\w+))?(?:\s(\w+))?")
+_VOICE_ROLES = frozenset({"who-said", "mediator", "parties"})
 _PLACE_ROLES = frozenset({"identify", "place", "located-in"})
 # the same quantity or time given by two texts that disagree: the bank asks it once (which-source compares them)
 _MEASURED_ROLES = frozenset({"value", "duration", "date"})
@@ -141,6 +144,7 @@ class _Printed:
                             if asked != shower and bank[asked].fact_ids[0] not in item.fact_ids:
                                 self.printed[asked][shower].add(form)
         self._printers = {form: len(showers) for form, showers in printers.items()}
+        self._owned = _owners(bank)
         # a name of several words is specific wherever it is printed ("Second Nagorno-Karabakh War", "Nikolay
         # Mitrokhin"), and so is a word few items print ("Yevlakh"); a bare year printed anywhere is only a time, and
         # a word many items print ("Russia", "Armenia") is the setting: both are cues only where the texts speak of
@@ -164,12 +168,40 @@ class _Printed:
     def prints(self, shower: int, asked: int) -> bool:
         return shower in self.printed.get(asked, {})
 
+    def named_as_owner(self, item: Item) -> bool:
+        """"Who called the offensive an anti-terrorist operation?" beside "Azerbaijan's offensive", "Which country
+        brokered the talks?" beside "Russia-brokered talks": another fact's item names the answer as the owner or
+        agent of what this one asks about."""
+        if item.role not in _VOICE_ROLES:
+            return False
+        answer = _words(item.answer)
+        if len(answer) != 1:
+            return False
+        asked = stems(item.prompt)
+        return any(owner_facts - {item.fact_ids[0]} for stem, owner_facts in self._owned.get(answer[0], {}).items()
+                   if stem in asked)
+
     def only_partial(self, asked: int, shower: int) -> bool:
         return all(is_partial(form) for form in self.printed.get(asked, {}).get(shower, ()))
 
     def rare_in(self, asked: int, shower: int) -> bool:
         """The answer of ``asked`` stands in ``shower``'s text in a specific form (a name, a rare word)."""
         return not self._rare.isdisjoint(self.printed.get(asked, {}).get(shower, ()))
+
+
+def _owners(bank: Sequence[Item]) -> dict[str, dict[str, set[str]]]:
+    """For each word printed as an owner or agent ("Azerbaijan's offensive", "Russia-brokered"), the stems of the
+    words that follow it, each with (up to two of) the facts whose items print it: a bank is read once."""
+    owned: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for item in bank:
+        for text in _shown(item):
+            for found in _OWNER.finditer(normalise(text)):
+                for word in found.groups()[1:]:
+                    if word and not word.isdigit():
+                        facts = owned[found.group(1)][stem(word)]
+                        if len(facts) < 2:
+                            facts.add(item.fact_ids[0])
+    return owned
 
 
 def _topic_stems(texts: Sequence[frozenset[str]]) -> frozenset[str]:
@@ -240,7 +272,7 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str], names_a_te
             exercises.append(index)  # matching and ordering: judged after the questions they would repeat
             continue
         item = bank[index]
-        if index in printed.context:
+        if index in printed.context or printed.named_as_owner(item):
             continue
         if len(item.fact_ids) > 1 and not compared_facts.isdisjoint(item.fact_ids):
             continue  # "which came first?" of the Bishkek Protocol twice, beside two other events: asked once
