@@ -98,7 +98,7 @@ def test_an_answer_of_several_words_is_asked_once() -> None:
 
 def test_a_side_name_is_given_away_wherever_another_item_prints_it() -> None:
     names = _item("region", "What name do Armenians use for the region?", "Artsakh, used by Armenians",
-                  role="side-name", quote=(0, 10))
+                  role="side-name:artsakh", quote=(0, 10))  # the engine's role names the side's name
     glosses = [_item(f"gloss-{n}", f"According to the guide, what happened in Artsakh (the region) in year {word}?",
                      f"{1990 + n}", role="date", quote=(100 + n * 20, 110 + n * 20))
                for n, word in enumerate(("one", "two", "three", "four", "five"))]

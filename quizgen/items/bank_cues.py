@@ -81,7 +81,7 @@ def _forms(item: Item, names_a_text: Callable[[str], bool]) -> list[Form]:
             found.append(tuple(run))
     # "Artsakh, used by Armenians; Republic of Artsakh, used by …": each name is asked, and "Artsakh (Nagorno-Karabakh)"
     # in another stem gives it
-    if item.role == "side-name":
+    if item.role.startswith("side-name"):  # "side-name:artsakh": the role names the side's name
         for part in item.answer.split("; "):
             name = tuple(_words(part.split(", used by")[0]))
             if name and name not in found:
@@ -127,7 +127,7 @@ class _Printed:
         for index, item in enumerate(bank):
             for form in _forms(item, names_a_text):
                 askers[form].append(index)
-                if item.role == "side-name":
+                if item.role.startswith("side-name"):
                     side_names.add(form)  # a side's name is given away wherever printed, however often
                 lengths[form[0]].add(len(form))
         # printed[asked] = the items whose text prints one of asked's forms, and in which forms
