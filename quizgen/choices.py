@@ -61,3 +61,5 @@ STATUSES: tuple[Status, ...] = get_args(Status)
 # how much a fact matters to a learner of the topic: a class quiz draws on core facts only
 Importance = Literal["core", "supporting", "detail"]
 IMPORTANCES: tuple[Importance, ...] = get_args(Importance)
+# most important first: where two items ask one thing, the lower rank's stays
+IMPORTANCE_RANK: dict[str, int] = {level: rank for rank, level in enumerate(IMPORTANCES)}

@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from quizgen.errors import InvalidOption, QuizgenError, option_problem
 from quizgen.items import LETTERS, Item, answer_text
 from quizgen.items.claimants import names_the_text, vocabulary
+from quizgen.items.item import true_on_its_face
 from quizgen.items.seeding import seeded_rng
 from quizgen.key_evidence import TEXT_ANSWER_TYPES, KeyPassage, answer_passages, key_passages
-from quizgen.numbers_in_text import numbers_in, spelled_number
+from quizgen.numbers_in_text import spelled_number
 from quizgen.quiz_cues import (
     about_setting,
     answer_is_a_bound,
@@ -256,13 +257,7 @@ def _askable(item: Item) -> bool:
     text's wording: other texts may report it too."""
     asks_wording = item.role == "who-said" and item.status == "reported"
     return keyable(item) and not general_knowledge(item) and not answer_is_a_bound(item) and not asks_wording \
-        and not _true_on_its_face(item)
-
-
-def _true_on_its_face(item: Item) -> bool:
-    """A true statement with no date or figure in it ("Faced with the prospect of rule by Azerbaijan, ethnic
-    Armenians fled …"): nothing in it could have been made false, so a learner ticks True unread."""
-    return item.type == "true-false" and item.correction is None and not numbers_in(item.prompt)
+        and not true_on_its_face(item)
 
 
 def _same_voice(candidate: Item, chosen: Sequence[Item]) -> bool:
@@ -321,13 +316,12 @@ def _choose(items: Sequence[Item], count: int | None, seed: int, kinds: Mapping[
             return False
         return not _same_voice(candidate, chosen) and not any(cued(candidate, other) for other in chosen)
 
-    def ruled_out(candidate: Item, queues: list[list[Item]]) -> int:
+    def ruled_out(candidate: Item, open_ids: set[str]) -> int:
         """How many of the questions still open this one would rule out. A small pool (a class quiz of the core
         facts) is packed with care: a question whose answer half the others print costs the quiz several; a
         large pool has room to spare, and the count, a judgement per pair, is not made."""
         if not careful:
             return 0
-        open_ids = {other.id for queue in queues for other in queue}
         return sum(1 for other in cued.partners(candidate, items) if other.id in open_ids)
 
     def fill(capped: bool) -> None:
@@ -342,9 +336,10 @@ def _choose(items: Sequence[Item], count: int | None, seed: int, kinds: Mapping[
                     continue
                 # the first of the least-asked periods, in this type's seeded order; a false statement
                 # made false as another chosen one was only when no other is left
+                open_ids = {other.id for open_queue in queues for other in open_queue} if careful else set()
                 item = min(fresh, key=lambda candidate: (any(same_falsehood(candidate, c) for c in chosen),
                                                          _true_false_lead(candidate, chosen) >= 1,
-                                                         ruled_out(candidate, queues),
+                                                         ruled_out(candidate, open_ids),
                                                          periods[period_of(candidate)]))
                 queue.remove(item)
                 chosen.append(item)

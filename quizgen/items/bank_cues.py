@@ -21,6 +21,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 
+from quizgen.choices import IMPORTANCE_RANK
+from quizgen.dates import MONTH_NAMES
 from quizgen.items.item import Item
 from quizgen.items.likeness import stems
 from quizgen.phrases import normalise, stem, words
@@ -33,8 +35,7 @@ SAME_THING = 0.4
 _ASKED_FORMS = frozenset({"qa", "short-answer", "mcq", "cloze"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _YEAR = re.compile(r"^\d{3,4}$")
-_MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"))
+_MONTHS = frozenset(month.lower() for month in MONTH_NAMES)
 _DAY = re.compile(r"\b\d{1,2} (?P<month>[A-Z][a-z]+) (?P<year>\d{4})\b")
 # an answer printed by at least this share of a bank's items is the course's context, not something to ask
 CONTEXT_SHARE = 0.25
@@ -94,7 +95,7 @@ def _forms(item: Item, names_a_text: Callable[[str], bool]) -> list[Form]:
     return found
 
 
-def is_partial(form: Form) -> bool:
+def _is_partial(form: Form) -> bool:
     """A month and year taken from a day's answer: a cue only where few items print it."""
     return len(form) == 2 and form[1].isdigit() and form[0] in _MONTHS
 
@@ -118,7 +119,7 @@ def _overlap(one: frozenset[str], other: frozenset[str]) -> float:
 class _Printed:
     """Which items' texts print each item's answer, found through an index of the answers by their first word."""
 
-    def __init__(self, bank: Sequence[Item], names_a_text: Callable[[str], bool]) -> None:
+    def __init__(self, bank: Sequence[Item], shown: Sequence[list[str]], names_a_text: Callable[[str], bool]) -> None:
         # the answers by their words, and the lengths of those that begin with each word: a text is read once,
         # each of its words looked up, never compared with every answer ("about 30,000 …" begins thousands)
         askers: dict[Form, list[int]] = defaultdict(list)
@@ -134,7 +135,7 @@ class _Printed:
         self.printed: dict[int, dict[int, set[Form]]] = defaultdict(lambda: defaultdict(set))
         printers: dict[Form, set[int]] = defaultdict(set)
         for shower, item in enumerate(bank):
-            for text in _shown(item):
+            for text in shown[shower]:
                 found = _words(text)
                 for at, word in enumerate(found):
                     for length in lengths.get(word, ()):
@@ -144,13 +145,13 @@ class _Printed:
                             if asked != shower and bank[asked].fact_ids[0] not in item.fact_ids:
                                 self.printed[asked][shower].add(form)
         self._printers = {form: len(showers) for form, showers in printers.items()}
-        self._owned = _owners(bank)
+        self._owned = _owners(bank, shown)
         # a name of several words is specific wherever it is printed ("Second Nagorno-Karabakh War", "Nikolay
         # Mitrokhin"), and so is a word few items print ("Yevlakh"); a bare year printed anywhere is only a time, and
         # a word many items print ("Russia", "Armenia") is the setting: both are cues only where the texts speak of
         # the same thing
         self._rare = {form for form, showers in printers.items() if not _YEAR.match(" ".join(form))
-                      and ((len(form) > 1 and not is_partial(form)) or len(showers) <= RARE or form in side_names)}
+                      and ((len(form) > 1 and not _is_partial(form)) or len(showers) <= RARE or form in side_names)}
         # "To which country did they flee?" "Armenia": an answer most of the bank prints is the course's setting
         context = max(RARE + 1, CONTEXT_SHARE * len(bank))
         # (a place asked for; "who called it an anti-terrorist operation?" "Azerbaijan" asks whose words they are)
@@ -182,19 +183,19 @@ class _Printed:
                    if stem in asked)
 
     def only_partial(self, asked: int, shower: int) -> bool:
-        return all(is_partial(form) for form in self.printed.get(asked, {}).get(shower, ()))
+        return all(_is_partial(form) for form in self.printed.get(asked, {}).get(shower, ()))
 
     def rare_in(self, asked: int, shower: int) -> bool:
         """The answer of ``asked`` stands in ``shower``'s text in a specific form (a name, a rare word)."""
         return not self._rare.isdisjoint(self.printed.get(asked, {}).get(shower, ()))
 
 
-def _owners(bank: Sequence[Item]) -> dict[str, dict[str, set[str]]]:
+def _owners(bank: Sequence[Item], shown: Sequence[list[str]]) -> dict[str, dict[str, set[str]]]:
     """For each word printed as an owner or agent ("Azerbaijan's offensive", "Russia-brokered"), the stems of the
     words that follow it, each with (up to two of) the facts whose items print it: a bank is read once."""
     owned: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for item in bank:
-        for text in _shown(item):
+    for item, texts in zip(bank, shown, strict=True):
+        for text in texts:
             for found in _OWNER.finditer(normalise(text)):
                 for word in found.groups()[1:]:
                     if word and not word.isdigit():
@@ -238,9 +239,10 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str], names_a_te
     ``names_a_text`` tells an answer that names one of the texts ("the Azad Archives guide"); ``conflicts`` the
     facts each fact's texts disagree with (one question of a disagreement is asked, of the same role)."""
     conflicts = conflicts or {}
-    printed = _Printed(bank, names_a_text)
+    shown = [_shown(item) for item in bank]  # each item's texts, read by every step below
+    printed = _Printed(bank, shown, names_a_text)
     sharing = _sharing_a_passage(bank)
-    shown_all = [stems(" ".join(_shown(item))) for item in bank]
+    shown_all = [stems(" ".join(texts)) for texts in shown]
     topic = _topic_stems(shown_all)
     shown_stems = [text - topic for text in shown_all]
     asked_stems = [stems(item.prompt) - topic for item in bank]
@@ -256,8 +258,8 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str], names_a_te
             return False  # "September 2023" printed by half the bank is no cue to "on what day …?"
         return _overlap(asked_stems[asked], shown_stems[shower]) >= SAME_THING
 
-    rank = {"core": 0, "supporting": 1, "detail": 2}
-    order = sorted(range(len(bank)), key=lambda i: (rank.get(importance.get(bank[i].fact_ids[0], ""), 1), i))
+    order = sorted(range(len(bank)),
+                   key=lambda i: (IMPORTANCE_RANK.get(importance.get(bank[i].fact_ids[0], ""), 1), i))
     prints: dict[int, set[int]] = defaultdict(set)  # shower -> the items whose answers it prints
     for asked, showers in printed.printed.items():
         for shower in showers:

@@ -21,7 +21,8 @@ _GENRE = frozenset(stem(w) for w in ("guide", "essay", "blog", "live", "tracker"
 ClaimantKind = tuple[str, str]  # (sort, what identifies the claimant): ("text", "aj-live"), ("person", "peskov")
 
 
-def _vocabulary(source: Source) -> frozenset[str]:
+def text_vocabulary(source: Source) -> frozenset[str]:
+    """The words that name one of the texts (``vocabulary`` of its title and publisher)."""
     return vocabulary(f"{source.title} {source.publisher}", source.publisher)
 
 
@@ -48,7 +49,7 @@ class Claimants:
     """The sort of every claimant of a fact base, so that options of one sort can be offered."""
 
     def __init__(self, facts: Sequence[Fact], sources: Mapping[str, Source]) -> None:
-        self._vocabularies = {source_id: _vocabulary(source) for source_id, source in sources.items()}
+        self._vocabularies = {source_id: text_vocabulary(source) for source_id, source in sources.items()}
         self._people = _PeopleByName([fact for fact in facts if isinstance(fact, PersonFact)])
         self.kinds: dict[str, ClaimantKind] = {}
         for fact in facts:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from quizgen.dates import PartialDate, Precision, parse_partial_date
 from quizgen.items.claimants import ClaimantKind
 from quizgen.items.likeness import alike, likeness, stems
-from quizgen.items.questions import Question, Value, is_office, joined
+from quizgen.items.questions import UNASKABLE_QUALIFIERS, Question, Value, is_office, joined
 from quizgen.items.role_sorts import role_sort
 from quizgen.items.stems import is_proper_name
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, OrganizationFact, PersonFact, PlaceFact
@@ -95,7 +95,7 @@ class DistractorPools:
         at = standalone_date(fact)
         # "by 24 January 2024" (the day a text was updated) bounds a fact, it is no day anything happened on: never
         # a date to offer beside one that is
-        if at is not None and fact.date is not None and fact.date.qualifier not in _BOUNDS:
+        if at is not None and fact.date is not None and fact.date.qualifier not in UNASKABLE_QUALIFIERS:
             precision, date = at
             self.dates[precision][date].add(fact.id)
         for other in fact.conflicts_with:
@@ -426,9 +426,6 @@ class DistractorPools:
 
 
 _DATE_ORDER = operator.attrgetter("year", "month", "day")  # as PartialDate orders itself
-
-
-_BOUNDS = frozenset({"by", "before", "after"})
 
 
 def standalone_date(fact: Fact) -> tuple[int, PartialDate] | None:

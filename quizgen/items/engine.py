@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import Any, Literal, NamedTuple
 
 from quizgen.authored import worded
-from quizgen.choices import item_types
+from quizgen.choices import IMPORTANCE_RANK, item_types
 from quizgen.claims import attribute
 from quizgen.dates import PartialDate
 from quizgen.factbase import FactBase
@@ -27,12 +27,12 @@ from quizgen.gc_pause import long_lived_objects
 from quizgen.items.authored_questions import authored_questions
 from quizgen.items.bank_cues import without_cued
 from quizgen.items.captions import CAPTION_ROLES, Captions
-from quizgen.items.claimants import Claimants, names_the_text, vocabulary
+from quizgen.items.claimants import Claimants, names_the_text, text_vocabulary
 from quizgen.items.comparisons import dates_itself, display_name, which_first, which_source
 from quizgen.items.distractors import OPTIONS, Candidate, DistractorPools, choose, of_the_stems_sort, standalone_date
 from quizgen.items.giveaways import Giveaways
 from quizgen.items.grounding import answer_grounded, date_shown
-from quizgen.items.item import ITEM_TYPES, Item, ItemType, Passage
+from quizgen.items.item import ITEM_TYPES, Item, ItemType, Passage, true_on_its_face
 from quizgen.items.keyterms import SWAP_ORDER, CommonTerms, Mentions, answer_in_statement, cloze_surface
 from quizgen.items.likeness import stems
 from quizgen.items.place_names import BothNames
@@ -924,14 +924,13 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
     # "which text says …?" of a plain report ("the separatists disarmed") asks which page carried a sentence any
     # of them could have: a bank asks it of claims, where whose voice it is is the point
     bank = [item for item in bank if item.role != "who-said" or item.status != "reported"]
-    # a true statement with no date or figure in it is ticked True unread (as a quiz leaves it out, ``quizgen.quiz``)
-    bank = [item for item in bank if item.type != "true-false" or item.correction or numbers_in(item.prompt)]
+    bank = [item for item in bank if not true_on_its_face(item)]
     # "which source puts it at 120,000?" is the figure's own question asked again: its value question names the
     # source ("According to Al Jazeera and the CFR tracker, about how many …?")
     asked = {item.fact_ids[0] for item in bank if len(item.fact_ids) == 1 and item.type in QUESTION_FORMS}
     bank = [item for item in bank if item.role != "which-source" or item.fact_ids[0] not in asked]
     importance = {fact.id: fact.importance for fact in chosen}
-    texts = [vocabulary(f"{source.title} {source.publisher}", source.publisher) for source in factbase.sources.values()]
+    texts = [text_vocabulary(source) for source in factbase.sources.values()]
     conflicts = {fact.id: fact.conflicts_with for fact in chosen if fact.conflicts_with}
     return without_cued(_without_shown_names(_without_repeats(bank, importance)), importance,
                         lambda answer: any(names_the_text(answer, words) for words in texts), conflicts)
@@ -988,8 +987,8 @@ def _without_repeats(bank: list[Item], importance: Mapping[str, str]) -> list[It
     """Two facts whose statements overlap ask one question twice ("Where were the first Yevlakh talks held?"
     beside "Which city hosted the talks of 21 September?"): the same answer to mostly the same words is kept
     once, the more important fact's."""
-    rank = {"core": 0, "supporting": 1, "detail": 2}
-    order = sorted(range(len(bank)), key=lambda i: (rank.get(importance.get(bank[i].fact_ids[0], ""), 1), i))
+    order = sorted(range(len(bank)),
+                   key=lambda i: (IMPORTANCE_RANK.get(importance.get(bank[i].fact_ids[0], ""), 1), i))
     # the prompts kept, by their answer: an item is compared only with those of its own answer, never with the
     # whole bank (at 50,000 facts, a billion comparisons)
     kept: dict[str, list[frozenset[str]]] = defaultdict(list)

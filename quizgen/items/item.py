@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from quizgen.choices import ITEM_TYPES as ITEM_TYPES  # the item types are named in quizgen.choices
 from quizgen.choices import ItemType as ItemType
+from quizgen.numbers_in_text import numbers_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,13 @@ class Item:
     context: str = ""  # the fact's statement, shown after answering
     status: str = "established"
     according_to: str | None = None
+
+
+def true_on_its_face(item: Item) -> bool:
+    """A true statement with no date or figure in it ("Faced with the prospect of rule by Azerbaijan, ethnic
+    Armenians fled …"): nothing in it could have been made false, so a learner ticks True unread. Neither a bank
+    nor a quiz asks it."""
+    return item.type == "true-false" and item.correction is None and not numbers_in(item.prompt)
 
 
 # option letters, as every output prints them

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from quizgen.items.claimants import calls_a_text, vocabulary
+from quizgen.items.claimants import calls_a_text, text_vocabulary
 from quizgen.model import Fact, PlaceFact, Source
 from quizgen.phrases import contains_phrase
 
@@ -26,7 +26,7 @@ class BothNames:
 
     def __init__(self, facts: Sequence[Fact], sources: Mapping[str, Source]) -> None:
         # a name one text uses ("Soviet Republic of Azerbaijan", used by the guide) is its wording, not a side's
-        texts = [vocabulary(f"{source.title} {source.publisher}", source.publisher) for source in sources.values()]
+        texts = [text_vocabulary(source) for source in sources.values()]
 
         # a few sides name the places of a whole base ("used by Armenia" on thousands of aliases): each is judged once
         sides: dict[str, bool] = {}
