@@ -44,14 +44,76 @@ def test_two_questions_of_one_sentence_that_restate_each_other_are_asked_once() 
 
 def test_a_common_name_printed_elsewhere_is_context_not_a_cue() -> None:
     items = [_item("talks-0", "Which country mediated the harbour talks of March?", "Russia", role="mediator",
-                   quote=(0, 10)),
-             _item("talks-1", "Which state brokered the grain ceasefire of the following winter?", "Russia",
-                   role="mediator", quote=(100, 110))]
+                   quote=(0, 10))]
     # the setting of the course: many items print it
     items += [_item(f"hosted-{n}", f"In which city did Russia host the {word} summit on fisheries quotas?",
                     f"Sochi {word}", role="place", quote=(900 + n * 20, 910 + n * 20))
               for n, word in enumerate(("spring", "autumn", "winter"))]
-    assert _kept(items) == {"talks-0", "talks-1", "hosted-0", "hosted-1", "hosted-2"}
+    assert _kept(items) == {"talks-0", "hosted-0", "hosted-1", "hosted-2"}
+
+
+def test_one_country_is_not_the_answer_of_every_which_country_mediated() -> None:
+    items = [_item("talks-0", "Which country mediated the harbour talks of March?", "Russia", role="mediator",
+                   quote=(0, 10)),
+             _item("talks-1", "Which state brokered the grain ceasefire of the following winter?", "Russia",
+                   role="mediator", quote=(100, 110))]
+    items += [_item(f"hosted-{n}", f"In which city did Russia host the {word} summit on fisheries quotas?",
+                    f"Sochi {word}", role="place", quote=(900 + n * 20, 910 + n * 20))
+              for n, word in enumerate(("spring", "autumn", "winter"))]
+    assert _kept(items, {"talks-0": "core"}) == {"talks-0", "hosted-0", "hosted-1", "hosted-2"}
+
+
+def test_a_country_named_as_mediator_in_other_words_answers_which_country_brokered() -> None:
+    brokered = _item("brokered", "Which country brokered the ceasefire of the autumn?", "Russia", role="mediator",
+                     quote=(0, 10))
+    mediated = _item("mediated", "In which city did Russia-mediated talks on disarmament begin?", "Yevlakh",
+                     role="place", quote=(100, 110))
+    # "Russia" is the course's setting, printed by many items: only its part in the talks gives the answer
+    setting = [_item(f"hosted-{n}", f"In which city did Russia host the {word} summit on fisheries quotas?",
+                     f"Sochi {word}", role="place", quote=(900 + n * 20, 910 + n * 20))
+               for n, word in enumerate(("spring", "autumn", "winter", "summer"))]
+    assert "brokered" not in _kept([brokered, mediated, *setting], {"mediated": "core"})
+
+
+def test_which_came_first_is_not_asked_of_an_event_another_question_dates() -> None:
+    dated = _item("vote", "In what year did the regional soviet vote to join the republic?", "1988", quote=(0, 10))
+    other = _item("declared", "In what year did the region declare independence?", "1991", quote=(50, 60))
+    first = Item(id="mcq:which-first:vote,protocol", type="mcq", role="which-first", prompt="Which came first?",
+                 answer="The regional soviet's vote", fact_ids=("vote", "protocol"),
+                 passages=dated.passages, options=("The regional soviet's vote", "The protocol"), correct_option=0)
+    kept = without_cued([first, dated, other], {"vote": "core", "protocol": "core"}, _names_a_text)
+    assert [item.role for item in kept] == ["date", "date"]
+
+
+def test_a_duration_whose_passage_prints_a_date_another_question_asks_is_that_date_again() -> None:
+    begins = _item("begins", "In what month and year did the blockade of the corridor begin?", "December 2022",
+                   quote=(0, 10))
+    months = Item(id="short-answer:duration:blockade", type="short-answer", role="duration",
+                  prompt="For how many months had the road been blockaded when the offensive began?", answer="9 months",
+                  fact_ids=("blockade",), passages=(Passage("blockade", "text", "A text", 500, 560,
+                                                            "Since December 2022, the road had been closed."),))
+    assert _kept([begins, months], {"begins": "core", "blockade": "core"}) == {"begins"}
+
+
+def test_a_month_the_bank_prints_picks_a_day_out_of_four_months() -> None:
+    day = Item(id="mcq:date:clash", type="mcq", role="date", prompt="On what date did the clash begin?",
+               answer="13 September 2022", fact_ids=("clash",), passages=_item("clash", "", "").passages,
+               options=("13 September 2022", "13 October 2022", "13 November 2022", "13 December 2022"),
+               correct_option=0)
+    killed = [_item(f"toll-{n}", f"How many were killed in the {word} attacks of September 2022?", f"{n}00 people",
+                    role="value", quote=(100 + n * 20, 110 + n * 20))
+              for n, word in enumerate(("border", "town", "river", "hill"))]
+    assert "clash" not in _kept([*killed, day], {f"toll-{n}": "core" for n in range(4)})
+
+
+def test_a_true_statement_dated_only_by_the_courses_month_is_left_out() -> None:
+    told = Item(id="true-false:statement:strikes", type="true-false", role="statement",
+                prompt="The attack of September 2023 involved artillery and drone strikes.", answer="True",
+                fact_ids=("strikes",), passages=_item("strikes", "", "").passages, options=("True", "False"),
+                correct_option=0)
+    setting = [_item(f"s-{n}", f"What happened in the {word} of September 2023?", f"answer {word}", role="name",
+                     quote=(100 + n * 20, 110 + n * 20)) for n, word in enumerate(("north", "south", "east", "west"))]
+    assert "strikes" not in _kept([told, *setting])
 
 
 def test_a_text_named_as_a_source_elsewhere_does_not_answer_which_text_says_so() -> None:

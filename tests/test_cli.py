@@ -289,13 +289,13 @@ def test_items_json_is_written_in_batches_as_one_list(runner: CliRunner, monkeyp
     """The JSON is written a batch of items at a time, and reads as the one list it always printed."""
     from dataclasses import asdict
 
-    monkeypatch.setattr("quizgen.cli.items.JSON_BATCH", 50)
+    monkeypatch.setattr("quizgen.cli.items.JSON_BATCH", 20)
 
     from quizgen.factbase import load_factbase
     from quizgen.items import items_for
 
     expected = [asdict(item) for item in items_for(load_factbase(FACTS), seed=3)]
-    assert len(expected) > 50  # more than one batch
+    assert len(expected) > 20  # more than one batch
     result = run(runner, "items", "--facts", str(FACTS), "--json", "--seed", "3")
     assert result.exit_code == 0, result.output
     assert result.stdout == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 from itertools import pairwise
@@ -160,3 +161,21 @@ def test_no_blank_stands_before_a_possessive() -> None:
     _, items = _shipped()
     assert not [item.id for item in items if item.type == "cloze" and item.cloze
                 and item.cloze[2][:1] in ("'", "’")]
+
+
+def test_no_blank_is_one_name_of_a_list() -> None:
+    # "The United States, Canada and the _____ pledged aid": which name is blanked is chance, and any other fits
+    _, items = _shipped()
+    name = r"(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)*"
+    before = re.compile(rf"{name}(?:, {name})*,? and (?:the )?$")
+    after = re.compile(rf"^(?:, {name})*,? and {name}")
+    clozes = [item for item in items if item.type == "cloze" and item.cloze]
+    assert any(item.fact_ids == ("international-aid-pledges-2023",) for item in items)
+    assert not [item.id for item in clozes if before.search(item.cloze[0]) or after.match(item.cloze[2])]
+
+
+def test_no_option_stands_out_by_an_acronym_among_spelled_out_titles() -> None:
+    _, items = _shipped()
+    has_acronym = re.compile(r"\b[A-Z]{2,}\b")
+    assert not [item.id for item in items if item.type == "mcq" and item.role == "role"
+                and len({bool(has_acronym.search(option)) for option in item.options}) > 1]

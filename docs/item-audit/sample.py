@@ -3,7 +3,8 @@
     .venv/bin/python docs/item-audit/sample.py 11 60 > sample.txt
 
 The item bank of the whole fact base (``items_for``: all seven types, each question once, seed SEED) is
-drawn from with ``random.Random(SEED)``: the same seed gives the same sample on the same fact base.
+drawn from with ``random.Random(SEED)``: the same seed gives the same sample on the same fact base. A bank
+smaller than COUNT is read whole, in the seeded order.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def show(number: int, item: Item) -> str:
 def main(seed: int, count: int, facts: str = "facts.json") -> None:
     factbase = load_factbase(facts)
     items = items_for(factbase, factbase.facts, ITEM_TYPES, seed)
-    for number, item in enumerate(random.Random(seed).sample(items, count), 1):
+    for number, item in enumerate(random.Random(seed).sample(items, min(count, len(items))), 1):
         print(show(number, item), end="\n\n")
 
 

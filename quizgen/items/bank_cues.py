@@ -25,6 +25,7 @@ from quizgen.choices import IMPORTANCE_RANK
 from quizgen.dates import MONTH_NAMES
 from quizgen.items.item import Item
 from quizgen.items.likeness import stems
+from quizgen.numbers_in_text import numbers_in
 from quizgen.phrases import normalise, stem, words
 
 # an answer printed by at most this many other items' texts names something specific: it is a cue wherever printed
@@ -36,15 +37,21 @@ _ASKED_FORMS = frozenset({"qa", "short-answer", "mcq", "cloze"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _YEAR = re.compile(r"^\d{3,4}$")
 _MONTHS = frozenset(month.lower() for month in MONTH_NAMES)
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r") (\d{4})\b")
 _DAY = re.compile(r"\b\d{1,2} (?P<month>[A-Z][a-z]+) (?P<year>\d{4})\b")
 # an answer printed by at least this share of a bank's items is the course's context, not something to ask
 CONTEXT_SHARE = 0.25
 # "Azerbaijan's offensive", "Russia-mediated talks": a word, then what it owns or did (up to three words)
 _OWNER = re.compile(r"\b(\w+)(?:'s|-)\s?(\w+)(?:\s(\w+))?(?:\s(\w+))?")
 _VOICE_ROLES = frozenset({"who-said", "mediator", "parties"})
+# the words for one country's part in talks: "Russia-mediated" tells "which country brokered …?" and "hosted …?"
+_AGENCY = frozenset(stem(word) for word in ("brokered", "mediated", "hosted", "sponsored", "negotiated"))
 _PLACE_ROLES = frozenset({"identify", "place", "located-in"})
 # the same quantity or time given by two texts that disagree: the bank asks it once (which-source compares them)
 _MEASURED_ROLES = frozenset({"value", "duration", "date"})
+_DISTINCTIVE_ROLES = ("side-name", "which-source")
+# a fact's time asked on its own: a comparison of its date with another's asks it again
+_TIMED_ROLES = frozenset({"date", "duration"})
 _LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # a stem more than this share of a bank's items use (and more than the floor) is the topic, not what one item says
 COMMON_SHARE = 0.05
@@ -98,6 +105,18 @@ def _forms(item: Item, names_a_text: Callable[[str], bool]) -> list[Form]:
 def _is_partial(form: Form) -> bool:
     """A month and year taken from a day's answer: a cue only where few items print it."""
     return len(form) == 2 and form[1].isdigit() and form[0] in _MONTHS
+
+
+def _month_picks_option(item: Item, months: Collection[Form]) -> bool:
+    """A month and year printed elsewhere that only the answer among a multiple choice's options falls in."""
+    if item.type != "mcq":
+        return False
+    wrong = [tuple(_words(option)) for at, option in enumerate(item.options) if at != item.correct_option]
+    return any(all(not _contains(option, month) for option in wrong) for month in months)
+
+
+def _contains(run: Form, part: Form) -> bool:
+    return any(run[at:at + len(part)] == part for at in range(len(run) - len(part) + 1))
 
 
 def _words(text: str) -> list[str]:
@@ -164,7 +183,12 @@ class _Printed:
         if one.type not in _ASKED_FORMS or other.type not in _ASKED_FORMS:
             return False
         answer = tuple(_words(one.answer))
-        return answer == tuple(_words(other.answer)) and (len(answer) > 1 or self._printers.get(answer, 0) <= RARE)
+        if answer != tuple(_words(other.answer)):
+            return False
+        # "Russia" as the answer of every "which country mediated …?", or "Yerevan" of two "in which city …?", teaches
+        # the guess, not the events
+        alike = one.role == other.role or (one.role in _VOICE_ROLES and other.role in _VOICE_ROLES)
+        return alike or len(answer) > 1 or self._printers.get(answer, 0) <= RARE
 
     def prints(self, shower: int, asked: int) -> bool:
         return shower in self.printed.get(asked, {})
@@ -179,8 +203,9 @@ class _Printed:
         if len(answer) != 1:
             return False
         asked = stems(item.prompt)
-        return any(owner_facts - {item.fact_ids[0]} for stem, owner_facts in self._owned.get(answer[0], {}).items()
-                   if stem in asked)
+        agency = not _AGENCY.isdisjoint(asked)
+        return any(owner_facts - {item.fact_ids[0]} for owned, owner_facts in self._owned.get(answer[0], {}).items()
+                   if owned in asked or (agency and owned in _AGENCY))
 
     def only_partial(self, asked: int, shower: int) -> bool:
         return all(_is_partial(form) for form in self.printed.get(asked, {}).get(shower, ()))
@@ -233,6 +258,40 @@ def _sharing_a_passage(bank: Sequence[Item]) -> dict[int, set[int]]:
     return sharing
 
 
+def _setting_months(shown: Sequence[list[str]]) -> set[tuple[str, str]]:
+    """The months (with their years) that more than a few items print: the course's setting ("September 2023")."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for texts in shown:
+        counts.update({(month, year) for text in texts for month, year in _MONTH_YEAR.findall(text)})
+    return {month for month, count in counts.items() if count > RARE}
+
+
+def _dates_in_passages(bank: Sequence[Item]) -> dict[int, set[int]]:
+    """For each "how long did it last?", the date questions whose answers its own passages print: "9 months" quoted
+    beside "Since December 2022" is the blockade that "when did the blockade begin?" asks, measured twice. The
+    date answers are indexed by their first word, so each passage is read once."""
+    dates: dict[Form, list[int]] = defaultdict(list)
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for index, item in enumerate(bank):
+        if item.role == "date" and item.type in _ASKED_FORMS and len(item.fact_ids) == 1:
+            form = tuple(_words(item.answer))
+            if form:
+                dates[form].append(index)
+                lengths[form[0]].add(len(form))
+    found: dict[int, set[int]] = defaultdict(set)
+    for index, item in enumerate(bank):
+        if item.role != "duration" or not dates:
+            continue
+        for passage in item.passages:
+            run = _words(passage.quote)
+            for at, word in enumerate(run):
+                for length in lengths.get(word, ()):
+                    for dated in dates.get(tuple(run[at:at + length]), ()):
+                        if bank[dated].fact_ids[0] not in item.fact_ids:
+                            found[index].add(dated)
+    return found
+
+
 def without_cued(bank: Sequence[Item], importance: Mapping[str, str], names_a_text: Callable[[str], bool],
                  conflicts: Mapping[str, Collection[str]] | None = None) -> list[Item]:
     """The bank with no item that another kept item gives away or restates; the more important fact's is kept.
@@ -255,11 +314,22 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str], names_a_te
         if printed.rare_in(asked, shower) or printed.same_answer(bank[asked], bank[shower]):
             return True
         if printed.only_partial(asked, shower):
-            return False  # "September 2023" printed by half the bank is no cue to "on what day …?"
+            # "September 2023" printed by half the bank is no cue to "on what day …?", but it picks "19 September
+            # 2023" out of four months' 19ths
+            return _month_picks_option(bank[asked], printed.printed[asked][shower])
         return _overlap(asked_stems[asked], shown_stems[shower]) >= SAME_THING
 
-    order = sorted(range(len(bank)),
-                   key=lambda i: (IMPORTANCE_RANK.get(importance.get(bank[i].fact_ids[0], ""), 1), i))
+    # "which came first?" after the questions of one fact: it is kept where those leave its events undated; and of
+    # equally important facts, what each side calls a place and which text gives a figure first, which only a base
+    # that keeps sides and sources can ask ("Artsakh" in a date question's stem would otherwise leave it out)
+    order = sorted(range(len(bank)), key=lambda i: (
+        bank[i].role == "which-first", IMPORTANCE_RANK.get(importance.get(bank[i].fact_ids[0], ""), 1),
+        not bank[i].role.startswith(_DISTINCTIVE_ROLES), i))
+    measured = _dates_in_passages(bank)
+    measured_by: dict[int, set[int]] = defaultdict(set)
+    for duration, dated in measured.items():
+        for date in dated:
+            measured_by[date].add(duration)
     prints: dict[int, set[int]] = defaultdict(set)  # shower -> the items whose answers it prints
     for asked, showers in printed.printed.items():
         for shower in showers:
@@ -278,6 +348,10 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str], names_a_te
             continue
         if len(item.fact_ids) > 1 and not compared_facts.isdisjoint(item.fact_ids):
             continue  # "which came first?" of the Bishkek Protocol twice, beside two other events: asked once
+        if item.role == "which-first" and any(asked_roles.get(fact) in _TIMED_ROLES for fact in item.fact_ids):
+            continue  # "which came first?" of an event whose date another question asks: its answer is printed
+        if (measured.get(index, set()) | measured_by.get(index, set())) & kept:
+            continue  # the blockade's nine months beside "when did it begin? December 2022": one time, asked twice
         rival_facts = conflicts.get(item.fact_ids[0], ())
         if len(item.fact_ids) == 1 and item.role in _MEASURED_ROLES and any(
                 asked_roles.get(fact) == item.role for fact in rival_facts):
@@ -291,6 +365,14 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str], names_a_te
                 compared_facts.update(item.fact_ids)
             else:
                 asked_roles[item.fact_ids[0]] = item.role
+    # "The attack of September 2023 involved artillery": a true statement whose only date is a month the course
+    # prints throughout could only have been made false by a month everyone knows is wrong; it is ticked unread
+    setting = _setting_months(shown)
+    for index in [index for index in kept if bank[index].type == "true-false" and bank[index].correction is None]:
+        months = _MONTH_YEAR.findall(bank[index].prompt)
+        if months and all(month in setting for month in months) and \
+                numbers_in(bank[index].prompt) <= {float(year) for _, year in months}:
+            kept.discard(index)
     # "which text says …?" answered by one text most of the time teaches a test-wise learner to pick that text (the
     # advocacy guide, whose claims sound like its own): one text answers at most one more than all the others
     # together, the more important facts' first

@@ -107,13 +107,24 @@ def cloze_surface(fact: Fact, questions: Sequence[Question], common: CommonTerms
     for question in ranked:
         found = answer_in_statement(question, common)
         if found is not None and teaches_something(found[0]) and not _possessive(fact.statement, found[2]) \
-                and not _OWNED.search(fact.statement[:found[1]]):
+                and not _OWNED.search(fact.statement[:found[1]]) and not _listed(fact.statement, found[1], found[2]):
             return question, found
     return None
 
 
 # "with its _____ in Yerevan": a blank after a possessive names a post, not the person who holds it
 _OWNED = re.compile(r"\b(?:its|his|her|their)\s+$", re.IGNORECASE)
+
+
+# "The United States, Canada and the _____": one name of a list is blanked by chance, and any other name fits
+_NAME = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*"
+_LISTED_BEFORE = re.compile(rf"{_NAME}(?:,\s+{_NAME})*,?\s+(?:and|or)\s+(?:the\s+)?$")
+_LISTED_AFTER = re.compile(rf"^(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
+
+
+def _listed(statement: str, start: int, end: int) -> bool:
+    """The blank is one name of a list ("Armenia and _____", "_____, Canada and the European Union")."""
+    return bool(_LISTED_BEFORE.search(statement[:start]) or _LISTED_AFTER.match(statement[end:]))
 
 
 def _possessive(statement: str, end: int) -> bool:

@@ -23,13 +23,16 @@ def stems(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def _shape(text: str) -> tuple[bool, bool, bool]:
-    """An acronym; capitalised; a title ("Prime Minister of Armenia") rather than a description ("Armenian king")."""
+def _shape(text: str) -> tuple[bool, bool, bool, bool]:
+    """An acronym; capitalised; a title ("Prime Minister of Armenia") rather than a description ("Armenian king");
+    an acronym within it ("USAID Administrator" stands out among "President of Azerbaijan" and its kind)."""
     # a leading article is no shape: "the CFR photo essay" is a name as "Al Jazeera's live blog" is
     first = text.lstrip("“\"'(").removeprefix("the ")[:1]
     content = content_words(text)
     title = len(content) >= 2 and all(w[:1].isupper() for w in text.split() if w.lower() in content)
-    return text.isupper() and len(text) > 1, first.isupper(), title
+    whole = text.isupper() and len(text) > 1
+    inner = not whole and any(len(word) > 1 and word.isalpha() and word.isupper() for word in text.split())
+    return whole, first.isupper(), title, inner
 
 
 def alike(answer: str, option: str) -> bool:
