@@ -388,16 +388,62 @@ def _mcq(item: Item, number: int, rng: random.Random, letters: _Letters, earlier
          redrawn: Sequence[Item]) -> QuizQuestion:
     assert item.correct_option is not None
     if _chronological(item):
-        # dates stay in order: the letter moves only with another draw of distractors
-        draws = {draw.correct_option: draw for draw in reversed((item, *redrawn)) if draw.correct_option is not None}
-        choice = letters.pick(sorted(draws), earlier, rng, len(item.options))
+        # dates stay in order: the letter moves with the window of options. The draws' options, merged in time,
+        # are slid past the answer, so that every version offers mostly the same dates ("9 October … 9 January" in
+        # one and "9 September … 9 December" in the other, never "9 August, 9 September" in one alone)
+        windows = _windows(item, redrawn)
+        choice = letters.pick(sorted(windows), earlier, rng, len(item.options))
         letters.used[choice] += 1
-        return QuizQuestion(number, item, draws[choice].options, choice)
+        return QuizQuestion(number, item, windows[choice], choice)
     wrong = [o for i, o in enumerate(item.options) if i != item.correct_option]
     rng.shuffle(wrong)
     target = letters.pick(range(len(item.options)), earlier, rng, len(item.options))
     letters.used[target] += 1
     return QuizQuestion(number, item, (*wrong[:target], item.answer, *wrong[target:]), target)
+
+
+def _windows(item: Item, redrawn: Sequence[Item]) -> dict[int, tuple[str, ...]]:
+    """For each letter the answer can take, the options in time order around it: consecutive options of every
+    draw's, merged, nearest the first draw's (which keeps its own letter)."""
+    assert item.correct_option is not None
+    merged = _merged_in_order([item.options, *(draw.options for draw in redrawn)])
+    windows = {item.correct_option: item.options}
+    if merged is None:  # draws that disagree on the order: each keeps its own options
+        for draw in redrawn:
+            if draw.correct_option is not None:
+                windows.setdefault(draw.correct_option, draw.options)
+        return windows
+    at, size, first = merged.index(item.answer), len(item.options), set(item.options)
+    for letter in range(size):
+        start = at - letter
+        if letter not in windows and start >= 0 and start + size <= len(merged):
+            windows[letter] = tuple(merged[start:start + size])
+    # a letter reached only far from the first draw's options is left out, as a draw of other options would be
+    return {letter: shown for letter, shown in windows.items() if len(first & set(shown)) >= size // 2}
+
+
+def _merged_in_order(draws: Sequence[Sequence[str]]) -> list[str] | None:
+    """The options of several draws, each already in time order, in one order that keeps every draw's; none if
+    they disagree."""
+    after: dict[str, set[str]] = defaultdict(set)
+    before_count: dict[str, int] = {}
+    for options in draws:
+        for option in options:
+            before_count.setdefault(option, 0)
+        for earlier, later in zip(options, options[1:], strict=False):
+            if later not in after[earlier]:
+                after[earlier].add(later)
+                before_count[later] += 1
+    ready = [option for option, count in before_count.items() if count == 0]
+    merged: list[str] = []
+    while ready:
+        option = ready.pop(0)
+        merged.append(option)
+        for later in sorted(after[option], key=list(before_count).index):
+            before_count[later] -= 1
+            if before_count[later] == 0:
+                ready.append(later)
+    return merged if len(merged) == len(before_count) else None
 
 
 def _question(item: Item, number: int, rng: random.Random) -> QuizQuestion:

@@ -237,3 +237,12 @@ def test_an_answer_another_item_names_as_the_owner_of_what_is_asked_is_given_awa
     # the question yields, however important: it asks what the bank states as its setting
     assert _kept([label, owner, broker, agent], {"label": "core", "broker": "core"}) == {"owner", "agent"}
     assert _kept([label, broker]) == {"label", "broker"}
+
+
+def test_a_place_printed_in_another_items_stem_is_not_asked_for() -> None:
+    city = _item("protests", "In which city did protesters demand the prime minister's resignation?", "Yerevan",
+                 role="place", quote=(0, 10))
+    setting = [_item(f"count-{n}", f"According to the authorities in Yerevan, how many had crossed by the {word}?",
+                     f"{n}000 people", role="value", quote=(100 + n * 20, 110 + n * 20))
+               for n, word in enumerate(("first", "second", "third", "fourth"))]
+    assert "protests" not in _kept([city, *setting], {f"count-{n}": "core" for n in range(4)})

@@ -198,6 +198,19 @@ def test_letters_are_spread_and_move_between_versions(class_quizzes) -> None:  #
     assert sum(moved) >= 0.75 * len(moved), letters
 
 
+def test_versions_of_a_date_question_offer_mostly_the_same_dates(class_quizzes) -> None:  # type: ignore[no-untyped-def]
+    # the letter moves by sliding the window of dates past the answer: versions equally hard, not two draws
+    _, quiz = class_quizzes["shipped"]
+    shown: dict[str, list[set[str]]] = {}
+    for version in quiz.versions:
+        for question in version.questions:
+            if question.item.type == "mcq" and question.item.role == "date":
+                shown.setdefault(question.item.id, []).append(set(question.options))
+    assert shown
+    for options in shown.values():
+        assert all(len(options[0] & other) >= 3 for other in options[1:]), options
+
+
 def test_mcq_and_short_answers_stand_in_a_quoted_passage(class_quizzes) -> None:  # type: ignore[no-untyped-def]
     from quizgen.quiz import answer_passages
 

@@ -313,6 +313,8 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str], names_a_te
             return False
         if printed.rare_in(asked, shower) or printed.same_answer(bank[asked], bank[shower]):
             return True
+        if bank[asked].role in _PLACE_ROLES and bank[asked].type in _ASKED_FORMS:
+            return True  # "In which city …?" beside "the authorities in Yerevan": a place is asked where none prints it
         if printed.only_partial(asked, shower):
             # "September 2023" printed by half the bank is no cue to "on what day …?", but it picks "19 September
             # 2023" out of four months' 19ths
