@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from quizgen.errors import InvalidOption, QuizgenError, option_problem
 from quizgen.items import LETTERS, Item, answer_text
@@ -430,7 +431,7 @@ def _merged_in_order(draws: Sequence[Sequence[str]]) -> list[str] | None:
     for options in draws:
         for option in options:
             before_count.setdefault(option, 0)
-        for earlier, later in zip(options, options[1:], strict=False):
+        for earlier, later in pairwise(options):
             if later not in after[earlier]:
                 after[earlier].add(later)
                 before_count[later] += 1
