@@ -244,5 +244,8 @@ def test_a_place_printed_in_another_items_stem_is_not_asked_for() -> None:
                  role="place", quote=(0, 10))
     setting = [_item(f"count-{n}", f"According to the authorities in Yerevan, how many had crossed by the {word}?",
                      f"{n}000 people", role="value", quote=(100 + n * 20, 110 + n * 20))
-               for n, word in enumerate(("first", "second", "third", "fourth"))]
-    assert "protests" not in _kept([city, *setting], {f"count-{n}": "core" for n in range(4)})
+               for n, word in enumerate(("first", "second", "third"))]
+    # a bank large enough that four printers make the city neither rare nor the course's setting
+    others = [_item(f"other-{n}", f"In what year did treaty number {n} take effect?", f"{1900 + n}",
+                    quote=(1000 + n * 20, 1010 + n * 20)) for n in range(20)]
+    assert "protests" not in _kept([city, *setting, *others], {f"count-{n}": "core" for n in range(3)})
