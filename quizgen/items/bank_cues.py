@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 
 from quizgen.choices import IMPORTANCE_RANK
 from quizgen.dates import MONTH_NAMES
 from quizgen.items.item import Item
 from quizgen.items.likeness import stems
 from quizgen.numbers_in_text import numbers_in
-from quizgen.phrases import normalise, stem, words
+from quizgen.phrases import contains_phrase, normalise, stem, words
 
 # an answer printed by at most this many other items' texts names something specific: it is a cue wherever printed
 RARE = 3
@@ -111,12 +111,16 @@ def _month_picks_option(item: Item, months: Collection[Form]) -> bool:
     """A month and year printed elsewhere that only the answer among a multiple choice's options falls in."""
     if item.type != "mcq":
         return False
-    wrong = [tuple(_words(option)) for at, option in enumerate(item.options) if at != item.correct_option]
-    return any(all(not _contains(option, month) for option in wrong) for month in months)
+    wrong = [option for at, option in enumerate(item.options) if at != item.correct_option]
+    return any(all(not contains_phrase(option, " ".join(month)) for option in wrong) for month in months)
 
 
-def _contains(run: Form, part: Form) -> bool:
-    return any(run[at:at + len(part)] == part for at in range(len(run) - len(part) + 1))
+def _runs(found: Sequence[str], lengths: Mapping[str, Collection[int]]) -> Iterator[Form]:
+    """The runs of a text's words that could be an indexed answer: those beginning with an answer's first word, of
+    that answer's length (a text is read once, never compared with every answer)."""
+    for at, word in enumerate(found):
+        for length in lengths.get(word, ()):
+            yield tuple(found[at:at + length])
 
 
 def _words(text: str) -> list[str]:
@@ -155,14 +159,11 @@ class _Printed:
         printers: dict[Form, set[int]] = defaultdict(set)
         for shower, item in enumerate(bank):
             for text in shown[shower]:
-                found = _words(text)
-                for at, word in enumerate(found):
-                    for length in lengths.get(word, ()):
-                        form = tuple(found[at:at + length])
-                        for asked in askers.get(form, ()):
-                            printers[form].add(shower)
-                            if asked != shower and bank[asked].fact_ids[0] not in item.fact_ids:
-                                self.printed[asked][shower].add(form)
+                for form in _runs(_words(text), lengths):
+                    for asked in askers.get(form, ()):
+                        printers[form].add(shower)
+                        if asked != shower and bank[asked].fact_ids[0] not in item.fact_ids:
+                            self.printed[asked][shower].add(form)
         self._printers = {form: len(showers) for form, showers in printers.items()}
         self._owned = _owners(bank, shown)
         # a name of several words is specific wherever it is printed ("Second Nagorno-Karabakh War", "Nikolay
@@ -283,12 +284,10 @@ def _dates_in_passages(bank: Sequence[Item]) -> dict[int, set[int]]:
         if item.role != "duration" or not dates:
             continue
         for passage in item.passages:
-            run = _words(passage.quote)
-            for at, word in enumerate(run):
-                for length in lengths.get(word, ()):
-                    for dated in dates.get(tuple(run[at:at + length]), ()):
-                        if bank[dated].fact_ids[0] not in item.fact_ids:
-                            found[index].add(dated)
+            for form in _runs(_words(passage.quote), lengths):
+                for dated in dates.get(form, ()):
+                    if bank[dated].fact_ids[0] not in item.fact_ids:
+                        found[index].add(dated)
     return found
 
 
