@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from graphlib import CycleError, TopologicalSorter
 from itertools import pairwise
 
 from quizgen.errors import InvalidOption, QuizgenError, option_problem
@@ -424,27 +425,27 @@ def _windows(item: Item, redrawn: Sequence[Item]) -> dict[int, tuple[str, ...]]:
 
 
 def _merged_in_order(draws: Sequence[Sequence[str]]) -> list[str] | None:
-    """The options of several draws, each already in time order, in one order that keeps every draw's; none if
-    they disagree."""
-    after: dict[str, set[str]] = defaultdict(set)
-    before_count: dict[str, int] = {}
+    """The options of several draws, each already in time order, in the one order that keeps every draw's; none
+    if they disagree, or leave two options unordered (a draw's "October" and another's "November", both before
+    "December": which came first is not known from the draws)."""
+    sorter: TopologicalSorter[str] = TopologicalSorter()
     for options in draws:
         for option in options:
-            before_count.setdefault(option, 0)
+            sorter.add(option)
         for earlier, later in pairwise(options):
-            if later not in after[earlier]:
-                after[earlier].add(later)
-                before_count[later] += 1
-    ready = [option for option, count in before_count.items() if count == 0]
+            sorter.add(later, earlier)
+    try:
+        sorter.prepare()
+    except CycleError:
+        return None
     merged: list[str] = []
-    while ready:
-        option = ready.pop(0)
-        merged.append(option)
-        for later in sorted(after[option], key=list(before_count).index):
-            before_count[later] -= 1
-            if before_count[later] == 0:
-                ready.append(later)
-    return merged if len(merged) == len(before_count) else None
+    while sorter.is_active():
+        ready = sorter.get_ready()
+        if len(ready) != 1:
+            return None
+        merged.append(ready[0])
+        sorter.done(ready[0])
+    return merged
 
 
 def _question(item: Item, number: int, rng: random.Random) -> QuizQuestion:

@@ -281,3 +281,24 @@ def test_the_key_grid_shows_the_short_forms_a_marker_accepts(class_quizzes) -> N
              if q.item.type == "short-answer" and q.accepted_alternatives()]
     assert shown and all("(or " in answer for answer in shown)
     assert all(answer in " ".join(grid.split()) for answer in shown)
+
+
+def test_draws_that_leave_two_dates_unordered_keep_their_own_options() -> None:
+    # "9 October" of one draw and "9 August" of another both come before "9 November": the draws do not say which
+    # came first, so no window is cut across them (it could print "9 September, 9 August, …")
+    from quizgen.items import Item
+    from quizgen.items.item import Passage
+    from quizgen.quiz import plan_quiz
+
+    passage = Passage("deal", "text", "A text", 0, 40, "A deal was brokered on November 9, 2020.")
+
+    def drawn(options: tuple[str, ...]) -> Item:
+        return Item(id="mcq:date:deal", type="mcq", role="date", prompt="On what date was the deal brokered?",
+                    answer="9 November 2020", fact_ids=("deal",), passages=(passage,), options=options,
+                    correct_option=options.index("9 November 2020"))
+
+    first = drawn(("9 September 2020", "9 October 2020", "9 November 2020", "9 December 2020"))
+    other = drawn(("9 August 2020", "9 November 2020", "9 December 2020", "9 January 2021"))
+    quiz = plan_quiz([first], "Quiz", 1, 4, 0, lambda chosen, version: [other])
+    shown = {question.options for version in quiz.versions for question in version.questions}
+    assert shown and shown <= {first.options, other.options}
