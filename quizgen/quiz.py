@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from graphlib import CycleError, TopologicalSorter
 from itertools import pairwise
 
@@ -473,6 +474,8 @@ def _version(items: Sequence[Item], label: str, seed: int, index: int, earlier: 
         if not group:
             continue
         rng.shuffle(group)
+        if kind == "true-false":
+            group = _without_long_runs(group)
         numbers = {item.id: number + i for i, item in enumerate(group)}
         made: dict[str, QuizQuestion] = {}
         # letters go first to the questions whose options keep their order (dates, figures): the others can
@@ -491,6 +494,42 @@ def _version(items: Sequence[Item], label: str, seed: int, index: int, earlier: 
         title, instructions, _ = SECTIONS[kind]
         sections.append(Section(kind, title, instructions, tuple(questions)))
     return QuizVersion(label, tuple(sections))
+
+
+# "F, F, F, F": a run this long of one answer tells a test-wise student to break it
+LONGEST_RUN = 2
+
+
+def _without_long_runs(statements: Sequence[Item]) -> list[Item]:
+    """True-or-false statements in their shuffled order, but each next one taken, where it can be, so that no more
+    than ``LONGEST_RUN`` in a row share an answer (the next taken is the first that leaves the rest arrangeable)."""
+    left, ordered = list(statements), list[Item]()
+    while left:
+        last = ordered[-1].correction is None if ordered else None
+        run = next((n for n, item in enumerate(reversed(ordered)) if (item.correction is None) != last), len(ordered))
+        trues = sum(item.correction is None for item in left)
+        falses = len(left) - trues
+        at = 0
+        for index, item in enumerate(left):
+            true = item.correction is None
+            same, other = (trues - 1, falses) if true else (falses - 1, trues)
+            if true == last and run >= LONGEST_RUN:
+                continue
+            if _arrangeable(same, other, run + 1 if true == last else 1):
+                at = index
+                break
+        ordered.append(left.pop(at))
+    return ordered
+
+
+@cache
+def _arrangeable(same: int, other: int, run: int) -> bool:
+    """Whether ``same`` more answers like the last (already ``run`` in a row) and ``other`` unlike it can follow
+    with no run longer than ``LONGEST_RUN``."""
+    if not same and not other:
+        return True
+    return bool(same and run < LONGEST_RUN and _arrangeable(same - 1, other, run + 1)) or \
+        bool(other and _arrangeable(other - 1, same, 1))
 
 
 def _redraws(chosen: Sequence[Item], versions: int, redraw: Redraw | None) -> dict[str, list[Item]]:

@@ -170,3 +170,13 @@ def test_no_question_is_split_across_pages(tmp_path: Path) -> None:
         for question in version.questions:
             parts = [flat(question.item.prompt[-30:]), *(flat(o[:25]) for o in question.options)]
             assert any(all(part in page for part in parts) for page in pages), question.item.prompt
+
+
+def test_true_or_false_answers_run_no_more_than_two_alike_in_any_version() -> None:
+    factbase = load_factbase(FACTS)
+    for seed in range(4):
+        quiz = planned_quiz(factbase, Selection.of(importances=["core"]), CLASS_TYPES, versions=4, seed=seed)  # type: ignore[arg-type]
+        for version in quiz.versions:
+            answers = "".join(q.grid_answer() for q in version.questions if q.item.type == "true-false")
+            if "T" in answers and answers.count("F") <= 2 * (answers.count("T") + 1):
+                assert "FFF" not in answers and "TTT" not in answers, (seed, version.label, answers)
