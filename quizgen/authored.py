@@ -41,9 +41,10 @@ class AuthoredAnswer:
     forms: tuple[str, ...]  # each must stay out of the prompt: the answer and its aliases
 
 
-def worded(fact: FigureFact, number: str) -> str:
-    """A number as the figure's answer words it: its approximation and unit ("more than 80,000 people")."""
-    return f"{approximation_prefix(fact.approximation)}{number} {fact.unit}"
+def worded(fact: FigureFact, number: str, unit: str | None = None) -> str:
+    """A number as the figure's answer words it: its approximation and unit ("more than 80,000 people"), or the
+    shorter ``unit`` an option prints where its stem says the rest."""
+    return f"{approximation_prefix(fact.approximation)}{number} {unit or fact.unit}"
 
 
 def figure_text(fact: FigureFact) -> str:

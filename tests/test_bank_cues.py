@@ -249,3 +249,32 @@ def test_a_place_printed_in_another_items_stem_is_not_asked_for() -> None:
     others = [_item(f"other-{n}", f"In what year did treaty number {n} take effect?", f"{1900 + n}",
                     quote=(1000 + n * 20, 1010 + n * 20)) for n in range(20)]
     assert "protests" not in _kept([city, *setting, *others], {f"count-{n}": "core" for n in range(3)})
+
+
+def test_a_figure_whose_option_is_another_questions_exact_figure_is_flagged_and_a_round_one_is_not() -> None:
+    from quizgen.items.bank_cues import options_giving_figures
+
+    def choice(fact: str, options: tuple[str, ...], correct: int) -> Item:
+        return Item(id=f"mcq:value:{fact}", type="mcq", role="value", prompt="About how many?",
+                    answer=options[correct], fact_ids=(fact,), passages=(Passage(fact, "text", "A", 0, 1, "q"),),
+                    options=options, correct_option=correct)
+
+    population = choice("population", ("about 60,000 people", "about 70,500 people", "about 100,000 people",
+                                       "about 120,000 people"), 3)
+    share = choice("share", ("75 percent", "80 percent", "90 percent", "95 percent"), 3)
+    refugees = _item("refugees", "How many had crossed by noon?", "at least 70,500 people", role="value")
+    fled = _item("fled", "What share fled in one week?", "80 percent", role="value", quote=(50, 60))
+    items = [population, share, refugees, fled]
+    # "about 70,500 people" is the refugee count another question asks; "80 percent" is any scale's step
+    assert options_giving_figures(items, {"population", "share", "refugees", "fled"}) == {0}
+    # a detail's figure is no question of the bank: nothing is handed over
+    assert options_giving_figures(items, {"population", "share"}) == set()
+
+
+def test_the_shipped_bank_asks_a_figure_open_where_its_options_would_hold_another_answer() -> None:
+    from quizgen.items.bank_cues import options_giving_figures
+
+    base, bank, _ = _bank()
+    population = next(item for item in bank if item.fact_ids == ("population-estimate-120000",))
+    assert population.type != "mcq" and population.answer == "about 120,000 people"
+    assert options_giving_figures(bank, {fact.id for fact in base.facts}) == set()

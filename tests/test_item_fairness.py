@@ -13,6 +13,7 @@ from quizgen.items.place_names import BothNames
 from quizgen.items.questions import UNASKABLE_QUALIFIERS
 from quizgen.items.role_sorts import role_sort
 from quizgen.key_evidence import key_passages
+from quizgen.model import PersonFact
 from quizgen.phrases import contains_phrase
 from tests.conftest import APOLLO, FACTS
 
@@ -294,3 +295,28 @@ def test_a_claimants_figure_is_made_false_with_the_figure_another_text_gives() -
     statements = {i.fact_ids[0]: i for i in every if i.type == "true-false" and i.correction}
     mitrokhin = statements["population-estimate-140000-mitrokhin"]
     assert "120,000" in mitrokhin.prompt and "140,000" in (mitrokhin.correction or "")
+
+
+def test_figure_options_leave_to_the_stem_what_it_already_says() -> None:
+    _, _, every = _shipped()
+    area = next(i for i in every if i.id == "mcq:value:azerbaijan-area-occupied-1993")
+    assert area.options == ("10 percent", "20 percent", "30 percent", "40 percent") and area.answer == "20 percent"
+    # no option of any figure repeats a phrase of the stem after its number and unit ("… of Azerbaijan's area")
+    for item in (i for i in every if i.type == "mcq" and i.role == "value"):
+        for option in item.options:
+            tail = re.search(r"\d[\d,.]*\s+\w+\s+(\w+\s.*)", option)
+            assert not (tail and contains_phrase(item.prompt, tail.group(1))), item.options
+
+
+def test_a_commentator_kept_as_a_detail_is_not_asked_for_by_name_in_the_bank() -> None:
+    base, bank, _ = _shipped()
+    details = {f.name for f in base.facts if isinstance(f, PersonFact) and f.importance == "detail"}
+    assert {"David J. Scheffer", "Elin Suleymanov"} <= details
+    assert not [i.id for i in bank if i.role == "who-said" and i.type != "mcq" and i.answer.split(",")[0] in details]
+
+
+def test_which_source_of_a_persons_figure_calls_them_estimates_not_sources() -> None:
+    _, _, every = _shipped()
+    person = next(i for i in every
+                  if i.role == "which-source" and i.fact_ids[0] == "population-estimate-140000-mitrokhin")
+    assert person.prompt == "Estimates of the population of Nagorno-Karabakh differ. Who puts it at 140,000 people?"

@@ -52,6 +52,7 @@ _MEASURED_ROLES = frozenset({"value", "duration", "date"})
 _DISTINCTIVE_ROLES = ("side-name", "which-source")
 # a fact's time asked on its own: a comparison of its date with another's asks it again
 _TIMED_ROLES = frozenset({"date", "duration"})
+_FIGURE_ROLES = frozenset({"value", "duration"})
 _LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # a stem more than this share of a bank's items use (and more than the floor) is the topic, not what one item says
 COMMON_SHARE = 0.05
@@ -401,4 +402,38 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str], names_a_te
     return [item for index, item in enumerate(bank) if index in kept]
 
 
-__all__ = ["without_cued"]
+def options_giving_figures(items: Sequence[Item], tested: Collection[str]) -> set[int]:
+    """The multiple choices of a figure with a wrong option that is another tested fact's figure: "about 70,500
+    people" among populations is the refugee count another question asks, handed over as an option (and, exact
+    among round values, it stands out). A round value ("80 percent", "100,000 people") is any scale's step and
+    hands over nothing. A bank asks such a figure open, where it has that form."""
+    given: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for item in items:
+        if item.role in _FIGURE_ROLES and item.type in _ASKED_FORMS and item.fact_ids[0] in tested:
+            for figure in _exact_figures(item.answer):
+                given[figure].update(item.fact_ids)
+    found: set[int] = set()
+    for index, item in enumerate(items):
+        if item.type != "mcq" or item.role not in _FIGURE_ROLES:
+            continue
+        wrong = [option for at, option in enumerate(item.options) if at != item.correct_option]
+        if any(given.get(figure, set()) - set(item.fact_ids) for option in wrong for figure in _exact_figures(option)):
+            found.add(index)
+    return found
+
+
+# a number and the word after it: "70,500 people"
+_FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(\w+)")
+
+
+def _exact_figures(text: str) -> set[tuple[str, str]]:
+    """The figures of a text with at least three significant digits ("70,500 people"), by number and unit."""
+    found = set()
+    for number, unit in _FIGURE.findall(text):
+        digits = number.replace(",", "").replace(".", "").strip("0")
+        if len(digits) >= 3:
+            found.add((number.replace(",", ""), unit.lower()))
+    return found
+
+
+__all__ = ["options_giving_figures", "without_cued"]

@@ -120,9 +120,12 @@ def which_source(fact: FigureFact, context: Context, sources: Mapping[str, Sourc
     if claim is not None:
         prompt = f"The sources give different figures. Which of them says that {as_question(claim)}"
     elif topic is not None:
-        # a person quoted by a text gives the figure, not the text: "who", so the text is no second answer
-        asker = "Who" if _a_persons(answer) else "Which of them"
-        prompt = f"The sources disagree on {topic}. {asker} puts it at {figure}?"
+        # a person quoted by a text gives the figure, not the text: "who", so the text is no second answer; and a
+        # person is no "source" a learner read (one text can quote both figures)
+        if _a_persons(answer):
+            prompt = f"Estimates of {topic} differ. Who puts it at {figure}?"
+        else:
+            prompt = f"The sources disagree on {topic}. Which of them puts it at {figure}?"
     else:
         return
     yield Question(fact, "which-source", prompt, answer, "given", answer, cue="",

@@ -25,7 +25,7 @@ from quizgen.dates import PartialDate
 from quizgen.factbase import FactBase
 from quizgen.gc_pause import long_lived_objects
 from quizgen.items.authored_questions import authored_questions
-from quizgen.items.bank_cues import without_cued
+from quizgen.items.bank_cues import options_giving_figures, without_cued
 from quizgen.items.captions import CAPTION_ROLES, Captions
 from quizgen.items.claimants import Claimants, names_the_text, text_vocabulary
 from quizgen.items.comparisons import dates_itself, display_name, which_first, which_source
@@ -376,7 +376,9 @@ class ItemEngine:
     def mcq(self, questions: list[Question]) -> tuple[list[Item], set[int]]:
         """Multiple choice, and which questions it asked (short answer leaves those to it, per fact but one)."""
         items = []
-        used = [0] * OPTIONS  # where correct answers have landed so far in this quiz
+        # where correct answers have landed so far, counted apart for figures, for dates and for the rest: options in
+        # order of size place a figure's answer by its distractors, and "always B or D" must not hold of one kind
+        used_by_kind: dict[str, list[int]] = defaultdict(lambda: [0] * OPTIONS)
         order = seeded_rng(self.seed, "letters")
         asked: set[int] = set()
         per_fact: Counter[str] = Counter()
@@ -403,6 +405,7 @@ class ItemEngine:
             item_id = f"mcq:{question.role}:{question.fact.id}"
             rng = seeded_rng(self.seed, item_id)
             wanted = min(OPTIONS - 1, len(question.choices)) if question.pool == "given" else OPTIONS - 1
+            used = used_by_kind[question.pool.split(":")[0] if question.pool.startswith(("date", "number:")) else ""]
             fewest = min(used[: wanted + 1])
             target = order.choice([p for p in range(wanted + 1) if used[p] == fewest])
             # dates in time and figures by size: options in their order, the answer's letter chosen by which
@@ -423,9 +426,12 @@ class ItemEngine:
             if question.authored and question.pool.startswith("number:") and isinstance(question.fact, FigureFact):
                 # a teacher's prompt does not keep the unit as a template's stem does: every option carries it,
                 # worded as the answer is ("more than 80,000 people" beside "more than 100,000 people")
-                options = [worded(question.fact, option) for option in options]
-            answer = self._person_name(question.answer) if question.pool == "claimant" \
-                else question.answer
+                unit = _unit_left_to_options(question.fact, question.prompt)
+                options = [worded(question.fact, option, unit) for option in options]
+                if unit != question.fact.unit and question.answer.endswith(question.fact.unit):
+                    extra["answer"] = question.answer[: -len(question.fact.unit)] + unit
+            answer = extra.get("answer") or (
+                self._person_name(question.answer) if question.pool == "claimant" else question.answer)
             options[correct] = answer
             used[correct] += 1
             if answer != question.answer:
@@ -802,6 +808,13 @@ def _in_parentheses(text: str, at: int) -> bool:
     return text.count("(", 0, at) > text.count(")", 0, at)
 
 
+def _unit_left_to_options(fact: FigureFact, prompt: str) -> str:
+    """The unit as each option prints it: "what share of Azerbaijan's geographic area …?" leaves "20 percent",
+    where "20 percent of Azerbaijan's geographic area" four times over reads the stem back in every option."""
+    head, _, rest = fact.unit.partition(" ")
+    return head if rest and contains_phrase(prompt, rest) else fact.unit
+
+
 def _short_answerable(question: Question) -> bool:
     # "hundreds of thousands": a vague figure is taught on a card, but a written answer to it cannot be marked
     # "who accused Azerbaijan of ethnic cleansing?": other texts make the same claim, and a written answer cannot
@@ -912,6 +925,10 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
         return items
     tested = {fact.id for fact in chosen if fact.importance != "detail"}
     standing = {fact.name: fact.importance for fact in factbase.facts if isinstance(fact, PersonFact)}
+    asked_open = {(item.fact_ids[0], normalise(item.prompt)) for item in items if item.type in ("qa", "short-answer")}
+    leaking = {index for index in options_giving_figures(items, tested)
+               if (items[index].fact_ids[0], normalise(items[index].prompt)) in asked_open}
+    items = [item for index, item in enumerate(items) if index not in leaking]
     bank = [item for item in distinct(items, one_per_fact=True)
             if (not tested or not tested.isdisjoint(item.fact_ids)) and not _names_a_minor_voice(item, factbase,
                                                                                                  standing)]
@@ -944,7 +961,8 @@ def _names_a_minor_voice(item: Item, factbase: FactBase, standing: Mapping[str, 
         return False
     claimant = factbase.by_id[item.fact_ids[0]].according_to or ""
     name, comma, _ = claimant.partition(",")  # "Stefan Meister, German Council on Foreign Relations"
-    return bool(comma) and standing.get(name.strip(), "detail") == "detail"
+    # a named and described claimant is a person even without a card; a bare name is one where it has a card
+    return standing.get(name.strip(), "detail" if comma else "") == "detail"
 
 
 def _without_shown_names(bank: list[Item]) -> list[Item]:
