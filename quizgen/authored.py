@@ -26,7 +26,7 @@ from quizgen.model import (
     When,
 )
 from quizgen.numbers_in_text import approximation_prefix, format_number, numbers_in
-from quizgen.phrases import normalise, phrase_in
+from quizgen.phrases import normalise, phrase_in, slug
 
 TIME_UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months",
               "months": "months", "year": "years", "years": "years", "hour": "hours", "hours": "hours"}
@@ -99,6 +99,15 @@ def _joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _surname_alone(names: list[str], facts: Mapping[str, Fact]) -> list[str]:
+    """"Shahramanyan" for the one signatory Samvel Shahramanyan: a person is also named by surname alone, where the
+    fact base has the person's card; a body never is ("Union" is no answer for the European Union)."""
+    if len(names) != 1 or len(names[0].split()) < 2:
+        return []
+    person = facts.get(slug(names[0]))
+    return [names[0].split()[-1]] if isinstance(person, PersonFact) and person.name == names[0] else []
+
+
 def authored_answer(fact: Fact, asks: Asks, facts: Mapping[str, Fact]) -> AuthoredAnswer | str:
     """The answer to a question that asks this field of this fact, or why the fact has none."""
     if asks == "date":
@@ -133,7 +142,7 @@ def authored_answer(fact: Fact, asks: Asks, facts: Mapping[str, Fact]) -> Author
         listed = getattr(fact, asks, []) if isinstance(fact, AgreementFact) else []
         if not listed:
             return f"the fact has no {asks}"
-        return AuthoredAnswer(_joined(listed), tuple(listed))
+        return AuthoredAnswer(_joined(listed), (*listed, *_surname_alone(listed, facts)))
     if asks == "who":
         if not fact.according_to:
             return "the fact has no according_to"

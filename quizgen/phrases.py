@@ -97,3 +97,8 @@ def phrase_in(text: str, needle: str) -> bool:
             return True
         at = text.find(phrase, at + 1)
     return False
+
+
+def slug(text: str) -> str:
+    """A name as a fact id spells it: "Samvel Shahramanyan" is samvel-shahramanyan."""
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())

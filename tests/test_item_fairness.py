@@ -320,3 +320,10 @@ def test_which_source_of_a_persons_figure_calls_them_estimates_not_sources() -> 
     person = next(i for i in every
                   if i.role == "which-source" and i.fact_ids[0] == "population-estimate-140000-mitrokhin")
     assert person.prompt == "Estimates of the population of Nagorno-Karabakh differ. Who puts it at 140,000 people?"
+
+
+def test_a_person_asked_as_a_party_is_accepted_by_surname_and_a_body_is_not_by_its_last_word() -> None:
+    _, _, every = _shipped()
+    answers = {i.id: i.alternatives for i in every if i.type == "qa" and i.role in ("parties", "mediator")}
+    assert answers["qa:parties:dissolution-decree"] == ("Shahramanyan",)
+    assert answers["qa:mediator:eu-mediating-role"] == ()

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from quizgen.authored import authored_answer
-from quizgen.items.questions import Question, Surface, Value, date_surfaces, figure_surface, slug, text_surface
+from quizgen.items.questions import Question, Surface, Value, date_surfaces, figure_surface, text_surface
 from quizgen.model import AgreementFact, Asks, Fact, FigureFact, OrganizationFact, PersonFact, PlaceFact
+from quizgen.phrases import slug
 
 _ROLE_OF_ASKS: dict[str, str] = {
     "date": "date", "duration": "duration", "place": "place", "located-in": "located-in", "value": "value",

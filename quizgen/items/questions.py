@@ -43,7 +43,7 @@ from quizgen.model import (
     When,
 )
 from quizgen.numbers_in_text import format_number
-from quizgen.phrases import contains_phrase
+from quizgen.phrases import contains_phrase, slug
 
 Value = PartialDate | float | str
 Surface = tuple[tuple[str, Callable[[Value], str]], ...]
@@ -264,10 +264,6 @@ def agreement_questions(fact: AgreementFact, context: Context) -> Iterator[Quest
 
 def joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def slug(text: str) -> str:
-    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
 def place_questions(fact: PlaceFact, context: Context) -> Iterator[Question]:
