@@ -20,13 +20,14 @@ from functools import cache
 from graphlib import CycleError, TopologicalSorter
 from itertools import pairwise
 
+from quizgen.dates_in_text import dates_in
 from quizgen.errors import InvalidOption, QuizgenError, option_problem
 from quizgen.items import LETTERS, Item, answer_text
 from quizgen.items.claimants import names_the_text, vocabulary
 from quizgen.items.item import true_on_its_face
 from quizgen.items.seeding import seeded_rng
 from quizgen.key_evidence import TEXT_ANSWER_TYPES, KeyPassage, answer_passages, key_passages
-from quizgen.numbers_in_text import spelled_number
+from quizgen.numbers_in_text import numbers_in, spelled_number
 from quizgen.quiz_cues import (
     about_setting,
     answer_is_a_bound,
@@ -395,7 +396,10 @@ def _mcq(item: Item, number: int, rng: random.Random, letters: _Letters, earlier
         # are slid past the answer, so that every version offers mostly the same dates ("9 October … 9 January" in
         # one and "9 September … 9 December" in the other, never "9 August, 9 September" in one alone)
         windows = _windows(item, redrawn)
-        choice = letters.pick(sorted(windows), earlier, rng, len(item.options))
+        # a window one step from every earlier version's: any two versions share all dates but one, so that
+        # neither is the harder ("9 September … 9 December" beside "9 November … 9 February" shares two)
+        near = [letter for letter in windows if all(abs(letter - other) <= 1 for other in earlier)]
+        choice = letters.pick(sorted(near or windows), earlier, rng, len(item.options))
         letters.used[choice] += 1
         return QuizQuestion(number, item, windows[choice], choice)
     wrong = [o for i, o in enumerate(item.options) if i != item.correct_option]
@@ -409,7 +413,8 @@ def _windows(item: Item, redrawn: Sequence[Item]) -> dict[int, tuple[str, ...]]:
     """For each letter the answer can take, the options in time order around it: consecutive options of every
     draw's, merged, nearest the first draw's (which keeps its own letter)."""
     assert item.correct_option is not None
-    merged = _merged_in_order([item.options, *(draw.options for draw in redrawn)])
+    draws = [item.options, *(draw.options for draw in redrawn)]
+    merged = _sorted_in_time(draws, item.role) or _merged_in_order(draws)
     windows = {item.correct_option: item.options}
     if merged is None:  # draws that disagree on the order: each keeps its own options
         for draw in redrawn:
@@ -423,6 +428,33 @@ def _windows(item: Item, redrawn: Sequence[Item]) -> dict[int, tuple[str, ...]]:
             windows[letter] = tuple(merged[start:start + size])
     # a letter reached only far from the first draw's options is left out, as a draw of other options would be
     return {letter: shown for letter, shown in windows.items() if len(first & set(shown)) >= size // 2}
+
+
+def _sorted_in_time(draws: Sequence[Sequence[str]], role: str) -> list[str] | None:
+    """The options of several draws in time (a date's) or size (a figure's), where each can be read so and every
+    draw's own order agrees: two draws' "9 September … 9 December" and "9 November … 9 February" leave no
+    option unordered, though neither draw has both ends."""
+    places: dict[str, tuple[float, ...]] = {}
+    for option in (option for options in draws for option in options):
+        place = _place_in_time(option, role)
+        if place is None:
+            return None
+        places[option] = place
+    merged = sorted(places, key=places.__getitem__)
+    if len(set(places.values())) != len(places) or any(
+            [option for option in merged if option in options] != list(options) for options in draws):
+        return None  # two options at one place, or a draw in another order: the draws' own order is used
+    return merged
+
+
+def _place_in_time(option: str, role: str) -> tuple[float, ...] | None:
+    if role == "date":
+        found = dates_in(option)
+        if len(found) != 1 or found[0][0] is None:
+            return None  # a range, or a day without its year
+        return tuple(float(part or 0) for part in found[0])
+    numbers = numbers_in(option)
+    return (max(numbers),) if numbers else None  # "1 million" reads as 1 and 1,000,000
 
 
 def _merged_in_order(draws: Sequence[Sequence[str]]) -> list[str] | None:
@@ -464,7 +496,7 @@ def _question(item: Item, number: int, rng: random.Random) -> QuizQuestion:
 
 
 def _version(items: Sequence[Item], label: str, seed: int, index: int, earlier: dict[str, set[int]],
-             redrawn: dict[str, list[Item]]) -> QuizVersion:
+             redrawn: dict[str, list[Item]], truths: set[tuple[bool, ...]]) -> QuizVersion:
     rng = seeded_rng(seed, "version", index)
     letters = _Letters()
     sections = []
@@ -475,7 +507,7 @@ def _version(items: Sequence[Item], label: str, seed: int, index: int, earlier: 
             continue
         rng.shuffle(group)
         if kind == "true-false":
-            group = _without_long_runs(group)
+            group = _statements_in_order(group, rng, truths)
         numbers = {item.id: number + i for i, item in enumerate(group)}
         made: dict[str, QuizQuestion] = {}
         # letters go first to the questions whose options keep their order (dates, figures): the others can
@@ -498,6 +530,25 @@ def _version(items: Sequence[Item], label: str, seed: int, index: int, earlier: 
 
 # "F, F, F, F": a run this long of one answer tells a test-wise student to break it
 LONGEST_RUN = 2
+# orders tried for a version's statements whose answers read otherwise than an earlier version's
+TRUTH_ORDER_TRIES = 12
+
+
+def _statements_in_order(statements: list[Item], rng: random.Random, truths: set[tuple[bool, ...]]) -> list[Item]:
+    """A version's true-or-false statements: no long run of one answer, and, where another order allows, not the
+    answers of an earlier version in the same order ("F T F T T F" twice lets a student copy a neighbour's)."""
+    ordered = _without_long_runs(statements)
+    for _ in range(TRUTH_ORDER_TRIES):
+        if _truths(ordered) not in truths:
+            break
+        rng.shuffle(statements)
+        ordered = _without_long_runs(statements)
+    truths.add(_truths(ordered))
+    return ordered
+
+
+def _truths(statements: Sequence[Item]) -> tuple[bool, ...]:
+    return tuple(item.correction is None for item in statements)
 
 
 def _without_long_runs(statements: Sequence[Item]) -> list[Item]:
@@ -564,5 +615,6 @@ def plan_quiz(items: Sequence[Item], title: str, count: int | None = None, versi
     quiz = Quiz(title, seed, chosen)
     earlier: dict[str, set[int]] = defaultdict(set)
     alternatives = _redraws(chosen, versions, redraw)
-    quiz.versions = [_version(chosen, LETTERS[i], seed, i, earlier, alternatives) for i in range(versions)]
+    truths: set[tuple[bool, ...]] = set()
+    quiz.versions = [_version(chosen, LETTERS[i], seed, i, earlier, alternatives, truths) for i in range(versions)]
     return quiz

@@ -172,11 +172,32 @@ def test_no_question_is_split_across_pages(tmp_path: Path) -> None:
             assert any(all(part in page for part in parts) for page in pages), question.item.prompt
 
 
-def test_true_or_false_answers_run_no_more_than_two_alike_in_any_version() -> None:
+def test_true_or_false_answers_run_no_more_than_two_alike_and_differ_between_versions() -> None:
     factbase = load_factbase(FACTS)
     for seed in range(4):
         quiz = planned_quiz(factbase, Selection.of(importances=["core"]), CLASS_TYPES, versions=4, seed=seed)  # type: ignore[arg-type]
+        patterns = []
         for version in quiz.versions:
             answers = "".join(q.grid_answer() for q in version.questions if q.item.type == "true-false")
             if "T" in answers and answers.count("F") <= 2 * (answers.count("T") + 1):
                 assert "FFF" not in answers and "TTT" not in answers, (seed, version.label, answers)
+            patterns.append(answers)
+        # a student copying a neighbour's answers by position gets them wrong
+        assert len(set(patterns)) == len(patterns), (seed, patterns)
+
+
+@pytest.mark.parametrize("facts", [FACTS, APOLLO])
+def test_any_two_versions_of_a_date_or_figure_question_share_all_options_but_one(facts: Path) -> None:
+    factbase = load_factbase(facts)
+    moved = 0
+    for seed in range(3):
+        quiz = planned_quiz(factbase, Selection(), ["mcq"], count=30, versions=4, seed=seed)  # type: ignore[list-item]
+        shown: dict[str, list[tuple[int | None, set[str]]]] = {}
+        for version in quiz.versions:
+            for question in version.questions:
+                if question.item.role in ("date", "value"):
+                    shown.setdefault(question.item.id, []).append((question.correct, set(question.options)))
+        for item_id, drawn in shown.items():
+            assert all(len(a & b) >= len(a) - 1 for (_, a) in drawn for (_, b) in drawn), (seed, item_id, drawn)
+            moved += len({letter for letter, _ in drawn}) > 1
+    assert moved  # the letter still moves between versions
