@@ -278,3 +278,24 @@ def test_the_shipped_bank_asks_a_figure_open_where_its_options_would_hold_anothe
     population = next(item for item in bank if item.fact_ids == ("population-estimate-120000",))
     assert population.type != "mcq" and population.answer == "about 120,000 people"
     assert options_giving_figures(bank, {fact.id for fact in base.facts}) == set()
+
+
+def test_an_ordering_of_events_the_bank_asks_one_by_one_is_left_out() -> None:
+    def ordering(*facts: str) -> Item:
+        return Item(id=f"ordering:events:{'+'.join(facts)}", type="ordering", role="events",
+                    prompt="Put these in chronological order, earliest first.", answer="",
+                    fact_ids=facts, passages=(Passage(facts[0], "text", "A", 500, 510, "q"),),
+                    pairs=(("Creation of the oblast", "1923"), ("Harbour Protocol", "1994"),
+                           ("Start of the blockade", "December 2022")))
+
+    named = _item("protocol", "What was the ceasefire that ended the war called?", "Harbour Protocol",
+                  role="name", quote=(0, 10))
+    dated = _item("oblast", "In what year was the oblast created?", "1923", quote=(20, 30))
+    other = _item("talks", "Which city hosted the talks?", "Sochi", role="place", quote=(90, 99))
+    def kept(*items: Item) -> set[str]:
+        return {item.role for item in without_cued(items, {}, _names_a_text)}
+
+    # a line is another question's answer ("Harbour Protocol"), or an event is dated by another question
+    assert kept(ordering("blockade", "protocol", "oblast-creation"), named, other) == {"name", "place"}
+    assert kept(ordering("blockade", "oblast", "treaty"), dated, other) == {"date", "place"}
+    assert kept(ordering("blockade", "treaty", "oblast-creation"), other) == {"events", "place"}

@@ -390,16 +390,34 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str], names_a_te
     # it twice
     exercised: set[str] = set()
     questions_asked = len(exercises) < len(bank)  # a bank of nothing but exercises (--types matching) keeps them all
+    asked_of: dict[str, list[int]] = defaultdict(list)
+    for index in kept:
+        if len(bank[index].fact_ids) == 1:
+            asked_of[bank[index].fact_ids[0]].append(index)
     for index in exercises:
         facts = set(bank[index].fact_ids)
         # and two exercises over mostly the same events (a matching and an ordering of one set) are one exercise
         # and a matching of dates of one precision: "1991" among full days is matched by its shape alone
         shapes = {right.count(" ") for _, right in bank[index].pairs} if bank[index].type == "matching" else {0}
         if not questions_asked or (not prints.get(index, set()) & kept and len(facts & exercised) <= 1
-                                   and len(shapes) == 1):
+                                   and len(shapes) == 1 and not _repeats_its_facts(bank, index, asked_of,
+                                                                                   names_a_text)):
             kept.add(index)
             exercised |= facts
     return [item for index, item in enumerate(bank) if index in kept]
+
+
+def _repeats_its_facts(bank: Sequence[Item], exercise: int, asked_of: Mapping[str, Sequence[int]],
+                       names_a_text: Callable[[str], bool]) -> bool:
+    """An ordering or matching whose own events the bank asks one by one: a line "Bishkek Protocol" prints the
+    answer of "what was the 1994 ceasefire called?", and an event whose date a question asks is placed for it."""
+    lines = " ".join(_shown(bank[exercise]))
+    for fact in bank[exercise].fact_ids:
+        for asked in asked_of.get(fact, ()):
+            if bank[asked].role in _TIMED_ROLES or any(
+                    contains_phrase(lines, " ".join(form)) for form in _forms(bank[asked], names_a_text)):
+                return True
+    return False
 
 
 def options_giving_figures(items: Sequence[Item], tested: Collection[str]) -> set[int]:
