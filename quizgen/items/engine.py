@@ -954,11 +954,11 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
 
 
 def _names_a_minor_voice(item: Item, factbase: FactBase, standing: Mapping[str, str]) -> bool:
-    """"Which analyst told Al Jazeera …?" asked open, of a commentator the fact base keeps as a detail (or has no
-    card of), asks a name no course teaches; the claim is in the stem. A bank leaves it to the full deck, where a
-    student meets the voice beside the claim; choosing among people stays, its options teach whose voice is whose."""
-    if item.role != "who-said" or item.type == "mcq":
-        return False
+    """"Which analyst told Al Jazeera …?", of a commentator the fact base keeps as a detail (or has no card of), asks
+    a name no course teaches, open or among other analysts' names; the claim is in the stem. A bank leaves it to the
+    full deck, where a student meets the voice beside the claim. "Which text says …?" among the texts stays."""
+    if item.role not in ("who-said", "which-source"):
+        return False  # "Estimates differ. Who puts it at 140,000?" asks the analyst's name as much as "who said …?"
     claimant = factbase.by_id[item.fact_ids[0]].according_to or ""
     name, comma, _ = claimant.partition(",")  # "Stefan Meister, German Council on Foreign Relations"
     # a named and described claimant is a person even without a card; a bare name is one where it has a card
