@@ -398,8 +398,12 @@ def _mcq(item: Item, number: int, rng: random.Random, letters: _Letters, earlier
         windows = _windows(item, redrawn)
         # a window one step from every earlier version's: any two versions share all dates but one, so that
         # neither is the harder ("9 September … 9 December" beside "9 November … 9 February" shares two)
-        near = [letter for letter in windows if all(abs(letter - other) <= 1 for other in earlier)]
-        choice = letters.pick(sorted(near or windows), earlier, rng, len(item.options))
+        near = [letter for letter in windows if all(abs(letter - other) <= 1 for other in earlier)] or list(windows)
+        # months or days of the answer's own year where such windows leave the letter free to move: "9 January
+        # 2021" for a deal of the "2020 war" another question names is ruled out unread
+        within = [letter for letter in near if _within_the_year(windows[letter], item.answer)]
+        choice = letters.pick(sorted(within if len(within) >= min(2, len(near)) else near), earlier, rng,
+                              len(item.options))
         letters.used[choice] += 1
         return QuizQuestion(number, item, windows[choice], choice)
     wrong = [o for i, o in enumerate(item.options) if i != item.correct_option]
@@ -407,6 +411,23 @@ def _mcq(item: Item, number: int, rng: random.Random, letters: _Letters, earlier
     target = letters.pick(range(len(item.options)), earlier, rng, len(item.options))
     letters.used[target] += 1
     return QuizQuestion(number, item, (*wrong[:target], item.answer, *wrong[target:]), target)
+
+
+def _within_the_year(options: Sequence[str], answer: str) -> bool:
+    """Every option a month or day of the answer's year (a bare year's options have none in common)."""
+    asked = _the_date(answer)
+    if asked is None or not asked[1]:
+        return False
+    return all((found := _the_date(option)) is not None and found[0] == asked[0] for option in options)
+
+
+def _the_date(text: str) -> tuple[int, int, int] | None:
+    """The one date a text names, at its finest ("9 November 2020" also reads as "November 2020" and "2020"); none
+    for a range or a text without a year."""
+    found = [(year, month, day) for year, month, day in dates_in(text) if year is not None]
+    if len({year for year, _, _ in found}) != 1:
+        return None
+    return max(found, key=lambda date: (bool(date[1]), bool(date[2])))
 
 
 def _windows(item: Item, redrawn: Sequence[Item]) -> dict[int, tuple[str, ...]]:
@@ -449,10 +470,8 @@ def _sorted_in_time(draws: Sequence[Sequence[str]], role: str) -> list[str] | No
 
 def _place_in_time(option: str, role: str) -> tuple[float, ...] | None:
     if role == "date":
-        found = dates_in(option)
-        if len(found) != 1 or found[0][0] is None:
-            return None  # a range, or a day without its year
-        return tuple(float(part or 0) for part in found[0])
+        date = _the_date(option)
+        return None if date is None else tuple(float(part) for part in date)
     numbers = numbers_in(option)
     return (max(numbers),) if numbers else None  # "1 million" reads as 1 and 1,000,000
 

@@ -283,9 +283,9 @@ def test_the_key_grid_shows_the_short_forms_a_marker_accepts(class_quizzes) -> N
     assert all(answer in " ".join(grid.split()) for answer in shown)
 
 
-def test_draws_that_leave_two_dates_unordered_keep_their_own_options() -> None:
-    # "9 October" of one draw and "9 August" of another both come before "9 November": the draws do not say which
-    # came first, so no window is cut across them (it could print "9 September, 9 August, …")
+def test_draws_that_leave_two_dates_unordered_are_merged_by_their_dates() -> None:
+    # "9 October" of one draw and "9 August" of another both come before "9 November": the draws alone do not say
+    # which came first, the dates do; no window is cut across them ("9 September, 9 August, …")
     from quizgen.items import Item
     from quizgen.items.item import Passage
     from quizgen.quiz import plan_quiz
@@ -301,4 +301,30 @@ def test_draws_that_leave_two_dates_unordered_keep_their_own_options() -> None:
     other = drawn(("9 August 2020", "9 November 2020", "9 December 2020", "9 January 2021"))
     quiz = plan_quiz([first], "Quiz", 1, 4, 0, lambda chosen, version: [other])
     shown = {question.options for version in quiz.versions for question in version.questions}
-    assert shown and shown <= {first.options, other.options}
+    in_time = [f"9 {month}" for month in ("August 2020", "September 2020", "October 2020", "November 2020",
+                                          "December 2020", "January 2021")]
+    windows = {tuple(in_time[start:start + 4]) for start in range(3)}
+    assert first.options in shown and shown <= windows
+
+
+def test_a_days_versions_stay_within_its_year_where_the_letter_can_still_move() -> None:
+    # "9 January 2021" for a deal of the "2020 war" another question names is ruled out unread
+    from quizgen.items import Item
+    from quizgen.items.item import Passage
+    from quizgen.quiz import plan_quiz
+
+    passage = Passage("deal", "text", "A text", 0, 40, "A deal was brokered on November 9, 2020.")
+    months = ("August 2020", "September 2020", "October 2020", "November 2020", "December 2020", "January 2021",
+              "February 2021")
+    days = [f"9 {month}" for month in months]
+
+    def drawn(start: int) -> Item:
+        options = tuple(days[start:start + 4])
+        return Item(id="mcq:date:deal", type="mcq", role="date", prompt="On what date was the deal brokered?",
+                    answer="9 November 2020", fact_ids=("deal",), passages=(passage,), options=options,
+                    correct_option=options.index("9 November 2020"))
+
+    quiz = plan_quiz([drawn(2)], "Quiz", 1, 4, 0, lambda chosen, version: [drawn(start) for start in range(4)])
+    shown = [question for version in quiz.versions for question in version.questions]
+    assert all(option.endswith("2020") for question in shown for option in question.options)
+    assert len({question.correct for question in shown}) == 2
