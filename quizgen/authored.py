@@ -60,8 +60,10 @@ def figure_text(fact: FigureFact) -> str:
 def _figure_forms(fact: FigureFact) -> tuple[str, ...]:
     if fact.wording:
         return (fact.wording,)
-    numbers = [fact.value] if fact.value is not None else [fact.low, fact.high]
-    return tuple(format_number(n) for n in numbers if n is not None)
+    if fact.value is None and fact.low is not None and fact.high is not None:
+        # a range's ends alone are half an answer ("50" of "50–1,000"), never another way to write it
+        return (f"between {format_number(fact.low)} and {format_number(fact.high)}",)
+    return (format_number(fact.value),) if fact.value is not None else ()
 
 
 def span_text(fact: Fact) -> str | None:
@@ -168,6 +170,10 @@ def authored_answer(fact: Fact, asks: Asks, facts: Mapping[str, Fact]) -> Author
 def _date_answer(when: When) -> AuthoredAnswer:
     """The answer to "when?": made once per date, which many facts of a large base share."""
     start, human = when.start, when.human()
+    if when.end is not None:
+        # "1201" is not the 13th century, nor "1991" the war of 1991 – 1994: a range is written whole (the key's
+        # marking rule gives half for one end)
+        return AuthoredAnswer(human, (human,))
     forms = [human, start.human()]
     if start.precision == Precision.YEAR:
         forms.append(str(start.year))

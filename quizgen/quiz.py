@@ -11,6 +11,7 @@ version when that moves its correct letter. Everything follows from the seed.
 
 from __future__ import annotations
 
+import calendar
 import random
 import re
 from collections import Counter, defaultdict
@@ -20,6 +21,7 @@ from functools import cache
 from graphlib import CycleError, TopologicalSorter
 from itertools import pairwise
 
+from quizgen.dates import MONTH_NAMES
 from quizgen.dates_in_text import dates_in
 from quizgen.errors import InvalidOption, QuizgenError, option_problem
 from quizgen.items import LETTERS, Item, answer_text
@@ -413,6 +415,28 @@ def _mcq(item: Item, number: int, rng: random.Random, letters: _Letters, earlier
     return QuizQuestion(number, item, (*wrong[:target], item.answer, *wrong[target:]), target)
 
 
+_DAY_OF_MONTH = re.compile(rf"(\d{{1,2}}) ({'|'.join(MONTH_NAMES)}) (\d{{4}})")
+
+
+def _a_month_either_side(merged: list[str]) -> list[str]:
+    """A day's options on the engine's grid ("9 September, 9 October, … 2020": one day, month after month) with
+    that day of the month before and after them: room for the answer's window to slide within its year."""
+    found = [_DAY_OF_MONTH.fullmatch(option) for option in merged]
+    if not all(found) or len({match[1] for match in found if match}) != 1:
+        return merged
+    months = [int(match[3]) * 12 + MONTH_NAMES.index(match[2]) for match in found if match]
+    if months != list(range(months[0], months[0] + len(months))):
+        return merged
+    day = int(found[0][1]) if found[0] else 0
+
+    def named(month: int) -> str | None:
+        year, index = divmod(month, 12)
+        return f"{day} {MONTH_NAMES[index]} {year}" if day <= calendar.monthrange(year, index + 1)[1] else None
+
+    earlier, later = named(months[0] - 1), named(months[-1] + 1)
+    return [*([earlier] if earlier else []), *merged, *([later] if later else [])]
+
+
 def _within_the_year(options: Sequence[str], answer: str) -> bool:
     """Every option a month or day of the answer's year (a bare year's options have none in common)."""
     asked = _the_date(answer)
@@ -436,6 +460,8 @@ def _windows(item: Item, redrawn: Sequence[Item]) -> dict[int, tuple[str, ...]]:
     assert item.correct_option is not None
     draws = [item.options, *(draw.options for draw in redrawn)]
     merged = _sorted_in_time(draws, item.role) or _merged_in_order(draws)
+    if merged is not None and item.role == "date":
+        merged = _a_month_either_side(merged)
     windows = {item.correct_option: item.options}
     if merged is None:  # draws that disagree on the order: each keeps its own options
         for draw in redrawn:

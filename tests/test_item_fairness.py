@@ -327,3 +327,29 @@ def test_a_person_asked_as_a_party_is_accepted_by_surname_and_a_body_is_not_by_i
     answers = {i.id: i.alternatives for i in every if i.type == "qa" and i.role in ("parties", "mediator")}
     assert answers["qa:parties:dissolution-decree"] == ("Shahramanyan",)
     assert answers["qa:mediator:eu-mediating-role"] == ()
+
+
+def test_a_round_figures_options_are_no_more_precise_than_it() -> None:
+    from quizgen.numbers_in_text import numbers_in
+
+    _, _, every = _shipped()
+    for item in (i for i in every if i.type == "mcq" and i.role == "value" and i.answer.startswith("about ")):
+        answer_digits = len(str(int(max(numbers_in(item.answer)))).rstrip("0"))
+        for option in item.options:
+            digits = len(str(int(max(numbers_in(option)))).rstrip("0"))
+            assert digits <= max(2, answer_digits), item.options
+
+
+def test_a_centurys_or_a_ranges_answer_is_written_whole() -> None:
+    _, _, every = _shipped()
+    centuries = [i for i in every if i.answer.endswith("century")]
+    assert centuries and all(i.alternatives == () for i in centuries)  # never "1201" for the 13th century
+    ranged = next(i for i in every if i.id == "qa:value:armenians-remaining-2023-10-02")
+    assert ranged.alternatives == ("between 50 and 1,000",)  # "50" alone is half an answer, not another form
+
+
+def test_a_days_options_keep_to_its_year_where_a_balanced_letter_allows() -> None:
+    base = load_factbase(FACTS)
+    for seed in (0, 2026):
+        deal = next(i for i in items_for(base, seed=seed) if i.id == "mcq:date:ceasefire-2020-11-09")
+        assert all(option.endswith("2020") for option in deal.options), deal.options  # not "9 January 2021"

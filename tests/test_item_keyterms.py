@@ -58,3 +58,14 @@ def test_names_with_possessives_case_and_typography_are_counted_alike(factbase: 
         texts.append("The " + " and ".join(words) + " met.")
     least = data.draw(st.sampled_from([0, 1, 2, 3]))
     assert _named_often(mentions, texts, least) == _named_by_reading_all(Mentions(factbase.facts), texts, least)
+
+
+def test_a_claims_cloze_blanks_its_charge_not_who_rejected_it() -> None:
+    from quizgen import load_factbase
+    from quizgen.items import items_for
+    from tests.conftest import FACTS
+
+    base = load_factbase(FACTS)
+    every = items_for(base, seed=0, every_form=True)
+    cloze = next(i for i in every if i.id == "cloze:ethnic-cleansing-armenian-officials")
+    assert cloze.cloze is not None and cloze.cloze[1] == "ethnic cleansing"

@@ -242,7 +242,11 @@ class DistractorPools:
         at = bisect.bisect_left(values, answer)
         window = values[max(0, at - NEAREST):at + NEAREST]  # the nearest figures of the same unit
         siblings = self.siblings(question.fact)
-        real = [v for v in window if plausible(v) and not self.numbers[unit][v] & excluded]
+        # "about 70,500" among round populations stands out by its precision: a real figure is no more precise
+        # than the answer (at least two significant digits allowed)
+        precision = max(2, _significant_digits(answer))
+        real = [v for v in window if plausible(v) and not self.numbers[unit][v] & excluded
+                and _significant_digits(v) <= precision]
         real.sort(key=lambda v: (not self.numbers[unit][v] & siblings, abs(math.log(v / answer)) if v > 0 else 9))
         found = list(real)
         if len(found) < OPTIONS - 1:
@@ -469,6 +473,10 @@ def _nearby_dates(date: PartialDate) -> list[PartialDate]:
                 text += f"-{min(date.day or 1, last):02d}"
         out.append(parse_partial_date(text))
     return out
+
+
+def _significant_digits(value: float) -> int:
+    return len(f"{abs(value):.10g}".replace(".", "").lstrip("0").rstrip("0")) or 1
 
 
 def _same_magnitude(value: float, answer: float) -> bool:

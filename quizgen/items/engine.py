@@ -418,6 +418,8 @@ class ItemEngine:
                 candidates = self._people_of_the_answers_sort(question, candidates)
             candidates = of_the_stems_sort(question.prompt, question.answer, candidates)
             laid_out = choose(candidates, question.value, rng, target, chronological, wanted)
+            if laid_out is not None and isinstance(question.value, PartialDate) and question.value.month:
+                laid_out = _within_the_year(candidates, question.value, used, target, wanted, rng) or laid_out
             if laid_out is None:
                 self._reject(question, "fewer than three honest distractors for multiple choice", "thin-pool")
                 continue
@@ -806,6 +808,27 @@ def _names_only_the_common(question: Question, common: CommonTerms) -> bool:
 
 def _in_parentheses(text: str, at: int) -> bool:
     return text.count("(", 0, at) > text.count(")", 0, at)
+
+
+def _within_the_year(candidates: list[Candidate], answer: PartialDate, used: list[int], target: int, wanted: int,
+                     rng: random.Random) -> tuple[list[str], int] | None:
+    """A day's or month's options all of its year, where a letter used at most once more than the least used
+    allows: "9 January 2021" for the deal that ended "the 2020 war" is ruled out by any other item that says so."""
+    years = {candidate.text: candidate.value.year for candidate in candidates
+             if isinstance(candidate.value, PartialDate)}
+
+    def within(laid_out: tuple[list[str], int] | None) -> bool:
+        return laid_out is not None and all(years.get(option) == answer.year
+                                            for at, option in enumerate(laid_out[0]) if at != laid_out[1])
+
+    fewest = min(used[: wanted + 1])
+    for letter in sorted((p for p in range(wanted + 1) if used[p] <= fewest + 1), key=lambda p: (used[p], p != target)):
+        laid_out = choose(candidates, answer, rng, letter, True, wanted)  # in time order, the rng is not drawn from
+        if letter == target and within(laid_out):
+            return None  # the letter the balance chose already keeps to the year
+        if within(laid_out):
+            return laid_out
+    return None
 
 
 def _unit_left_to_options(fact: FigureFact, prompt: str) -> str:

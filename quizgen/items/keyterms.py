@@ -95,7 +95,26 @@ def _key_phrase(fact: Fact) -> Question | None:
     for phrase in sorted(capitalised, key=len, reverse=True):
         if phrase in fact.statement and len(phrase.split()) >= 2:
             return Question(fact, "key-term", "", phrase, "none", phrase, surface=text_surface(phrase))
+    if fact.status in ATTRIBUTED_STATUSES:
+        # a claim's own charge, as its name gives it ("Armenia's accusation of ethnic cleansing"): what the claim says
+        # is what a cloze of it teaches, not who rejected it or where
+        for phrase in _lowercase_runs(name):
+            if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", fact.statement):
+                return Question(fact, "key-term", "", phrase, "none", phrase, surface=text_surface(phrase))
     return None
+
+
+def _lowercase_runs(name: str) -> list[str]:
+    """The runs of two or more lowercase content words in a name, longest first ("ethnic cleansing")."""
+    runs: list[list[str]] = [[]]
+    for word in name.split():
+        if word.islower() and word.isalpha() and content_words(word):
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    # a run that opens with a verb's past ("announced measures") blanks what was done, not the charge
+    return sorted((" ".join(run) for run in runs if len(run) >= 2 and not run[0].endswith("ed")), key=len,
+                  reverse=True)
 
 
 def cloze_surface(fact: Fact, questions: Sequence[Question], common: CommonTerms | None = None
