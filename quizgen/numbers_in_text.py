@@ -38,12 +38,17 @@ _UNIT_WORDS = {number: word for word, number in _UNITS.items()}
 
 
 def spelled_number(value: int) -> str | None:
-    """9 → 'nine', 44 → 'forty-four': a whole number below a hundred as a text spells it, else None."""
+    """9 → 'nine', 44 → 'forty-four', 400 → 'four hundred', 30,000 → 'thirty thousand': a whole number below a
+    hundred, or a round count of hundreds or thousands, as a text spells it; else None."""
     if value in _UNIT_WORDS:
         return _UNIT_WORDS[value]
     tens, units = divmod(value, 10)
     if 2 <= tens <= 9 and units:
         return f"{_UNIT_WORDS[tens * 10]}-{_UNIT_WORDS[units]}"
+    for scale, word in ((1000, "thousand"), (100, "hundred")):
+        count, rest = divmod(value, scale)
+        if not rest and 1 <= count < (100 if scale == 1000 else 10):
+            return f"{spelled_number(count)} {word}"
     return None
 
 

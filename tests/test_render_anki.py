@@ -394,3 +394,23 @@ def test_notes_written_in_batches_are_the_rows_genanki_writes_note_by_note(
         imported.append(notes)
         col.close()
     assert imported[0] == imported[1] and len(imported[0]) == len(plan.notes)
+
+
+def test_a_cards_back_shows_the_evidence_and_only_its_source() -> None:
+    from quizgen.items import items_for
+    from quizgen.render.anki_fields import support_html
+
+    every = {item.id: item for item in items_for(load_factbase(FACTS), seed=0, every_form=True)}
+    # "more than 400" stands in the text as "more than four hundred": its sentence is shown, from its one text
+    wounded = support_html(every["qa:value:wounded-september-2023-ombudsman"])
+    assert "<mark>four hundred</mark> wounded" in wounded and "Azad" not in wounded
+    # an answer the text words otherwise ("protestors"): the source of the fact's evidence, not of its date
+    protests = support_html(every["qa:who-said:yerevan-protesters-accusation"])
+    assert "Council on Foreign Relations" in protests and "Azad" not in protests
+
+
+def test_round_hundreds_and_thousands_are_spelled_as_texts_spell_them() -> None:
+    from quizgen.numbers_in_text import spelled_number
+
+    assert [spelled_number(n) for n in (44, 400, 7000, 30000, 120000, 250)] == [
+        "forty-four", "four hundred", "seven thousand", "thirty thousand", None, None]

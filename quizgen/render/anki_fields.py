@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from quizgen.deck_plan import SLOTS, PlannedNote, shown_choices
 from quizgen.items import Item, answer_text
+from quizgen.key_evidence import key_passages
 from quizgen.render.anki_notetype import CONTEXT_FIELD, FIELDS, KEY_FIELD, LABEL_FIELD, slot_fields
 from quizgen.render.card_text import card_text
 from quizgen.render.passages import passage_html, shown_quote, supporting_sentence
@@ -57,7 +58,9 @@ def answer_html(item: Item) -> str:
 
 def support_html(item: Item) -> str:
     """The sentence that supports the answer and its source; for an item with no such sentence, the sources."""
-    found = supporting_sentence(item)
+    kept = key_passages(item)
+    # the sentence of the evidence the key quotes ("Baku said …"), not of a passage cited only to date the fact
+    found = supporting_sentence(item, [k.passage for k in kept])
     if found is not None:
         passage, sentence = found
         source = card_text(passage.source_short or passage.source_label)
@@ -66,8 +69,11 @@ def support_html(item: Item) -> str:
         passage = item.passages[0]
         return (f'<div class="qg-sentence">{shown_quote(passage, card_text)}</div>'
                 f'<div class="qg-source">{card_text(passage.source_short or passage.source_label)}</div>')
-    # the visible back names publisher and date; the folded passages below name the full source
-    labels = dict.fromkeys(passage.source_short or passage.source_label for passage in item.passages)
+    # the visible back names the publisher and date of the evidence the key quotes (not a text cited only to date
+    # the fact); the folded passages below name every source in full
+    evidence = [k.passage for k in kept if k.answer_span] or \
+        ([k.passage for k in kept] if len(item.fact_ids) > 1 else [k.passage for k in kept][:1]) or list(item.passages)
+    labels = dict.fromkeys(passage.source_short or passage.source_label for passage in evidence)
     return "".join(f'<div class="qg-source">{card_text(label)}</div>' for label in labels)
 
 

@@ -8,7 +8,7 @@ in the passage only inside a longer word is not marked at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
 
 from quizgen.items import Item, Passage
@@ -37,9 +37,9 @@ def answer_forms(item: Item) -> list[str]:
         if number:
             digits = number.group(0).rstrip(".,")
             forms.append(digits)
-            # "9 months" stands in a text as "nine months", "3 million" as "three million"
+            # "9 months" stands in a text as "nine months", "3 million" as "three million", "400" as "four hundred"
             whole = digits.split()[0]
-            spelled = spelled_number(int(whole)) if whole.isdigit() else None
+            spelled = spelled_number(int(whole.replace(",", ""))) if whole.replace(",", "").isdigit() else None
             if spelled:
                 forms += [form.replace(whole, spelled, 1), digits.replace(whole, spelled, 1)]
     return [f for f in dict.fromkeys(forms) if f.strip()]
@@ -132,14 +132,15 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return first, (finish.start() + 1 if finish else len(text))
 
 
-def supporting_sentence(item: Item) -> tuple[Passage, str] | None:
-    """The shortest passage that supports the item's answer: the sentence of a quote in which it stands.
+def supporting_sentence(item: Item, preferred: Sequence[Passage] = ()) -> tuple[Passage, str] | None:
+    """The shortest passage that supports the item's answer: the sentence of a quote in which it stands, looked
+    for in the ``preferred`` passages (the key's evidence) before the item's others.
 
     Returned as the passage and the sentence as HTML, the answer in <mark>; None when no
     quote names the answer as whole words (a true-or-false item, say).
     """
     forms = answer_forms(item)
-    for passage in item.passages:
+    for passage in dict.fromkeys([*preferred, *item.passages]):
         span = mark_span(passage, forms)
         if span is None:
             continue
