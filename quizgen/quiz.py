@@ -576,20 +576,25 @@ def _version(items: Sequence[Item], label: str, seed: int, index: int, earlier: 
 # "F, F, F, F": a run this long of one answer tells a test-wise student to break it
 LONGEST_RUN = 2
 # orders tried for a version's statements whose answers read otherwise than an earlier version's
-TRUTH_ORDER_TRIES = 12
+TRUTH_ORDER_TRIES = 24
 
 
 def _statements_in_order(statements: list[Item], rng: random.Random, truths: set[tuple[bool, ...]]) -> list[Item]:
-    """A version's true-or-false statements: no long run of one answer, and, where another order allows, not the
-    answers of an earlier version in the same order ("F T F T T F" twice lets a student copy a neighbour's)."""
-    ordered = _without_long_runs(statements)
-    for _ in range(TRUTH_ORDER_TRIES):
-        if _truths(ordered) not in truths:
-            break
-        rng.shuffle(statements)
-        ordered = _without_long_runs(statements)
-    truths.add(_truths(ordered))
-    return ordered
+    """A version's true-or-false statements: no long run of one answer, and of the orders tried the one whose
+    answers agree least, place by place, with any earlier version's ("F T F T T F" twice, or four places of six
+    alike, lets a student copy a neighbour's)."""
+    best = _without_long_runs(statements)
+    if truths:
+        def agreement(order: list[Item]) -> int:
+            return max(sum(a == b for a, b in zip(_truths(order), earlier, strict=True)) for earlier in truths)
+
+        for _ in range(TRUTH_ORDER_TRIES):
+            rng.shuffle(statements)
+            tried = _without_long_runs(statements)
+            if agreement(tried) < agreement(best):
+                best = tried
+    truths.add(_truths(best))
+    return best
 
 
 def _truths(statements: Sequence[Item]) -> tuple[bool, ...]:
