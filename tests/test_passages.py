@@ -83,3 +83,20 @@ def test_the_shipped_key_marks_the_texts_slips() -> None:
     goris = [fact for fact in base.facts if fact.id == "goris"]
     shown = [shown_quote(p) for item in items_for(base, goris, every_form=True) for p in item.passages]
     assert shown and all("Romania [sic] Armenia" in quote for quote in shown if "Romania" in quote)
+
+
+def test_a_cards_sentence_is_completed_from_the_text_around_a_quote_cut_inside_it() -> None:
+    quote = "is internationally recognized as part of Azerbaijan"
+    before = "It began in 1988. The small, land-locked territory, located in the South Caucasus, "
+    after = " but has been controlled by ethnic Armenians. Then the war came."
+    passage = Passage("f", "s", "A source", 0, len(quote), quote, before=before, after=after)
+    item = Item("qa:identify:f", "qa", "identify", "Of which country?", "Azerbaijan", ("f",), (passage,))
+    found = supporting_sentence(item)
+    assert found is not None and found[1] == (
+        "The small, land-locked territory, located in the South Caucasus, is internationally recognized as part "
+        "of <mark>Azerbaijan</mark> but has been controlled by ethnic Armenians.")
+    # a context cut before the sentence began: the quote's own edge, marked as cut
+    cut = Passage("f", "s", "A source", 0, len(quote), quote, before="x" * 200, after=after)
+    found = supporting_sentence(Item("qa:identify:f", "qa", "identify", "Of which country?", "Azerbaijan", ("f",),
+                                     (cut,)))
+    assert found is not None and found[1].startswith("…is internationally")

@@ -144,9 +144,39 @@ def supporting_sentence(item: Item, preferred: Sequence[Passage] = ()) -> tuple[
         span = mark_span(passage, forms)
         if span is None:
             continue
-        first, last = sentence_bounds(passage.quote, *span)
-        sentence = passage.quote[first:last].strip()
-        offset = first + (len(passage.quote[first:last]) - len(passage.quote[first:last].lstrip()))
-        marked = _marked(sentence, (span[0] - offset, span[1] - offset), card_text, "mark", passage.sic)
-        return passage, ("…" if first else "") + marked + ("…" if last < len(passage.quote.rstrip()) else "")
+        text, (first, last), (cut_before, cut_after) = _whole_sentence(passage, span)
+        shift = len(passage.before)
+        sentence = text[first:last].strip()
+        offset = first + (len(text[first:last]) - len(text[first:last].lstrip()))
+        marked = _marked(sentence, (span[0] + shift - offset, span[1] + shift - offset), card_text, "mark", passage.sic)
+        return passage, ("…" if cut_before else "") + marked + ("…" if cut_after else "")
     return None
+
+
+# a passage's context is cut at this many characters (``quizgen.sources.passage_around`` as the engine calls it), or
+# at a line break: a context shorter than this begins or ends its paragraph
+CONTEXT = 160
+
+
+def _whole_sentence(passage: Passage, span: tuple[int, int]) -> tuple[str, tuple[int, int], tuple[bool, bool]]:
+    """The sentence that holds the answer, completed from the text around a quote that begins or ends inside it
+    ("… is internationally recognized as part of Azerbaijan" reads "The small, land-locked territory … is …"). Where
+    the context is cut before the sentence's start or end, the quote's own edge stands, marked as cut."""
+    before, quote, after = passage.before, passage.quote, passage.after
+    text, shift = before + quote + after, len(before)
+    first, last = sentence_bounds(text, span[0] + shift, span[1] + shift)
+    own_first, own_last = sentence_bounds(quote, *span)
+    if first < shift and first == 0 and len(before) >= CONTEXT:
+        first = shift + own_first  # the sentence began before the context: the quote's own start, cut
+    if last > shift + len(quote) and last == len(text) and len(after) >= CONTEXT:
+        last = shift + own_last
+    if last - first > 3 * CONTEXT:
+        first, last = shift + own_first, shift + own_last  # too long for a card's back: the quote's own sentence
+    cut_before = first > shift or (first == shift and bool(before) and not _ends_a_sentence(before))
+    cut_after = last < shift + len(quote.rstrip()) or (last == shift + len(quote) and bool(after.strip())
+                                                        and not _ends_a_sentence(quote))
+    return text, (first, last), (cut_before, cut_after)
+
+
+def _ends_a_sentence(text: str) -> bool:
+    return bool(re.search(r"[.!?][\"'’”)\]]*\s*$", text))
