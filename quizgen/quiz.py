@@ -532,6 +532,10 @@ def _question(item: Item, number: int, rng: random.Random) -> QuizQuestion:
         answers = [right for _, right in item.pairs] + list(item.extra_options)
         rng.shuffle(prompts)
         rng.shuffle(answers)
+        # dates to match stand in time order, as a teacher lists them: the order tells nothing, the prompts move
+        places = {answer: _place_in_time(answer, "date") for answer in answers}
+        if all(place is not None for place in places.values()):
+            answers.sort(key=lambda answer: places[answer] or ())
         return QuizQuestion(number, item, tuple(answers), prompts=tuple(prompts))
     if item.type == "ordering":
         shown = list(item.options)

@@ -211,3 +211,19 @@ def test_two_versions_true_or_false_answers_agree_in_at_most_a_third_of_their_pl
                          for version in quiz.versions)
         # copied by position from a neighbour's version, at most a third of the statements come out right
         assert sum(a == b for a, b in zip(first, second, strict=True)) <= len(first) // 3, (seed, first, second)
+
+
+def test_a_matchings_dates_stand_in_time_order_in_every_version() -> None:
+    from tests.pdf_reading import label_span
+
+    factbase = load_factbase(FACTS)
+    matched = 0
+    for seed in range(4):
+        quiz = planned_quiz(factbase, Selection(), ["matching"], count=3, versions=2, seed=seed)  # type: ignore[list-item]
+        for version in quiz.versions:
+            for question in version.questions:
+                if question.item.role == "dates":
+                    spans = [label_span(answer) for answer in question.options]
+                    assert spans == sorted(spans), question.options
+                    matched += 1
+    assert matched
