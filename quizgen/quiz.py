@@ -559,9 +559,15 @@ def _version(items: Sequence[Item], label: str, seed: int, index: int, earlier: 
             group = _statements_in_order(group, rng, truths)
         numbers = {item.id: number + i for i, item in enumerate(group)}
         made: dict[str, QuizQuestion] = {}
-        # letters go first to the questions whose options keep their order (dates, figures): the others can
-        # take whichever letter is least used, so no letter is left to gather the ordered ones' answers
-        for item in sorted(group, key=lambda item: not _chronological(item)):
+        # letters go first to the questions whose options keep their order (dates, figures), those with the fewest
+        # letters open first (a figure at the top of its scale has one): the others can take whichever letter is
+        # least used, so no letter is left to gather the ordered ones' answers
+        def freedom(item: Item) -> tuple[bool, int]:
+            if not _chronological(item) or item.correct_option is None:
+                return True, 0
+            return False, len(_windows(item, redrawn.get(item.id, [])))
+
+        for item in sorted(group, key=freedom):
             item_rng = seeded_rng(seed, label, item.id)
             if item.type == "mcq" and item.correct_option is not None:
                 question = _mcq(item, numbers[item.id], item_rng, letters, earlier[item.id],

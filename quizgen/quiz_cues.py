@@ -141,11 +141,15 @@ def _restates(a: Item, b: Item) -> bool:
     if {a.type, b.type} & {"matching", "ordering"}:
         return False
     if a.type == "true-false" and b.type == "true-false":
-        return _restated(a.prompt, b.prompt)
+        return _restated(a.prompt, b.prompt) or _shown_true_by(a, b) or _shown_true_by(b, a)
     # two questions restate each other when they speak of the same named things in mostly the same words; the
     # words a template repeats in every stem ("When did … happen?") are not enough
     return (_restated(a.prompt, b.prompt) and len(_names(a.prompt) & _names(b.prompt)) >= 2) \
         or _shown_true_by(a, b) or _shown_true_by(b, a)
+
+
+# the share of a statement's stems another text shares when, with its date or figure, it says the same thing
+SAME_THING_SHARE = 0.4
 
 
 def _names(text: str) -> set[str]:
@@ -159,7 +163,15 @@ def _shown_true_by(statement: Item, other: Item) -> bool:
     if statement.type != "true-false" or statement.correction:
         return False
     mine = stems(statement.prompt)
-    return bool(mine) and len(mine & stems(other.prompt)) >= 0.5 * len(mine)
+    shared = len(mine & stems(other.prompt))
+    if mine and shared >= 0.5 * len(mine):
+        return True
+    # "In 1923 the Soviet Union established the oblast" beside "When the oblast was established in 1923, …": the
+    # date or figure it could have been made false by, stated of the same thing
+    # (a month's year, "in September 2023", is the course's setting, not what the statement could be false by)
+    settings = {float(year) for year in re.findall(rf"\b(?:{'|'.join(MONTH_NAMES)}) (\d{{4}})\b", statement.prompt)}
+    figures = numbers_in(statement.prompt) - settings
+    return bool(figures) and figures <= numbers_in(other.prompt) and shared >= SAME_THING_SHARE * len(mine)
 
 
 def _restated(one: str, other: str) -> bool:

@@ -8,7 +8,7 @@ import pytest
 
 from quizgen.build import build_quiz, planned_quiz
 from quizgen.factbase import load_factbase
-from quizgen.items import Item, Passage
+from quizgen.items import Item, Passage, items_for
 from quizgen.key_evidence import key_passages
 from quizgen.quiz import QuizQuestion, choose_items
 from quizgen.quiz_cues import about_setting, cue_each_other, general_knowledge, same_falsehood, setting_limit
@@ -227,3 +227,23 @@ def test_a_matchings_dates_stand_in_time_order_in_every_version() -> None:
                     assert spans == sorted(spans), question.options
                     matched += 1
     assert matched
+
+
+def test_a_true_statement_whose_date_another_statement_gives_of_the_same_thing_is_cued() -> None:
+    founded = _item("a", "true-false", "statement", "In 1923 the Soviet Union established the Harbour Autonomous "
+                    "Oblast within the Coastal Soviet Socialist Republic.", "True")
+    share = _item("b", "true-false", "statement", "When the Harbour Autonomous Oblast was established in 1923, its "
+                  "population was 80 percent fishermen.", "False", correction="… 95 percent fishermen.")
+    setting = _item("c", "true-false", "statement", "In September 2023 the Harbour Autonomous Oblast held a vote.",
+                    "True")
+    other = _item("d", "true-false", "statement", "The Coastal republic's fleet sailed in September 2023.", "True")
+    assert cue_each_other(founded, share)
+    assert not cue_each_other(setting, other)  # a month's year is the setting, not what the statement is false by
+
+
+def test_a_false_statement_never_moves_the_date_of_another_event_its_clause_names() -> None:
+    base = load_factbase(FACTS)
+    for seed in range(10):
+        made = [i for i in items_for(base, seed=seed, every_form=True)
+                if i.id == "true-false:nagorno-karabakh-independence-declaration-1991"]
+        assert all(item.correction is None for item in made)  # "Amid the Soviet dissolution in 1988" is false unread

@@ -554,6 +554,8 @@ class ItemEngine:
                 continue  # "(which Azerbaijan calls Hadrut)": a side remark is no claim to judge
             if question.pool == "place-name" and _acts(question.fact.statement, end):
                 continue  # "a claim Baku denies": a capital standing for its government is no place to swap
+            if question.kind == "date" and _dates_another_event(question.fact.statement, start):
+                continue  # "Amid the Soviet dissolution in 1988": false for knowing when the USSR ended
             if self._in_longer_name(question.fact.statement, form, end):
                 continue
             alternative = self._false_value(question, rng) if common is not None else None
@@ -829,6 +831,17 @@ def _within_the_year(candidates: list[Candidate], answer: PartialDate, used: lis
         if within(laid_out):
             return laid_out
     return None
+
+
+# "Amid the Soviet dissolution in", "during the war of": the date that follows is another event's
+_ANOTHER_EVENTS_DATE = re.compile(r"\b(?:amid|during|after|following|before|since|until)\s+(?:the\s+)?"
+                                  r"[\w'’-]+(?:\s+[\w'’-]+){0,4}\s+(?:in|of|on)\s+$", re.IGNORECASE)
+
+
+def _dates_another_event(statement: str, start: int) -> bool:
+    """The date at ``start`` dates an event the clause names before it, not the statement's own."""
+    clause = re.split(r"[,;]", statement[:start])[-1]
+    return bool(_ANOTHER_EVENTS_DATE.search(clause))
 
 
 def _unit_left_to_options(fact: FigureFact, prompt: str) -> str:
