@@ -284,8 +284,10 @@ def integrity_problems(document: FactBaseDocument, texts: dict[str, SourceText],
     for fact in document.facts:
         for i, citation in enumerate(fact.citations):
             text = text_of.get(citation.source)
-            # nearly every quote stands where it says: that is told without a call or a message
-            if text is not None and citation.end <= len(text) and text[citation.start:citation.end] == citation.quote:
+            # nearly every quote stands where it says: that is told without a call, a message or a copy of the
+            # passage (the same test as text[start:end] == quote, the end being within the text)
+            start, end, quote = citation.start, citation.end, citation.quote
+            if text is not None and end <= len(text) and end - start == len(quote) and text.startswith(quote, start):
                 continue
             where = f"citations[{i}]"
             if citation.source not in seen_sources:
@@ -309,11 +311,20 @@ def integrity_problems(document: FactBaseDocument, texts: dict[str, SourceText],
                 problems.append(Problem(file, fact.id, f"conflicts_with[{i}]", "a fact cannot conflict with itself"))
             elif other not in ids:
                 problems.append(Problem(file, fact.id, f"conflicts_with[{i}]", f"no fact has the id {other!r}"))
-        for name, referenced in _place_references(fact):
-            if referenced not in places:
-                what = "no fact has the id" if referenced not in ids else "is not a place:"
-                problems.append(Problem(file, fact.id, name, f"{what} {referenced!r}"))
+        if _refers_beyond(fact, places):  # most facts name only places: their references are not listed one by one
+            for name, referenced in _place_references(fact):
+                if referenced not in places:
+                    what = "no fact has the id" if referenced not in ids else "is not a place:"
+                    problems.append(Problem(file, fact.id, name, f"{what} {referenced!r}"))
     return problems
+
+
+def _refers_beyond(fact: Fact, places: set[str]) -> bool:
+    """Whether any place a fact refers to (``_place_references``) is not among ``places``."""
+    named = getattr(fact, "places", None)
+    if named and not places.issuperset(named):
+        return True
+    return isinstance(fact, PlaceFact) and bool(fact.located_in) and fact.located_in not in places
 
 
 def _place_references(fact: Fact) -> list[tuple[str, str]]:
