@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from quizgen.authored import authored_problems
 from quizgen.confined import MAX_FACTBASE_BYTES, UnreadableInput, read_regular
 from quizgen.errors import Problem, QuizgenError, fail
-from quizgen.gc_pause import long_lived_objects
+from quizgen.gc_pause import collector_paused, long_lived_objects
 from quizgen.model import KINDS, Fact, FactBaseDocument, FieldProblem, PlaceFact, Source, parse_records
 from quizgen.sources import SourceText, citation_mismatch, load_source_text
 
@@ -370,10 +370,12 @@ def verify_factbase(path: Path) -> Verified:
     file = str(path)
     with long_lived_objects():
         document = load_document(path)
-    texts, problems = load_texts(document, path.parent, file)
-    problems += integrity_problems(document, texts, file)
-    problems += authored_problems(document.facts, file)
-    return Verified(document, texts, problems, one_sided_conflicts(document, file))
+    with collector_paused():  # the checks make objects for every citation and question, short-lived, none in a cycle
+        texts, problems = load_texts(document, path.parent, file)
+        problems += integrity_problems(document, texts, file)
+        problems += authored_problems(document.facts, file)
+        warnings = one_sided_conflicts(document, file)
+    return Verified(document, texts, problems, warnings)
 
 
 def load_factbase(path: Path | str = DEFAULT_FACTS_FILE) -> FactBase:
