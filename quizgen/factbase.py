@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from quizgen.authored import authored_problems
 from quizgen.confined import MAX_FACTBASE_BYTES, UnreadableInput, read_regular
 from quizgen.errors import Problem, QuizgenError, fail
-from quizgen.gc_pause import long_lived_objects
+from quizgen.gc_pause import collector_paused, long_lived_objects
 from quizgen.model import KINDS, Fact, FactBaseDocument, FieldProblem, PlaceFact, Source, parse_records
 from quizgen.sources import SourceText, citation_mismatch, load_source_text
 
@@ -284,8 +284,10 @@ def integrity_problems(document: FactBaseDocument, texts: dict[str, SourceText],
     for fact in document.facts:
         for i, citation in enumerate(fact.citations):
             text = text_of.get(citation.source)
-            # nearly every quote stands where it says: that is told without a call or a message
-            if text is not None and citation.end <= len(text) and text[citation.start:citation.end] == citation.quote:
+            # nearly every quote stands where it says: that is told without a call, a message or a copy of the
+            # passage (the same test as text[start:end] == quote, the end being within the text)
+            start, end, quote = citation.start, citation.end, citation.quote
+            if text is not None and end <= len(text) and end - start == len(quote) and text.startswith(quote, start):
                 continue
             where = f"citations[{i}]"
             if citation.source not in seen_sources:
@@ -309,11 +311,20 @@ def integrity_problems(document: FactBaseDocument, texts: dict[str, SourceText],
                 problems.append(Problem(file, fact.id, f"conflicts_with[{i}]", "a fact cannot conflict with itself"))
             elif other not in ids:
                 problems.append(Problem(file, fact.id, f"conflicts_with[{i}]", f"no fact has the id {other!r}"))
-        for name, referenced in _place_references(fact):
-            if referenced not in places:
-                what = "no fact has the id" if referenced not in ids else "is not a place:"
-                problems.append(Problem(file, fact.id, name, f"{what} {referenced!r}"))
+        if _refers_beyond(fact, places):  # most facts name only places: their references are not listed one by one
+            for name, referenced in _place_references(fact):
+                if referenced not in places:
+                    what = "no fact has the id" if referenced not in ids else "is not a place:"
+                    problems.append(Problem(file, fact.id, name, f"{what} {referenced!r}"))
     return problems
+
+
+def _refers_beyond(fact: Fact, places: set[str]) -> bool:
+    """Whether any place a fact refers to (``_place_references``) is not among ``places``."""
+    named = getattr(fact, "places", None)
+    if named and not places.issuperset(named):
+        return True
+    return isinstance(fact, PlaceFact) and bool(fact.located_in) and fact.located_in not in places
 
 
 def _place_references(fact: Fact) -> list[tuple[str, str]]:
@@ -359,10 +370,12 @@ def verify_factbase(path: Path) -> Verified:
     file = str(path)
     with long_lived_objects():
         document = load_document(path)
-    texts, problems = load_texts(document, path.parent, file)
-    problems += integrity_problems(document, texts, file)
-    problems += authored_problems(document.facts, file)
-    return Verified(document, texts, problems, one_sided_conflicts(document, file))
+    with collector_paused():  # the checks make objects for every citation and question, short-lived, none in a cycle
+        texts, problems = load_texts(document, path.parent, file)
+        problems += integrity_problems(document, texts, file)
+        problems += authored_problems(document.facts, file)
+        warnings = one_sided_conflicts(document, file)
+    return Verified(document, texts, problems, warnings)
 
 
 def load_factbase(path: Path | str = DEFAULT_FACTS_FILE) -> FactBase:

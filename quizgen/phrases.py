@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 _STOPWORDS = frozenset([
@@ -25,23 +26,19 @@ def normalise(text: str) -> str:
     return _normalise_unicode(text)
 
 
-def normalise_once(text: str) -> str:
-    """``normalise`` for a long text normalised once (many texts joined): not kept in the cache of short ones."""
-    return " ".join(text.lower().split()) if text.isascii() else _unify(text)
-
-
 @lru_cache(maxsize=65536)
 def _normalise_unicode(text: str) -> str:
-    return _unify(text)
+    return " ".join(_unified_characters(text).split())
 
 
-def _unify(text: str) -> str:
+def _unified_characters(text: str) -> str:
+    """``normalise`` but for its white space, which stays as it is."""
     text = unicodedata.normalize("NFKC", text).casefold()
     # a replace per character present: str.translate with a table looks every character up, six times slower
     for typographic, plain in _TYPOGRAPHY:
         if typographic in text:
             text = text.replace(typographic, plain)
-    return " ".join(text.split())
+    return text
 
 
 _TYPOGRAPHY: tuple[tuple[str, str], ...] = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'),
@@ -56,8 +53,15 @@ def words(text: str) -> list[str]:
 
 
 def words_of_normalised(text: str) -> list[str]:
-    """``words`` of a text already normalised: many texts joined by line breaks are split in one call."""
+    """``words`` of a text already normalised."""
     return _WORD.findall(text)
+
+
+def words_of_all(texts: Sequence[str]) -> list[str]:
+    """The ``words`` of every text, in one call on the texts joined (no word runs across a line break). The
+    joined text is not kept in the cache of short ones, nor are its spaces folded: no word holds a space."""
+    joined = "\n".join(texts)
+    return _WORD.findall(joined.lower() if joined.isascii() else _unified_characters(joined))
 
 
 def content_words(text: str) -> list[str]:

@@ -66,8 +66,9 @@ class DistractorPools:
         self.people = {normalise(fact.name) for fact in facts if isinstance(fact, PersonFact)}
         self.children: dict[str, list[str]] = defaultdict(list)
         self.tagged: dict[str, set[str]] = defaultdict(set)
+        dated_events: list[tuple[int, str, Fact]] = []  # (first day, id, event): as _add reads each fact's date
         for fact in facts:
-            self._add(fact)
+            self._add(fact, dated_events)
         # the dates' own order (year, month, day), compared in C rather than by the dataclass's __lt__
         self._sorted_dates = {p: sorted(d, key=_DATE_ORDER) for p, d in self.dates.items()}
         self._date_days = {p: [d.first_day().toordinal() for d in ds] for p, ds in self._sorted_dates.items()}
@@ -82,22 +83,28 @@ class DistractorPools:
         self._names_by_type: dict[tuple[str, str], list[str]] = defaultdict(list)
         for key in self._sorted_names.get("place-name", []):
             self._names_by_type[self._place_kind(key)].append(key)
-        events = [f for f in facts if isinstance(f, (EventFact, AgreementFact)) and f.date is not None]
-        self._events = sorted(events, key=lambda f: (f.date.start.first_day(), f.id))  # type: ignore[union-attr]
-        self._event_days = [f.date.start.first_day().toordinal() for f in self._events]  # type: ignore[union-attr]
+        # the events by their first day, then id: each one's date read once, in _add (the day is the date's ordinal)
+        dated_events.sort(key=operator.itemgetter(0, 1))
+        self._events = [event for _, _, event in dated_events]
+        self._event_days = [day for day, _, _ in dated_events]
 
-    def _name(self, pool: str, name: str, fact_id: str) -> None:
+    def _name(self, pool: str, name: str, fact_id: str) -> str:
+        """Index a name of a fact in a pool; its normalised key."""
         key = normalise(name)
         self.names[pool].setdefault(key, name)
         self.owner[(pool, key)].add(fact_id)
+        return key
 
-    def _add(self, fact: Fact) -> None:
-        at = standalone_date(fact)
-        # "by 24 January 2024" (the day a text was updated) bounds a fact, it is no day anything happened on: never
-        # a date to offer beside one that is
-        if at is not None and fact.date is not None and fact.date.qualifier not in UNASKABLE_QUALIFIERS:
-            precision, date = at
-            self.dates[precision][date].add(fact.id)
+    def _add(self, fact: Fact, dated_events: list[tuple[int, str, Fact]]) -> None:
+        when = fact.date  # read once (a property that parses its date): every fact of the base passes here
+        if when is not None:
+            start = when.start
+            # a single date (``standalone_date``). "by 24 January 2024" (the day a text was updated) bounds a fact,
+            # it is no day anything happened on: never a date to offer beside one that is
+            if when.end is None and when.qualifier not in UNASKABLE_QUALIFIERS:
+                self.dates[int(start.precision)][start].add(fact.id)
+            if isinstance(fact, (EventFact, AgreementFact)):
+                dated_events.append((start.first_day().toordinal(), fact.id, fact))
         for other in fact.conflicts_with:
             self.conflicted_by[other].add(fact.id)
         if fact.according_to and fact.status != "established":
@@ -113,8 +120,7 @@ class DistractorPools:
                 self._name(f"parties:{len(fact.parties)}", joined(fact.parties), fact.id)
         elif isinstance(fact, PlaceFact):
             for name in [fact.name, *(alias.name for alias in fact.aliases)]:
-                self._name("place-name", name, fact.id)
-                self.place_types[normalise(name)] = fact.place_type
+                self.place_types[self._name("place-name", name, fact.id)] = fact.place_type
             if fact.located_in:
                 self.children[fact.located_in].append(fact.id)
         elif isinstance(fact, PersonFact):

@@ -17,7 +17,7 @@ from itertools import accumulate
 from quizgen.claims import ATTRIBUTED_STATUSES, speaker_names
 from quizgen.items.questions import Question, Value, text_surface
 from quizgen.model import AgreementFact, EventFact, Fact, OrganizationFact, PersonFact, PlaceFact
-from quizgen.phrases import contains_phrase, content_words, normalise, normalise_once, words, words_of_normalised
+from quizgen.phrases import contains_phrase, content_words, normalise, words, words_of_all
 
 Found = tuple[str, int, int, Callable[[Value], str]]
 
@@ -203,8 +203,7 @@ class Mentions:
         counted, and only in the texts that hold that word: a large fact base has few such names, and most of
         its statements are never searched. Every fact counted is counted exactly as ``owners_in`` finds it.
         """
-        # the words of every text at once (no word runs across a line break), as ``words`` splits each
-        occurs = Counter(words_of_normalised(normalise_once("\n".join(texts))))
+        occurs = Counter(words_of_all(texts))
         # a name's later words are looked up without a possessive: "Pelosi's" is also an occurrence of "pelosi"
         possessed = [word for word in occurs if "'" in word]
         for word, bare in zip(possessed, _later_words(possessed), strict=True):
