@@ -414,3 +414,12 @@ def test_round_hundreds_and_thousands_are_spelled_as_texts_spell_them() -> None:
 
     assert [spelled_number(n) for n in (44, 400, 7000, 30000, 120000, 250)] == [
         "forty-four", "four hundred", "seven thousand", "thirty thousand", None, None]
+
+
+def test_a_cards_back_takes_the_sentence_with_the_whole_answer_over_a_bare_year_elsewhere() -> None:
+    from quizgen.items import items_for
+    from quizgen.render.anki_fields import support_html
+
+    every = {item.id: item for item in items_for(load_factbase(FACTS), seed=0, every_form=True)}
+    declared = support_html(every["qa:date:azerbaijan-independence-1991-08-30"])
+    assert "<mark>August 30, 1991</mark>" in declared  # not "Amid Soviet dissolution in <mark>1991</mark> …"

@@ -140,10 +140,11 @@ def supporting_sentence(item: Item, preferred: Sequence[Passage] = ()) -> tuple[
     quote names the answer as whole words (a true-or-false item, say).
     """
     forms = answer_forms(item)
-    for passage in dict.fromkeys([*preferred, *item.passages]):
-        span = mark_span(passage, forms)
-        if span is None:
-            continue
+    passages = list(dict.fromkeys([*preferred, *item.passages]))
+    # the passage with the most specific form of the answer: "August 30, 1991" over a "1991" in another sentence
+    found = [(rank, order, passage, span) for order, passage in enumerate(passages)
+             for rank, form in enumerate(forms) for span in [mark_span(passage, [form])] if span is not None]
+    for _, _, passage, span in sorted(found, key=lambda hit: (hit[0], hit[1]))[:1]:
         text, (first, last), (cut_before, cut_after) = _whole_sentence(passage, span)
         shift = len(passage.before)
         sentence = text[first:last].strip()
