@@ -591,12 +591,13 @@ TRUTH_ORDER_TRIES = 24
 
 def _statements_in_order(statements: list[Item], rng: random.Random, truths: set[tuple[bool, ...]]) -> list[Item]:
     """A version's true-or-false statements: no long run of one answer, and of the orders tried the one whose
-    answers agree least, place by place, with any earlier version's ("F T F T T F" twice, or four places of six
-    alike, lets a student copy a neighbour's)."""
+    answers agree with every earlier version's, place by place, nearest half the time: "F T F T T F" twice lets a
+    student copy a neighbour's, and its mirror "T F T F F T" lets one who notices copy it inverted."""
     best = _without_long_runs(statements)
     if truths:
-        def agreement(order: list[Item]) -> int:
-            return max(sum(a == b for a, b in zip(_truths(order), earlier, strict=True)) for earlier in truths)
+        def agreement(order: list[Item]) -> float:
+            return max(abs(sum(a == b for a, b in zip(_truths(order), earlier, strict=True)) - len(order) / 2)
+                       for earlier in truths)
 
         for _ in range(TRUTH_ORDER_TRIES):
             rng.shuffle(statements)
