@@ -26,7 +26,7 @@ from quizgen.model import (
     When,
 )
 from quizgen.numbers_in_text import approximation_prefix, format_number, numbers_in
-from quizgen.phrases import normalise, phrase_in, slug
+from quizgen.phrases import normalise, phrase_in, slug, surname
 
 TIME_UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months",
               "months": "months", "year": "years", "years": "years", "hour": "hours", "hours": "hours"}
@@ -104,10 +104,9 @@ def _joined(names: list[str]) -> str:
 def _surname_alone(names: list[str], facts: Mapping[str, Fact]) -> list[str]:
     """"Shahramanyan" for the one signatory Samvel Shahramanyan: a person is also named by surname alone, where the
     fact base has the person's card; a body never is ("Union" is no answer for the European Union)."""
-    if len(names) != 1 or len(names[0].split()) < 2:
-        return []
-    person = facts.get(slug(names[0]))
-    return [names[0].split()[-1]] if isinstance(person, PersonFact) and person.name == names[0] else []
+    alone = surname(names[0]) if len(names) == 1 else None
+    person = facts.get(slug(names[0])) if alone else None  # a card's id is its name's slug, as the base writes it
+    return [alone] if alone and isinstance(person, PersonFact) and person.name == names[0] else []
 
 
 def authored_answer(fact: Fact, asks: Asks, facts: Mapping[str, Fact]) -> AuthoredAnswer | str:

@@ -90,3 +90,9 @@ def numbers_in(text: str) -> frozenset[float]:
         if spelled is not None:
             found.add(spelled)
     return frozenset(found)
+
+
+def significant_digits(value: float) -> int:
+    """70,500 has three, 120,000 two, 25 billion two: what a figure's precision is, whatever its magnitude."""
+    mantissa = f"{abs(value):.10e}".split("e")[0]
+    return len(mantissa.replace(".", "").rstrip("0")) or 1

@@ -106,3 +106,16 @@ def phrase_in(text: str, needle: str) -> bool:
 def slug(text: str) -> str:
     """A name as a fact id spells it: "Samvel Shahramanyan" is samvel-shahramanyan."""
     return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+# a person's name of two or three capitalised words ("Samvel Shahramanyan", "Luis Moreno Ocampo")
+_PERSONAL_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}")
+_NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+
+
+def surname(name: str) -> str | None:
+    """The surname a marker accepts alone for a person's name ("Shahramanyan"); none for a name with a particle
+    ("Ursula von der Leyen") or a suffix ("Jr."), whose last word alone is no answer."""
+    if not _PERSONAL_NAME.fullmatch(name) or name.split()[-1] in _NAME_SUFFIXES:
+        return None
+    return name.split()[-1]

@@ -30,6 +30,7 @@ from quizgen.items.item import true_on_its_face
 from quizgen.items.seeding import seeded_rng
 from quizgen.key_evidence import TEXT_ANSWER_TYPES, KeyPassage, answer_passages, key_passages
 from quizgen.numbers_in_text import numbers_in, spelled_number
+from quizgen.phrases import surname
 from quizgen.quiz_cues import (
     about_setting,
     answer_is_a_bound,
@@ -102,8 +103,9 @@ class QuizQuestion:
             seen |= parts
         accepted = []
         forms = list(self.item.alternatives)
-        if self.item.role in ("who", "who-said") and _PERSONAL_NAME.fullmatch(self.item.answer):
-            forms.append(self.item.answer.split()[-1])  # "Shahramanyan" for Samvel Shahramanyan
+        alone = surname(self.item.answer) if self.item.role in ("who", "who-said") else None
+        if alone:
+            forms.append(alone)  # "Shahramanyan" for Samvel Shahramanyan
         counted = re.fullmatch(r"(\d{1,2})( [a-z]+)?", self.item.answer)
         spelled = spelled_number(int(counted.group(1))) if counted else None
         if counted and spelled:
@@ -171,7 +173,6 @@ class Quiz:
 
 
 # a person's name as a text gives it: two or three capitalised words, no comma
-_PERSONAL_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}")
 
 
 def keyable(item: Item) -> bool:
@@ -616,6 +617,10 @@ def _without_long_runs(statements: Sequence[Item]) -> list[Item]:
     """True-or-false statements in their shuffled order, but each next one taken, where it can be, so that no more
     than ``LONGEST_RUN`` in a row share an answer (the next taken is the first that leaves the rest arrangeable)."""
     left, ordered = list(statements), list[Item]()
+    # where the answers are too lopsided for runs of two ("F" six times, "T" once), the shortest runs they allow
+    trues = sum(item.correction is None for item in statements)
+    fewer, more = sorted((trues, len(statements) - trues))
+    longest = max(LONGEST_RUN, -(-more // (fewer + 1)))
     while left:
         last = ordered[-1].correction is None if ordered else None
         run = next((n for n, item in enumerate(reversed(ordered)) if (item.correction is None) != last), len(ordered))
@@ -625,9 +630,9 @@ def _without_long_runs(statements: Sequence[Item]) -> list[Item]:
         for index, item in enumerate(left):
             true = item.correction is None
             same, other = (trues - 1, falses) if true else (falses - 1, trues)
-            if true == last and run >= LONGEST_RUN:
+            if true == last and run >= longest:
                 continue
-            if _arrangeable(same, other, run + 1 if true == last else 1):
+            if _arrangeable(same, other, run + 1 if true == last else 1, longest):
                 at = index
                 break
         ordered.append(left.pop(at))
@@ -635,13 +640,13 @@ def _without_long_runs(statements: Sequence[Item]) -> list[Item]:
 
 
 @cache
-def _arrangeable(same: int, other: int, run: int) -> bool:
+def _arrangeable(same: int, other: int, run: int, longest: int = LONGEST_RUN) -> bool:
     """Whether ``same`` more answers like the last (already ``run`` in a row) and ``other`` unlike it can follow
-    with no run longer than ``LONGEST_RUN``."""
+    with no run longer than ``longest``."""
     if not same and not other:
         return True
-    return bool(same and run < LONGEST_RUN and _arrangeable(same - 1, other, run + 1)) or \
-        bool(other and _arrangeable(other - 1, same, 1))
+    return bool(same and run < longest and _arrangeable(same - 1, other, run + 1, longest)) or \
+        bool(other and _arrangeable(other - 1, same, 1, longest))
 
 
 def _redraws(chosen: Sequence[Item], versions: int, redraw: Redraw | None) -> dict[str, list[Item]]:

@@ -27,3 +27,18 @@ def test_typography_is_unified_as_one_table_would_unify_it(text: str) -> None:
     table = {ord(k): v for k, v in {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
                                     "\u2014": "-", "\u00a0": " "}.items()}
     assert _normalise_unicode(text) == " ".join(unicodedata.normalize("NFKC", text).casefold().translate(table).split())
+
+
+def test_a_surname_alone_is_offered_only_for_a_plain_personal_name() -> None:
+    from quizgen.phrases import surname
+
+    assert surname("Samvel Shahramanyan") == "Shahramanyan"
+    assert surname("Ursula von der Leyen") is None  # "Leyen" alone is no answer
+    assert surname("Martin Luther King Jr.") is None
+    assert surname("European Union") == "Union"  # a body: callers ask only of people (a card or a who-role)
+
+
+def test_significant_digits_read_a_figures_precision_at_any_magnitude() -> None:
+    from quizgen.numbers_in_text import significant_digits
+
+    assert [significant_digits(v) for v in (120000, 70500, 25e9, 30e9, 0.00005)] == [2, 3, 2, 1, 1]

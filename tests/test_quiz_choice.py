@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -248,3 +249,16 @@ def test_a_false_statement_never_moves_the_date_of_another_event_its_clause_name
         made = [i for i in items_for(base, seed=seed, every_form=True)
                 if i.id == "true-false:nagorno-karabakh-independence-declaration-1991"]
         assert all(item.correction is None for item in made)  # "Amid the Soviet dissolution in 1988" is false unread
+
+
+def test_lopsided_true_or_false_answers_keep_the_shortest_runs_they_allow() -> None:
+    from quizgen.quiz import _without_long_runs
+
+    def statements(pattern: str) -> list[Item]:
+        return [_item(f"s{n}", "true-false", "statement", f"Statement {n}.", "True" if c == "T" else "False",
+                      correction=None if c == "T" else f"Corrected {n}.") for n, c in enumerate(pattern)]
+
+    for pattern in ("FFFFFFT", "FFTFFFF", "TTFFFF"):
+        ordered = "".join("T" if s.correction is None else "F" for s in _without_long_runs(statements(pattern)))
+        longest = max(len(run) for run in re.findall(r"T+|F+", ordered))
+        assert longest <= max(2, -(-pattern.count("F") // (pattern.count("T") + 1))), (pattern, ordered)

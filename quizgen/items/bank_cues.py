@@ -25,7 +25,7 @@ from quizgen.choices import IMPORTANCE_RANK
 from quizgen.dates import MONTH_NAMES
 from quizgen.items.item import Item
 from quizgen.items.likeness import stems
-from quizgen.numbers_in_text import numbers_in
+from quizgen.numbers_in_text import numbers_in, significant_digits
 from quizgen.phrases import contains_phrase, normalise, stem, words
 
 # an answer printed by at most this many other items' texts names something specific: it is a cue wherever printed
@@ -425,7 +425,7 @@ def options_giving_figures(items: Sequence[Item], tested: Collection[str]) -> se
     people" among populations is the refugee count another question asks, handed over as an option (and, exact
     among round values, it stands out). A round value ("80 percent", "100,000 people") is any scale's step and
     hands over nothing. A bank asks such a figure open, where it has that form."""
-    given: dict[tuple[str, str], set[str]] = defaultdict(set)
+    given: dict[float, set[str]] = defaultdict(set)
     for item in items:
         if item.role in _FIGURE_ROLES and item.type in _ASKED_FORMS and item.fact_ids[0] in tested:
             for figure in _exact_figures(item.answer):
@@ -440,18 +440,12 @@ def options_giving_figures(items: Sequence[Item], tested: Collection[str]) -> se
     return found
 
 
-# a number and the word after it: "70,500 people"
-_FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(\w+)")
-
-
-def _exact_figures(text: str) -> set[tuple[str, str]]:
-    """The figures of a text with at least three significant digits ("70,500 people"), by number and unit."""
-    found = set()
-    for number, unit in _FIGURE.findall(text):
-        digits = number.replace(",", "").replace(".", "").strip("0")
-        if len(digits) >= 3:
-            found.add((number.replace(",", ""), unit.lower()))
-    return found
+def _exact_figures(text: str) -> set[float]:
+    """The figures of a text with at least three significant digits ("70,500", "about 70,500 people", "$25.6m"):
+    a round value ("80 percent", "100,000") is any scale's step."""
+    return {number for number in numbers_in(text)
+            if significant_digits(number) >= 3
+            and not (number.is_integer() and 1000 <= number <= 2100 and str(int(number)) in text)}
 
 
 __all__ = ["options_giving_figures", "without_cued"]

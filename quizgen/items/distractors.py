@@ -32,7 +32,7 @@ from quizgen.items.questions import UNASKABLE_QUALIFIERS, Question, Value, is_of
 from quizgen.items.role_sorts import role_sort
 from quizgen.items.stems import is_proper_name
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, OrganizationFact, PersonFact, PlaceFact
-from quizgen.numbers_in_text import format_number
+from quizgen.numbers_in_text import format_number, significant_digits
 from quizgen.phrases import normalise, stem, words
 
 OPTIONS = 4
@@ -250,9 +250,9 @@ class DistractorPools:
         siblings = self.siblings(question.fact)
         # "about 70,500" among round populations stands out by its precision: a real figure is no more precise
         # than the answer (at least two significant digits allowed)
-        precision = max(2, _significant_digits(answer))
+        precision = max(2, significant_digits(answer))
         real = [v for v in window if plausible(v) and not self.numbers[unit][v] & excluded
-                and _significant_digits(v) <= precision]
+                and significant_digits(v) <= precision]
         real.sort(key=lambda v: (not self.numbers[unit][v] & siblings, abs(math.log(v / answer)) if v > 0 else 9))
         found = list(real)
         if len(found) < OPTIONS - 1:
@@ -479,10 +479,6 @@ def _nearby_dates(date: PartialDate) -> list[PartialDate]:
                 text += f"-{min(date.day or 1, last):02d}"
         out.append(parse_partial_date(text))
     return out
-
-
-def _significant_digits(value: float) -> int:
-    return len(f"{abs(value):.10g}".replace(".", "").lstrip("0").rstrip("0")) or 1
 
 
 def _same_magnitude(value: float, answer: float) -> bool:

@@ -834,7 +834,7 @@ def _within_the_year(candidates: list[Candidate], answer: PartialDate, used: lis
 
 
 # "Amid the Soviet dissolution in", "during the war of": the date that follows is another event's
-_ANOTHER_EVENTS_DATE = re.compile(r"\b(?:amid|during|after|following|before|since|until)\s+(?:the\s+)?"
+_ANOTHER_EVENTS_DATE = re.compile(r"\b(?:amid|during|after|following|before|since|until)\s+the\s+"
                                   r"[\w'’-]+(?:\s+[\w'’-]+){0,4}\s+(?:in|of|on)\s+$", re.IGNORECASE)
 
 
@@ -847,8 +847,8 @@ def _dates_another_event(statement: str, start: int) -> bool:
 def _unit_left_to_options(fact: FigureFact, prompt: str) -> str:
     """The unit as each option prints it: "what share of Azerbaijan's geographic area …?" leaves "20 percent",
     where "20 percent of Azerbaijan's geographic area" four times over reads the stem back in every option."""
-    head, _, rest = fact.unit.partition(" ")
-    return head if rest and contains_phrase(prompt, rest) else fact.unit
+    head, of, rest = fact.unit.partition(" of ")  # "percent of Azerbaijan's geographic area"; never "US dollars"
+    return head if of and contains_phrase(prompt, f"of {rest}") else fact.unit
 
 
 def _short_answerable(question: Question) -> bool:

@@ -39,7 +39,10 @@ def answer_forms(item: Item) -> list[str]:
             forms.append(digits)
             # "9 months" stands in a text as "nine months", "3 million" as "three million", "400" as "four hundred"
             whole = digits.split()[0]
-            spelled = spelled_number(int(whole.replace(",", ""))) if whole.replace(",", "").isdigit() else None
+            count = int(whole.replace(",", "")) if whole.replace(",", "").isdigit() else None
+            # a year is written in digits: "2000" is no "two thousand refugees"
+            year = item.role == "date" or (count is not None and "," not in whole and 1000 <= count <= 2100)
+            spelled = spelled_number(count) if count is not None and not year else None
             if spelled:
                 forms += [form.replace(whole, spelled, 1), digits.replace(whole, spelled, 1)]
     return [f for f in dict.fromkeys(forms) if f.strip()]
