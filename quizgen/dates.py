@@ -21,6 +21,9 @@ MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )
+# "September 2023" (month, year) and "9 November 2020" (day, month, year), as the items write dates
+MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r") (\d{4})\b")
+DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTH_NAMES) + r") (\d{4})\b")
 
 
 class Precision(IntEnum):

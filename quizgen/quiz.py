@@ -21,7 +21,7 @@ from functools import cache
 from graphlib import CycleError, TopologicalSorter
 from itertools import pairwise
 
-from quizgen.dates import MONTH_NAMES
+from quizgen.dates import DAY_MONTH_YEAR, MONTH_NAMES
 from quizgen.dates_in_text import dates_in
 from quizgen.errors import InvalidOption, QuizgenError, option_problem
 from quizgen.items import LETTERS, Item, answer_text
@@ -171,8 +171,6 @@ class Quiz:
 
 # --- which items: keyable, one per fact, types and periods mixed ----------------------------------
 
-
-# a person's name as a text gives it: two or three capitalised words, no comma
 
 
 def keyable(item: Item) -> bool:
@@ -392,13 +390,12 @@ class _Letters:
 
 
 def _mcq(item: Item, number: int, rng: random.Random, letters: _Letters, earlier: set[int],
-         redrawn: Sequence[Item]) -> QuizQuestion:
+         windows: Mapping[int, tuple[str, ...]]) -> QuizQuestion:
     assert item.correct_option is not None
     if _chronological(item):
         # dates stay in order: the letter moves with the window of options. The draws' options, merged in time,
         # are slid past the answer, so that every version offers mostly the same dates ("9 October … 9 January" in
         # one and "9 September … 9 December" in the other, never "9 August, 9 September" in one alone)
-        windows = _windows(item, redrawn)
         # a window one step from every earlier version's: any two versions share all dates but one, so that
         # neither is the harder ("9 September … 9 December" beside "9 November … 9 February" shares two)
         near = [letter for letter in windows if all(abs(letter - other) <= 1 for other in earlier)] or list(windows)
@@ -416,13 +413,10 @@ def _mcq(item: Item, number: int, rng: random.Random, letters: _Letters, earlier
     return QuizQuestion(number, item, (*wrong[:target], item.answer, *wrong[target:]), target)
 
 
-_DAY_OF_MONTH = re.compile(rf"(\d{{1,2}}) ({'|'.join(MONTH_NAMES)}) (\d{{4}})")
-
-
 def _a_month_either_side(merged: list[str]) -> list[str]:
     """A day's options on the engine's grid ("9 September, 9 October, … 2020": one day, month after month) with
     that day of the month before and after them: room for the answer's window to slide within its year."""
-    found = [_DAY_OF_MONTH.fullmatch(option) for option in merged]
+    found = [DAY_MONTH_YEAR.fullmatch(option) for option in merged]
     if not all(found) or len({match[1] for match in found if match}) != 1:
         return merged
     months = [int(match[3]) * 12 + MONTH_NAMES.index(match[2]) for match in found if match]
@@ -546,7 +540,7 @@ def _question(item: Item, number: int, rng: random.Random) -> QuizQuestion:
 
 
 def _version(items: Sequence[Item], label: str, seed: int, index: int, earlier: dict[str, set[int]],
-             redrawn: dict[str, list[Item]], truths: set[tuple[bool, ...]]) -> QuizVersion:
+             windows: Mapping[str, dict[int, tuple[str, ...]]], truths: set[tuple[bool, ...]]) -> QuizVersion:
     rng = seeded_rng(seed, "version", index)
     letters = _Letters()
     sections = []
@@ -566,13 +560,12 @@ def _version(items: Sequence[Item], label: str, seed: int, index: int, earlier: 
         def freedom(item: Item) -> tuple[bool, int]:
             if not _chronological(item) or item.correct_option is None:
                 return True, 0
-            return False, len(_windows(item, redrawn.get(item.id, [])))
+            return False, len(windows[item.id])
 
         for item in sorted(group, key=freedom):
             item_rng = seeded_rng(seed, label, item.id)
             if item.type == "mcq" and item.correct_option is not None:
-                question = _mcq(item, numbers[item.id], item_rng, letters, earlier[item.id],
-                                redrawn.get(item.id, []))
+                question = _mcq(item, numbers[item.id], item_rng, letters, earlier[item.id], windows.get(item.id, {}))
                 earlier[item.id].add(question.correct)  # type: ignore[arg-type]
             else:
                 question = _question(item, numbers[item.id], item_rng)
@@ -681,6 +674,9 @@ def plan_quiz(items: Sequence[Item], title: str, count: int | None = None, versi
     quiz = Quiz(title, seed, chosen)
     earlier: dict[str, set[int]] = defaultdict(set)
     alternatives = _redraws(chosen, versions, redraw)
+    # each date's or figure's windows, the same for every version: worked out once
+    windows = {item.id: _windows(item, alternatives.get(item.id, [])) for item in chosen
+               if _chronological(item) and item.correct_option is not None}
     truths: set[tuple[bool, ...]] = set()
-    quiz.versions = [_version(chosen, LETTERS[i], seed, i, earlier, alternatives, truths) for i in range(versions)]
+    quiz.versions = [_version(chosen, LETTERS[i], seed, i, earlier, windows, truths) for i in range(versions)]
     return quiz

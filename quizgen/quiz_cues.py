@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from quizgen.dates import MONTH_NAMES
+from quizgen.dates import MONTH_NAMES, MONTH_YEAR
 from quizgen.items import Item
 from quizgen.items.item import with_range_ends
 from quizgen.items.likeness import stems
@@ -169,7 +169,7 @@ def _shown_true_by(statement: Item, other: Item) -> bool:
     # "In 1923 the Soviet Union established the oblast" beside "When the oblast was established in 1923, …": the
     # date or figure it could have been made false by, stated of the same thing
     # (a month's year, "in September 2023", is the course's setting, not what the statement could be false by)
-    settings = {float(year) for year in re.findall(rf"\b(?:{'|'.join(MONTH_NAMES)}) (\d{{4}})\b", statement.prompt)}
+    settings = {float(year) for _, year in MONTH_YEAR.findall(statement.prompt)}
     figures = numbers_in(statement.prompt) - settings
     return bool(figures) and figures <= numbers_in(other.prompt) and shared >= SAME_THING_SHARE * len(mine)
 

@@ -98,6 +98,11 @@ def reanchor(citation: Citation, text: str) -> tuple[int, int] | str:
     return starts[0], starts[0] + len(citation.quote)
 
 
+# the context either side of a cited quote that items carry (cut sooner at a line break): a card's back completes
+# a quote's sentence from it (``quizgen.render.passages``)
+CITED_CONTEXT = 160
+
+
 def passage_around(text: str, start: int, end: int, context: int = 200) -> tuple[str, str, str]:
     """The quote with up to ``context`` characters either side, cut at line breaks."""
     before = text[max(0, start - context):start]

@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 
 from quizgen.choices import IMPORTANCE_RANK
-from quizgen.dates import MONTH_NAMES
+from quizgen.dates import MONTH_NAMES, MONTH_YEAR
 from quizgen.items.item import Item
 from quizgen.items.likeness import stems
 from quizgen.numbers_in_text import numbers_in, significant_digits
@@ -37,7 +37,6 @@ _ASKED_FORMS = frozenset({"qa", "short-answer", "mcq", "cloze"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _YEAR = re.compile(r"^\d{3,4}$")
 _MONTHS = frozenset(month.lower() for month in MONTH_NAMES)
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r") (\d{4})\b")
 _DAY = re.compile(r"\b\d{1,2} (?P<month>[A-Z][a-z]+) (?P<year>\d{4})\b")
 # an answer printed by at least this share of a bank's items is the course's context, not something to ask
 CONTEXT_SHARE = 0.25
@@ -264,7 +263,7 @@ def _setting_months(shown: Sequence[list[str]]) -> set[tuple[str, str]]:
     """The months (with their years) that more than a few items print: the course's setting ("September 2023")."""
     counts: Counter[tuple[str, str]] = Counter()
     for texts in shown:
-        counts.update({(month, year) for text in texts for month, year in _MONTH_YEAR.findall(text)})
+        counts.update({(month, year) for text in texts for month, year in MONTH_YEAR.findall(text)})
     return {month for month, count in counts.items() if count > RARE}
 
 
@@ -371,7 +370,7 @@ def without_cued(bank: Sequence[Item], importance: Mapping[str, str], names_a_te
     # prints throughout could only have been made false by a month everyone knows is wrong; it is ticked unread
     setting = _setting_months(shown)
     for index in [index for index in kept if bank[index].type == "true-false" and bank[index].correction is None]:
-        months = _MONTH_YEAR.findall(bank[index].prompt)
+        months = MONTH_YEAR.findall(bank[index].prompt)
         if months and all(month in setting for month in months) and \
                 numbers_in(bank[index].prompt) <= {float(year) for _, year in months}:
             kept.discard(index)

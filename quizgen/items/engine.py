@@ -54,7 +54,7 @@ from quizgen.items.siblings import QUESTION_FORMS, distinct
 from quizgen.model import AgreementFact, EventFact, Fact, FigureFact, PersonFact, PlaceFact
 from quizgen.numbers_in_text import numbers_in
 from quizgen.phrases import contains_phrase, normalise, phrase_in
-from quizgen.sources import passage_around
+from quizgen.sources import CITED_CONTEXT, passage_around
 
 SHORT_ANSWER_WORDS = 6
 WHICH_FIRST_MCQ = "Which of these happened first?"
@@ -102,7 +102,8 @@ def _passages(fact: Fact, factbase: FactBase, labels: Mapping[str, tuple[str, st
     out = []
     for citation in fact.citations:
         source = factbase.sources[citation.source]
-        before, _, after = passage_around(factbase.text_of(citation.source), citation.start, citation.end, 160)
+        before, _, after = passage_around(factbase.text_of(citation.source), citation.start, citation.end,
+                                          CITED_CONTEXT)
         label, short = labels[citation.source]
         # the citation's own quote (anchoring holds it equal to the text it cuts): not a second copy per passage
         out.append(Passage(fact.id, source.id, label, citation.start, citation.end, citation.quote, before, after,
@@ -419,7 +420,7 @@ class ItemEngine:
             candidates = of_the_stems_sort(question.prompt, question.answer, candidates)
             laid_out = choose(candidates, question.value, rng, target, chronological, wanted)
             if laid_out is not None and isinstance(question.value, PartialDate) and question.value.month:
-                laid_out = _within_the_year(candidates, question.value, used, target, wanted, rng) or laid_out
+                laid_out = _options_within_the_year(candidates, question.value, used, target, wanted, rng) or laid_out
             if laid_out is None:
                 self._reject(question, "fewer than three honest distractors for multiple choice", "thin-pool")
                 continue
@@ -812,8 +813,8 @@ def _in_parentheses(text: str, at: int) -> bool:
     return text.count("(", 0, at) > text.count(")", 0, at)
 
 
-def _within_the_year(candidates: list[Candidate], answer: PartialDate, used: list[int], target: int, wanted: int,
-                     rng: random.Random) -> tuple[list[str], int] | None:
+def _options_within_the_year(candidates: list[Candidate], answer: PartialDate, used: list[int], target: int,
+                             wanted: int, rng: random.Random) -> tuple[list[str], int] | None:
     """A day's or month's options all of its year, where a letter used at most once more than the least used
     allows: "9 January 2021" for the deal that ended "the 2020 war" is ruled out by any other item that says so."""
     years = {candidate.text: candidate.value.year for candidate in candidates

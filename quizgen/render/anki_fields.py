@@ -71,8 +71,9 @@ def support_html(item: Item) -> str:
                 f'<div class="qg-source">{card_text(passage.source_short or passage.source_label)}</div>')
     # the visible back names the publisher and date of the evidence the key quotes (not a text cited only to date
     # the fact); the folded passages below name every source in full
-    evidence = [k.passage for k in kept if k.answer_span] or \
-        ([k.passage for k in kept] if len(item.fact_ids) > 1 else [k.passage for k in kept][:1]) or list(item.passages)
+    quoted = [k.passage for k in kept]
+    evidence = [k.passage for k in kept if k.answer_span] or (quoted if len(item.fact_ids) > 1 else quoted[:1]) \
+        or list(item.passages)
     labels = dict.fromkeys(passage.source_short or passage.source_label for passage in evidence)
     return "".join(f'<div class="qg-source">{card_text(label)}</div>' for label in labels)
 

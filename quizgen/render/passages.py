@@ -15,7 +15,7 @@ from quizgen.items import Item, Passage
 from quizgen.items.item import with_range_ends
 from quizgen.numbers_in_text import spelled_number
 from quizgen.render.card_text import card_text
-from quizgen.sources import locate_quote
+from quizgen.sources import CITED_CONTEXT, locate_quote
 
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})")
 _NUMBER = re.compile(r"\d[\d,.]*(?: (?:million|billion))?")
@@ -157,11 +157,6 @@ def supporting_sentence(item: Item, preferred: Sequence[Passage] = ()) -> tuple[
     return None
 
 
-# a passage's context is cut at this many characters (``quizgen.sources.passage_around`` as the engine calls it), or
-# at a line break: a context shorter than this begins or ends its paragraph
-CONTEXT = 160
-
-
 def _whole_sentence(passage: Passage, span: tuple[int, int]) -> tuple[str, tuple[int, int], tuple[bool, bool]]:
     """The sentence that holds the answer, completed from the text around a quote that begins or ends inside it
     ("… is internationally recognized as part of Azerbaijan" reads "The small, land-locked territory … is …"). Where
@@ -170,11 +165,12 @@ def _whole_sentence(passage: Passage, span: tuple[int, int]) -> tuple[str, tuple
     text, shift = before + quote + after, len(before)
     first, last = sentence_bounds(text, span[0] + shift, span[1] + shift)
     own_first, own_last = sentence_bounds(quote, *span)
-    if first < shift and first == 0 and len(before) >= CONTEXT:
+    # a context shorter than the engine's cut began or ended at its paragraph's edge
+    if first < shift and first == 0 and len(before) >= CITED_CONTEXT:
         first = shift + own_first  # the sentence began before the context: the quote's own start, cut
-    if last > shift + len(quote) and last == len(text) and len(after) >= CONTEXT:
+    if last > shift + len(quote) and last == len(text) and len(after) >= CITED_CONTEXT:
         last = shift + own_last
-    if last - first > 3 * CONTEXT:
+    if last - first > 3 * CITED_CONTEXT:
         first, last = shift + own_first, shift + own_last  # too long for a card's back: the quote's own sentence
     cut_before = first > shift or (first == shift and bool(before) and not _ends_a_sentence(before))
     cut_after = last < shift + len(quote.rstrip()) or (last == shift + len(quote) and bool(after.strip())
