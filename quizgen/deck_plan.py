@@ -16,10 +16,13 @@ from functools import cached_property
 
 import genanki
 
+from quizgen.card_worth import answer_texts, front_text, refrains, without_echoes, worth_a_card, worth_first
 from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase
 from quizgen.gc_pause import long_lived_objects
-from quizgen.items import ITEM_TYPES, Item, ItemType, items_for
+from quizgen.items import ITEM_TYPES, Item, ItemType
+from quizgen.items.claimants import calls_a_text, text_vocabulary
+from quizgen.items.engine import build_items
 from quizgen.items.siblings import distinct
 from quizgen.model import Fact
 from quizgen.phrases import normalise, phrase_in
@@ -88,30 +91,6 @@ def multi_fact_key(item: Item) -> str:
     return f"{item.type}:{item.role}:" + "+".join(sorted(item.fact_ids))
 
 
-def shown_choices(item: Item) -> tuple[str, ...]:
-    """What a card shows to choose from before it is answered (options, things to match or order)."""
-    if item.type == "matching":
-        rights = sorted([right for _, right in item.pairs] + list(item.extra_options))
-        return tuple(left for left, _ in item.pairs) + tuple(rights)
-    if item.type == "true-false":
-        return ()  # "True" and "False" need no list
-    return item.options
-
-
-def front_text(item: Item) -> str:
-    """All a card shows before it is answered, as plain text."""
-    return " ".join((item.prompt, *shown_choices(item)))
-
-
-def answer_texts(item: Item) -> tuple[str, ...]:
-    """What a card's answer says, in each form a learner would recognise."""
-    if item.type in ("matching", "ordering"):
-        return tuple(f"{left} — {right}" for left, right in item.pairs)
-    if item.type == "true-false":
-        return (item.correction,) if item.correction else ()
-    return (item.answer, *item.alternatives)
-
-
 class NoteBook:
     """Every note a fact base gives, made once and shared by every deck built from it."""
 
@@ -120,12 +99,24 @@ class NoteBook:
         self.namespace = factbase.document.namespace
 
     @cached_property
+    def _text_words(self) -> list[frozenset[str]]:
+        return [text_vocabulary(source) for source in self.factbase.sources.values()]
+
+    def _names_a_text(self, answer: str) -> bool:
+        """"the Azad Archives guide": one of the fact base's texts, by its genre and its words."""
+        return any(calls_a_text(answer, words) for words in self._text_words)
+
+    @cached_property
     def notes(self) -> dict[str, PlannedNote]:
         with long_lived_objects():  # a large base's notes, made once, live on through every deck built from them
             return self._planned_notes()
 
     def _planned_notes(self) -> dict[str, PlannedNote]:
-        items = items_for(self.factbase, self.factbase.facts, ITEM_TYPES, NOTE_SEED, every_form=True)
+        built = build_items(self.factbase, self.factbase.facts, ITEM_TYPES, NOTE_SEED)
+        by_id = self.factbase.by_id
+        # a card that teaches nothing is no card; the fact's statement may stand in for its question
+        items = [item for item in built.items if len(item.fact_ids) > 1
+                 or worth_a_card(item, by_id[item.fact_ids[0]], built.subject, self._names_a_text)]
         # within each kind of card a question is asked once, a statement only where no question is: the flashcards
         # (a question, else its cloze) and the test cards (a choice, else true or false) each hold a fact once
         items = distinct(distinct(items, FLASHCARD_KINDS), TEST_KINDS)
@@ -138,7 +129,7 @@ class NoteBook:
                 by_fact.setdefault(item.fact_ids[0], {}).setdefault(item.type, []).append(item)
         notes: dict[str, PlannedNote] = {}
         for fact in self.factbase.facts:
-            kinds = by_fact.get(fact.id, {})
+            kinds = _echoes_left_out(by_fact.get(fact.id, {}))
             cards = {slot.name: kinds[slot.kind][slot.index] for slot in SLOTS
                      if slot.index < len(kinds.get(slot.kind, ()))}
             if cards:
@@ -163,7 +154,19 @@ class NoteBook:
                                     (*_tags(facts), f"type::{item.type}"), item.sort_key)
             for fact_id in item.fact_ids:
                 multi_of.setdefault(fact_id, []).append(notes[key])
-        return _without_repeated_fronts(notes)
+        return self._without_refrains(_without_repeated_fronts(notes))
+
+    def _without_refrains(self, notes: dict[str, PlannedNote]) -> dict[str, PlannedNote]:
+        """The notes with no flashcard that answers what too many others answer (``refrains``); a note left with no
+        card leaves the deck."""
+        flashcards = [item for note in notes.values() for item in note.cards.values() if item.type in FLASHCARD_KINDS]
+        refrain = refrains(flashcards, {fact.id: fact.importance for fact in self.factbase.facts}, self._names_a_text)
+        kept: dict[str, PlannedNote] = {}
+        for key, note in notes.items():
+            cards = {slot: item for slot, item in note.cards.items() if id(item) not in refrain}
+            if cards:
+                kept[key] = PlannedNote(note.key, note.guid, note.fact_ids, note.label, cards, note.tags, note.sort_key)
+        return kept
 
     def _note(self, key: str, fact_ids: tuple[str, ...], label: str, cards: dict[str, Item],
               tags: Iterable[str], sort_key: str) -> PlannedNote:
@@ -185,6 +188,16 @@ class NoteBook:
                                        f"the selected facts yield no card of type {', '.join(sorted(wanted))}"))
         notes.sort(key=lambda note: (note.sort_key, note.key))
         return DeckPlan(notes, wanted)
+
+
+def _echoes_left_out(kinds: dict[ItemType, list[Item]]) -> dict[ItemType, list[Item]]:
+    """A fact's cards by kind, its content asked before whose voice it is, and no card whose answer a sibling prints
+    (among the flashcards, and among the choices; a true-or-false statement shows every answer by design)."""
+    ordered = {kind: worth_first(found) for kind, found in kinds.items()}
+    kept = {id(item) for family in (FLASHCARD_KINDS, ("mcq",))
+            for item in without_echoes([item for kind in family for item in ordered.get(kind, ())])}
+    return {kind: [item for item in found if kind == "true-false" or id(item) in kept]
+            for kind, found in ordered.items()}
 
 
 def _tags(facts: Sequence[Fact]) -> set[str]:

@@ -8,7 +8,8 @@ stay in the hidden Key field.
 
 from __future__ import annotations
 
-from quizgen.deck_plan import SLOTS, PlannedNote, shown_choices
+from quizgen.card_worth import shown_choices
+from quizgen.deck_plan import SLOTS, PlannedNote
 from quizgen.items import Item, answer_text
 from quizgen.key_evidence import key_passages
 from quizgen.render.anki_notetype import CONTEXT_FIELD, FIELDS, KEY_FIELD, LABEL_FIELD, slot_fields

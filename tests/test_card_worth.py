@@ -1,0 +1,92 @@
+"""A deck's cards teach: each answer is recalled from the fact, not read off a sibling, guessed or learned by habit."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from quizgen.card_worth import REFRAIN_LIMIT, answer_texts, front_text
+from quizgen.deck_plan import FLASHCARD_KINDS, NoteBook
+from quizgen.factbase import FactBase
+from quizgen.items import ITEM_TYPES, Item
+from quizgen.items.claimants import calls_a_text, text_vocabulary
+from quizgen.items.engine import build_items
+from quizgen.phrases import normalise, phrase_in
+
+
+@pytest.fixture(scope="module")
+def book(factbase: FactBase) -> NoteBook:
+    return NoteBook(factbase)
+
+
+def _flashcards(book: NoteBook) -> list[tuple[str, Item]]:
+    return [(note.key, item) for note in book.notes.values() for item in note.cards.values()
+            if item.type in FLASHCARD_KINDS]
+
+
+def test_no_card_is_answered_by_the_courses_own_subject(factbase: FactBase, book: NoteBook) -> None:
+    subject = build_items(factbase, factbase.facts, ITEM_TYPES, 0).subject
+    assert subject  # the shipped base has one: Nagorno-Karabakh
+    answered = [item.id for note in book.notes.values() for item in note.cards.values()
+                if normalise(item.answer) in subject and not item.role.startswith("side-name")]
+    assert answered == []
+    # what Armenians call it is taught: the subject's other name is the lesson
+    assert any(item.role.startswith("side-name") and normalise(item.answer) in subject
+               for note in book.notes.values() for item in note.cards.values())
+
+
+def test_a_commentator_kept_as_a_detail_is_met_through_what_they_said(factbase: FactBase, book: NoteBook) -> None:
+    passing = {fact.id for fact in factbase.facts if fact.importance == "detail"
+               and fact.kind in ("person", "organization")}
+    assert passing
+    assert [note.key for note in book.notes.values() if passing & set(note.fact_ids) and not note.multi_fact] == []
+    # their words still make cards: "Which analyst … said …?" of a fact about what was said
+    said = [item for note in book.notes.values() for item in note.cards.values() if item.role == "who-said"
+            and factbase.by_id[item.fact_ids[0]].according_to and "Mustafayev" in item.answer]
+    assert said
+
+
+def test_no_sibling_prints_a_flashcards_answer(book: NoteBook) -> None:
+    for note in book.notes.values():
+        cards = [item for item in note.cards.values() if item.type in FLASHCARD_KINDS]
+        for item in cards:
+            for other in cards:
+                if other is not item:
+                    shown = normalise(front_text(other))
+                    assert not any(phrase_in(shown, answer) for answer in answer_texts(item)), (note.key, item.id)
+
+
+def test_a_facts_content_is_asked_before_whose_voice_it_is(book: NoteBook) -> None:
+    # "According to the guide, in which two cities …?" is the card; "Who says that … Sumgait and Baku?" is not
+    note = book.notes["sumgait-baku-violence"]
+    assert [item.role for item in note.cards.values() if item.type == "qa"] == ["place"]
+
+
+def test_no_answer_is_a_refrain(factbase: FactBase, book: NoteBook) -> None:
+    texts = [text_vocabulary(source) for source in factbase.sources.values()]
+    answers = Counter(normalise(item.answer) for _, item in _flashcards(book)
+                      if not any(calls_a_text(item.answer, words) for words in texts))
+    assert max(answers.values()) <= REFRAIN_LIMIT
+    # the cards still answered "Lachin corridor" are of its most important facts
+    lachin = sorted(factbase.by_id[key].importance for key, item in _flashcards(book)
+                    if normalise(item.answer) == "lachin corridor")
+    assert lachin == ["core", "core", "supporting"]
+
+
+def test_no_card_asks_which_text_carried_an_uncontested_report(factbase: FactBase, book: NoteBook) -> None:
+    texts = [text_vocabulary(source) for source in factbase.sources.values()]
+    asked = [item.id for _, item in _flashcards(book)
+             if item.role in ("who-said", "which-source") and item.status == "reported"
+             and not factbase.by_id[item.fact_ids[0]].conflicts_with
+             and any(calls_a_text(item.answer, words) for words in texts)]
+    assert asked == []
+    # where the texts disagree on what was agreed, which text says what stays a card
+    assert any(item.role == "who-said" and factbase.by_id[item.fact_ids[0]].conflicts_with
+               and item.status == "reported" for _, item in _flashcards(book))
+
+
+def test_the_apollo_deck_keeps_a_note_for_every_fact(apollo: FactBase) -> None:
+    # a base with no subject named everywhere, no details and no refrains loses nothing but echoes
+    notes = NoteBook(apollo).plan(apollo.facts, ["qa", "cloze"]).notes
+    assert {fid for note in notes for fid in note.fact_ids} == {fact.id for fact in apollo.facts}
