@@ -88,6 +88,24 @@ def refrains(items: Sequence[Item], importance: Mapping[str, str], names_a_text:
             for _, _, item in sorted(sharing, key=lambda entry: entry[:2])[REFRAIN_LIMIT:]}
 
 
+def passage_repeats(items: Sequence[Item], importance: Mapping[str, str], facts: Mapping[str, Fact]) -> set[int]:
+    """The ``id`` of each card of a detail whose fact rests on the very passage another card's fact rests on: three
+    sites cut from one sentence's list, two tallies from one ministry's sentence, are one thing to learn. The card of
+    the most important fact (then the first in the deck's order) stays; facts that matter more are each worth their
+    card, though one sentence holds several (a deal's date, its broker, its corridor)."""
+    by_passage: dict[tuple[str, int, int], list[tuple[int, int, Item]]] = {}
+    for order, item in enumerate(items):
+        citation = facts[item.fact_ids[0]].citations[0]  # a fact's first citation is what it states
+        rank = IMPORTANCE_RANK.get(importance.get(item.fact_ids[0], ""), len(IMPORTANCE_RANK))
+        by_passage.setdefault((citation.source, citation.start, citation.end), []).append((rank, order, item))
+    repeated: set[int] = set()
+    for sharing in by_passage.values():
+        first_fact = min(sharing, key=lambda entry: entry[:2])[2].fact_ids[0]
+        repeated |= {id(item) for _, _, item in sharing
+                     if item.fact_ids[0] != first_fact and importance.get(item.fact_ids[0]) == "detail"}
+    return repeated
+
+
 def shown_choices(item: Item) -> tuple[str, ...]:
     """What a card shows to choose from before it is answered (options, things to match or order)."""
     if item.type == "matching":

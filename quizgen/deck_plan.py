@@ -16,15 +16,23 @@ from functools import cached_property
 
 import genanki
 
-from quizgen.card_worth import answer_texts, front_text, refrains, without_echoes, worth_a_card, worth_first
+from quizgen.card_worth import (
+    answer_texts,
+    front_text,
+    passage_repeats,
+    refrains,
+    without_echoes,
+    worth_a_card,
+    worth_first,
+)
 from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase
 from quizgen.gc_pause import long_lived_objects
 from quizgen.items import ITEM_TYPES, Item, ItemType
 from quizgen.items.claimants import calls_a_text, text_vocabulary
-from quizgen.items.engine import build_items
+from quizgen.items.engine import build_items, names_a_minor_voice, without_repeats
 from quizgen.items.siblings import distinct
-from quizgen.model import Fact
+from quizgen.model import Fact, PersonFact
 from quizgen.phrases import normalise, phrase_in
 
 # Cards are made with one seed for every deck: a note must not change with the deck it is built into.
@@ -115,8 +123,12 @@ class NoteBook:
         built = build_items(self.factbase, self.factbase.facts, ITEM_TYPES, NOTE_SEED)
         by_id = self.factbase.by_id
         # a card that teaches nothing is no card; the fact's statement may stand in for its question
+        standing = {fact.name: fact.importance for fact in self.factbase.facts if isinstance(fact, PersonFact)}
+        # a card that teaches nothing is no card; the fact's statement may stand in for its question. "Which analyst
+        # said …?" of a commentator kept as a detail asks a name no course teaches, as the bank leaves it out
         items = [item for item in built.items if len(item.fact_ids) > 1
-                 or worth_a_card(item, by_id[item.fact_ids[0]], built.subject, self._names_a_text)]
+                 or (worth_a_card(item, by_id[item.fact_ids[0]], built.subject, self._names_a_text)
+                     and not names_a_minor_voice(item, self.factbase, standing))]
         # within each kind of card a question is asked once, a statement only where no question is: the flashcards
         # (a question, else its cloze) and the test cards (a choice, else true or false) each hold a fact once
         items = distinct(distinct(items, FLASHCARD_KINDS), TEST_KINDS)
@@ -157,13 +169,20 @@ class NoteBook:
         return self._without_refrains(_without_repeated_fronts(notes))
 
     def _without_refrains(self, notes: dict[str, PlannedNote]) -> dict[str, PlannedNote]:
-        """The notes with no flashcard that answers what too many others answer (``refrains``); a note left with no
-        card leaves the deck."""
+        """The notes with no flashcard that a deck read as a whole asks twice: an answer too many others give
+        (``refrains``), one passage asked again by another fact's card, one question asked again in other words
+        (``without_repeats``, as the bank). The most important fact's card stays; a note left with no card leaves
+        the deck."""
         flashcards = [item for note in notes.values() for item in note.cards.values() if item.type in FLASHCARD_KINDS]
-        refrain = refrains(flashcards, {fact.id: fact.importance for fact in self.factbase.facts}, self._names_a_text)
+        importance = {fact.id: fact.importance for fact in self.factbase.facts}
+        dropped = refrains(flashcards, importance, self._names_a_text)
+        dropped |= passage_repeats(flashcards, importance, self.factbase.by_id)
+        kept_ids = {id(item) for item in without_repeats([item for item in flashcards if id(item) not in dropped],
+                                                          importance)}
+        dropped |= {id(item) for item in flashcards if id(item) not in kept_ids}
         kept: dict[str, PlannedNote] = {}
         for key, note in notes.items():
-            cards = {slot: item for slot, item in note.cards.items() if id(item) not in refrain}
+            cards = {slot: item for slot, item in note.cards.items() if id(item) not in dropped}
             if cards:
                 kept[key] = PlannedNote(note.key, note.guid, note.fact_ids, note.label, cards, note.tags, note.sort_key)
         return kept

@@ -967,7 +967,7 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
                if (items[index].fact_ids[0], normalise(items[index].prompt)) in asked_open}
     items = [item for index, item in enumerate(items) if index not in leaking]
     bank = [item for item in distinct(items, one_per_fact=True)
-            if (not tested or not tested.isdisjoint(item.fact_ids)) and not _names_a_minor_voice(item, factbase,
+            if (not tested or not tested.isdisjoint(item.fact_ids)) and not names_a_minor_voice(item, factbase,
                                                                                                  standing)]
     # "What is the capital of Azerbaijan?" is general knowledge, not what the texts teach: a bank leaves it to the
     # decks' flashcards, as a quiz does (``general_knowledge``)
@@ -986,11 +986,11 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
     importance = {fact.id: fact.importance for fact in chosen}
     texts = [text_vocabulary(source) for source in factbase.sources.values()]
     conflicts = {fact.id: fact.conflicts_with for fact in chosen if fact.conflicts_with}
-    return without_cued(_without_shown_names(_without_repeats(bank, importance)), importance,
+    return without_cued(_without_shown_names(without_repeats(bank, importance)), importance,
                         lambda answer: any(names_the_text(answer, words) for words in texts), conflicts)
 
 
-def _names_a_minor_voice(item: Item, factbase: FactBase, standing: Mapping[str, str]) -> bool:
+def names_a_minor_voice(item: Item, factbase: FactBase, standing: Mapping[str, str]) -> bool:
     """"Which analyst told Al Jazeera …?", of a commentator the fact base keeps as a detail (or has no card of), asks
     a name no course teaches, open or among other analysts' names; the claim is in the stem. A bank leaves it to the
     full deck, where a student meets the voice beside the claim. "Which text says …?" among the texts stays."""
@@ -1038,7 +1038,7 @@ _NAME_ROLES = frozenset({"role", "affiliation", "who", "identify"})
 _WORD = re.compile(r"\w+")
 
 
-def _without_repeats(bank: list[Item], importance: Mapping[str, str]) -> list[Item]:
+def without_repeats(bank: list[Item], importance: Mapping[str, str]) -> list[Item]:
     """Two facts whose statements overlap ask one question twice ("Where were the first Yevlakh talks held?"
     beside "Which city hosted the talks of 21 September?"): the same answer to mostly the same words is kept
     once, the more important fact's."""
