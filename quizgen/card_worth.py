@@ -12,25 +12,49 @@ already ("According to the guide, …").
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from quizgen.choices import IMPORTANCE_RANK
+from quizgen.claims import ATTRIBUTED_STATUSES
 from quizgen.items import Item
+from quizgen.items.questions import dated_by_publication
 from quizgen.items.roles import bare_identification
 from quizgen.model import Fact
-from quizgen.phrases import normalise, phrase_in
+from quizgen.phrases import content_words, normalise, phrase_in, words
 
 # the roles whose answer is the claimant or the text, not the fact's content
 _VOICE_ROLES = frozenset({"who-said", "which-source"})
 # how many cards of one kind may give one answer: three facts brokered by one country teach; five roads named
 # "Lachin corridor" teach the name, not the facts
 REFRAIN_LIMIT = 3
+# a front read on a phone: a question of more than this many words is read twice before it is answered once
+LONGEST_FRONT_WORDS = 40
 
 
-def worth_a_card(item: Item, fact: Fact, subject: Collection[str], names_a_text: Callable[[str], bool]) -> bool:
+@dataclass(frozen=True)
+class Course:
+    """What a card is judged against: the fact base's subject and common names, its texts, its photo captions."""
+
+    subject: frozenset[str]  # the course's own subject, by each of its names (``CommonTerms.subject``)
+    common: frozenset[str]  # the names most statements print: the main parties (``CommonTerms.names``)
+    names_a_text: Callable[[str], bool]  # "the Azad Archives guide": one of the base's texts
+    caption_only: Callable[[Fact], bool]  # every passage the fact cites is a photo caption
+    published: Mapping[str, str | None]  # each text's day of publication, by source id
+
+
+def worth_a_card(item: Item, fact: Fact, course: Course) -> bool:
     """Whether a card of this item teaches: it is about something the course asks a student to know, and its answer
     is recalled, not guessed."""
-    return not passing_voice(fact) and not recalls_nothing(item, fact, subject, names_a_text)
+    return not passing_voice(fact) and not course.caption_only(fact) and not outlying_version(fact) \
+        and len(front_text(item).split()) <= LONGEST_FRONT_WORDS and not recalls_nothing(item, fact, course)
+
+
+def outlying_version(fact: Fact) -> bool:
+    """A figure kept as a detail because other facts contradict it (a text's slip beside its own counts): the
+    reference records it beside the versions it disagrees with; a card would drill it alone, as if settled."""
+    return fact.kind == "figure" and fact.importance == "detail" and bool(fact.conflicts_with)
 
 
 def passing_voice(fact: Fact) -> bool:
@@ -39,18 +63,44 @@ def passing_voice(fact: Fact) -> bool:
     return fact.importance == "detail" and fact.kind in ("person", "organization")
 
 
-def recalls_nothing(item: Item, fact: Fact, subject: Collection[str], names_a_text: Callable[[str], bool]) -> bool:
+def recalls_nothing(item: Item, fact: Fact, course: Course) -> bool:
     """A card whose answer a student gives without knowing the fact."""
     kind = item.role.split(":", 1)[0]
-    # "Which text reports that the separatists disarmed?" of a plain report: which page carried a sentence any of the
-    # texts could have; of a claim, or of a report another text contradicts, whose voice it is is the lesson
-    if kind in _VOICE_ROLES and item.status == "reported" and not fact.conflicts_with and names_a_text(item.answer):
+    if kind in _VOICE_ROLES and _voice_recalls_nothing(item, course):
+        return True
+    # "On what date did the authorities say …?" answered by the day the text that reports it appeared
+    if kind == "date" and dated_by_publication(fact, course.published, ATTRIBUTED_STATUSES):
         return True
     # "What name do Armenians use for Nagorno-Karabakh?" "Artsakh" asks one of the subject's names: that is taught
-    if kind != "side-name" and normalise(item.answer) in subject:
+    if kind != "side-name" and normalise(item.answer) in course.subject:
+        return True
+    # "Which two countries exchanged blame?" "Armenia and Azerbaijan": the main parties, named on every other card
+    parts = [part for part in _LIST.split(normalise(item.answer)) if part]
+    if len(parts) > 1 and all(part in course.common for part in parts):
         return True
     # "In which country is Vayk?" of a town a photo caption names: an atlas's fact, and the course's least
     return fact.importance == "detail" and bare_identification(item.role, item.prompt)
+
+
+def _voice_recalls_nothing(item: Item, course: Course) -> bool:
+    """"Who said …?" or "Which text says …?" answered by habit, not by knowing whose voice it is."""
+    parts = [part for part in _LIST.split(item.answer) if part]
+    if any(course.names_a_text(part) for part in parts):
+        # which page carried a report any of the texts could have printed; which pair of texts did (a student
+        # learns the pair's odd one out, not the claim)
+        return item.status == "reported" or len(parts) > 1
+    first = item.answer.split(maxsplit=1)[0]
+    if first in ("a", "an") or (first.islower() and first != "the"):
+        return True  # "a resident of Nagorno-Karabakh", "senior U.S. officials", "reports cited by …": no one to recall
+    # "Whose statement said that Armenia must …?" "the government of Armenia": the front names the speaker
+    named = set(content_words(item.answer)) - _TITLES
+    return bool(named) and named <= set(words(item.prompt))
+
+
+# "the government of Armenia" is Armenia's voice: these words say what kind of voice, not whose
+_TITLES = frozenset({"government", "authorities", "officials", "official", "leaders", "leader", "ministry",
+                     "service", "security", "body", "office", "spokesman", "spokesperson", "president", "forces"})
+_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
 def worth_first(items: Sequence[Item]) -> list[Item]:

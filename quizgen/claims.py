@@ -36,6 +36,10 @@ def speaker_names(according_to: str) -> tuple[str, ...]:
         names.append(f"{where}'s {who}")
         if len(who.split()) >= 2:  # "separatist authorities"; a bare "government" names no one in particular
             names.append(who)
+    # "a resident speaking to CNN" is named by "a resident told CNN"
+    speaking = re.match(r".+? (?:speaking|talking) to (?P<outlet>.+)$", core)
+    if speaking is not None:
+        names.append(f"told {speaking.group('outlet')}")
     # "the Azerbaijani security service" is "Azerbaijan's security service", "Armenian officials" "Armenia's officials"
     adjective = re.match(r"(?P<people>[A-Z][a-z]+(?:i|n)) (?P<rest>[a-z].+)$", core)
     if adjective is not None:

@@ -17,6 +17,7 @@ from functools import cached_property
 import genanki
 
 from quizgen.card_worth import (
+    Course,
     answer_texts,
     front_text,
     passage_repeats,
@@ -29,6 +30,7 @@ from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase
 from quizgen.gc_pause import long_lived_objects
 from quizgen.items import ITEM_TYPES, Item, ItemType
+from quizgen.items.captions import caption_only
 from quizgen.items.claimants import calls_a_text, text_vocabulary
 from quizgen.items.engine import build_items, names_a_minor_voice, without_repeats
 from quizgen.items.siblings import distinct
@@ -124,10 +126,13 @@ class NoteBook:
         by_id = self.factbase.by_id
         # a card that teaches nothing is no card; the fact's statement may stand in for its question
         standing = {fact.name: fact.importance for fact in self.factbase.facts if isinstance(fact, PersonFact)}
+        texts = {source: self.factbase.text_of(source) for source in self.factbase.sources}
+        course = Course(built.subject, built.common, self._names_a_text, lambda fact: caption_only(fact, texts),
+                        {source.id: source.published for source in self.factbase.sources.values()})
         # a card that teaches nothing is no card; the fact's statement may stand in for its question. "Which analyst
         # said …?" of a commentator kept as a detail asks a name no course teaches, as the bank leaves it out
         items = [item for item in built.items if len(item.fact_ids) > 1
-                 or (worth_a_card(item, by_id[item.fact_ids[0]], built.subject, self._names_a_text)
+                 or (worth_a_card(item, by_id[item.fact_ids[0]], course)
                      and not names_a_minor_voice(item, self.factbase, standing))]
         # within each kind of card a question is asked once, a statement only where no question is: the flashcards
         # (a question, else its cloze) and the test cards (a choice, else true or false) each hold a fact once

@@ -32,3 +32,10 @@ def test_a_statement_naming_its_speaker_is_left_alone() -> None:
     text = "Nikolay Mitrokhin of the University of Bremen referred to a population of 140,000."
     assert attribute(text, claim) == text
     assert attribute("According to her, it rained.", fact("claimed", "a witness")) == "According to her, it rained."
+
+
+def test_a_speaker_who_told_an_outlet_is_named_by_telling_it() -> None:
+    # "According to a resident speaking to CNN, a resident told CNN that …" names the claimant twice
+    speaker = fact("reported", "a Nagorno-Karabakh resident speaking to CNN")
+    said = "A resident told CNN that each family was offered 5 liters of fuel."
+    assert attribute(said, speaker) == said

@@ -69,3 +69,15 @@ def test_a_claims_cloze_blanks_its_charge_not_who_rejected_it() -> None:
     every = items_for(base, seed=0, every_form=True)
     cloze = next(i for i in every if i.id == "cloze:ethnic-cleansing-armenian-officials")
     assert cloze.cloze is not None and cloze.cloze[1] == "ethnic cleansing"
+
+
+def test_a_cloze_never_blanks_the_end_of_a_longer_name(factbase: FactBase) -> None:
+    # "the International Committee of the _____" is filled by the name's own words: the whole name is the blank
+    from quizgen.items import items_for
+
+    every = items_for(factbase, seed=0, every_form=True)
+    cloze = next(i for i in every if i.id == "cloze:icrc-evacuations-nagorno-karabakh")
+    assert cloze.cloze is not None and cloze.cloze[1] == "International Committee of the Red Cross"
+    # "accused Azerbaijan of _____" ends no name
+    charge = next(i for i in every if i.id == "cloze:ethnic-cleansing-armenian-officials")
+    assert charge.cloze is not None and charge.cloze[1] == "ethnic cleansing"

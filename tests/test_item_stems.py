@@ -74,3 +74,26 @@ def test_an_authored_question_replaces_the_template_of_its_role(apollo_copy: Pat
     assert dated and {i.prompt for i in dated} == {"On what day did the Apollo 11 lunar module land on the Moon?"}
     assert {i.answer for i in dated} == {"20 July 1969"}
     assert any(i.type == "mcq" for i in dated)
+
+
+def test_a_count_is_asked_where_its_blank_stands_and_never_in_quotation_marks() -> None:
+    from quizgen.items.questions import completion
+
+    # the fact's sentence is not the text's: in quotation marks it would read as a quote
+    assert completion("George told Al Jazeera that it took ___ hours to reach Goris.", "number") == \
+        "George told Al Jazeera that it took how many hours to reach Goris?"
+    assert completion("The office put the toll at ___ people.", "number") == \
+        "The office put the toll at how many people?"
+    # a share is no count: it keeps the completion form
+    assert completion("More than ___ percent had left.", "number") == \
+        "Which number fills the blank in “More than ___ percent had left”?"
+
+
+def test_a_conversion_beside_the_blank_does_not_give_the_number_away() -> None:
+    from tests.conftest import FACTS
+
+    base = load_factbase(FACTS)
+    every = items_for(base, seed=0, every_form=True)
+    fuel = next(i for i in every if i.id == "qa:value:fuel-ration-5-liters-per-family")
+    assert "how many liters of fuel" in fuel.prompt and "gallons" not in fuel.prompt
+    assert fuel.prompt.startswith("A resident told CNN")  # the claimant is named once, by the sentence itself

@@ -38,6 +38,17 @@ def is_caption(text: str, start: int, end: int) -> bool:
     return len(following) <= _LONGEST_CREDIT_LINE and bool(_CREDIT.search(following))
 
 
+def reads_as_caption(quote: str, after: str) -> bool:
+    """Whether a passage, with the text that follows it in its context, stands in a photo caption: its line, or the
+    line after it, ends with a photo credit. For a passage known only with its context (a card's evidence)."""
+    line_end = after.find("\n")
+    rest = after if line_end < 0 else after[:line_end]
+    following = "" if line_end < 0 else after[line_end + 1:].split("\n", 1)[0]
+    text = quote + rest
+    return bool(_CREDIT.search(text)) or (0 < len(following) <= _LONGEST_CREDIT_LINE
+                                          and bool(_CREDIT.search(following)))
+
+
 def caption_only(fact: Fact, texts: dict[str, str]) -> bool:
     """Every passage the fact cites is a photo caption."""
     return all(citation.source in texts and is_caption(texts[citation.source], citation.start, citation.end)

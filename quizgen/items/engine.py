@@ -95,6 +95,7 @@ class ItemSet:
     rejected: list[Rejection] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)  # what the items ask, with their cues (for lint)
     subject: frozenset[str] = frozenset()  # the names of what the fact base speaks of most (``CommonTerms``)
+    common: frozenset[str] = frozenset()  # the names too many statements print to make a blank (``CommonTerms``)
 
 
 def _passages(fact: Fact, factbase: FactBase, labels: Mapping[str, tuple[str, str]]) -> tuple[Passage, ...]:
@@ -732,6 +733,7 @@ class ItemEngine:
         # each other, where a large base's memory peaks
         del by_fact
         self.result.subject = self.common_terms.subject
+        self.result.common = self.common_terms.names
         self._release_choice_indexes()
         if "matching" in wanted:
             made += self.matching(tested)

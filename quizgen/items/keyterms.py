@@ -126,13 +126,19 @@ def cloze_surface(fact: Fact, questions: Sequence[Question], common: CommonTerms
     for question in ranked:
         found = answer_in_statement(question, common)
         if found is not None and teaches_something(found[0]) and not _possessive(fact.statement, found[2]) \
-                and not _OWNED.search(fact.statement[:found[1]]) and not _listed(fact.statement, found[1], found[2]):
+                and not _OWNED.search(fact.statement[:found[1]]) and not _listed(fact.statement, found[1], found[2]) \
+                and not _NAME_HEAD.search(fact.statement[:found[1]]):
             return question, found
     return None
 
 
 # "with its _____ in Yerevan": a blank after a possessive names a post, not the person who holds it
 _OWNED = re.compile(r"\b(?:its|his|her|their)\s+$", re.IGNORECASE)
+
+
+# "the International Committee of the _____": a blank that ends a longer name is filled by the name's own words
+# (two capitalised words at least: "accused Azerbaijan of _____" blanks no name's end)
+_NAME_HEAD = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+\s+of(?:\s+the)?\s+$")
 
 
 # "The United States, Canada and the _____": one name of a list is blanked by chance, and any other name fits
@@ -316,3 +322,8 @@ class CommonTerms:
 
     def __contains__(self, term: object) -> bool:
         return isinstance(term, str) and normalise(term) in self._names
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Every common name, normalised."""
+        return self._names

@@ -344,16 +344,31 @@ def figure_questions(fact: FigureFact, context: Context) -> Iterator[Question]:
             shown = fact.statement[span.start:span.end]
             number = format_number(fact.value)
             full = worded(fact, number)
-            yield Question(fact, role, completion(blanked(fact.statement, span), "number"), number,
+            # "___ liters (1.3 gallons)": a conversion beside the blank gives the number away
+            stem = _CONVERSION_AFTER_BLANK.sub(r"\1", blanked(fact.statement, span), count=1)
+            yield Question(fact, role, completion(stem, "number"), number,
                            f"number:{fact.unit}", float(fact.value), tuple(dict.fromkeys(a for a in (full, shown)
                                                                                           if a != number)),
                            surface=((shown, _number_text),))
     yield from who_said_question(fact)
 
 
+_CONVERSION_AFTER_BLANK = re.compile(r"(___[^(]{0,30}?)\s*\([^()]*\d[^()]*\)")
+
+
 def completion(sentence: str, what: str = "words") -> str:
-    """A completion stem that is still a question: "Which number fills the blank in “… ___ …”?"."""
-    return f"Which {what} fill{'s' if what == 'number' else ''} the blank in “{sentence.rstrip().rstrip('.')}”?"
+    """A completion stem that is still a question. A count asks for itself where the blank stands: "… told Al
+    Jazeera that it took how many hours to reach Goris?" (the sentence is the fact's, not the text's: in quotation
+    marks it would read as a quote); anything else, "Which number fills the blank in “… ___ …”?"."""
+    sentence = sentence.rstrip().rstrip(".")
+    counted = _COUNTED_BLANK.search(sentence)
+    if what == "number" and counted is not None:
+        return f"{sentence[:counted.start()]}how many {counted.group('noun')}{sentence[counted.end():]}?"
+    return f"Which {what} fill{'s' if what == 'number' else ''} the blank in “{sentence}”?"
+
+
+# "___ hours", "___ people": a count of things, asked as "how many hours" (not "___ percent", no count)
+_COUNTED_BLANK = re.compile(r"___ (?P<noun>(?:[a-z]+s|people|children|men|women)\b)")
 
 
 def _number_text(value: Value) -> str:

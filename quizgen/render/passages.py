@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
 
 from quizgen.items import Item, Passage
+from quizgen.items.captions import reads_as_caption
 from quizgen.items.item import with_range_ends
 from quizgen.numbers_in_text import spelled_number
 from quizgen.render.card_text import card_text
@@ -144,10 +145,12 @@ def supporting_sentence(item: Item, preferred: Sequence[Passage] = ()) -> tuple[
     """
     forms = answer_forms(item)
     passages = list(dict.fromkeys([*preferred, *item.passages]))
-    # the passage with the most specific form of the answer: "August 30, 1991" over a "1991" in another sentence
-    found = [(rank, order, passage, span) for order, passage in enumerate(passages)
+    # the passage with the most specific form of the answer: "August 30, 1991" over a "1991" in another sentence;
+    # a sentence of the body over a photo's caption, which shows a moment, not the fact
+    found = [(reads_as_caption(passage.quote, passage.after), rank, order, passage, span)
+             for order, passage in enumerate(passages)
              for rank, form in enumerate(forms) for span in [mark_span(passage, [form])] if span is not None]
-    for _, _, passage, span in sorted(found, key=lambda hit: (hit[0], hit[1]))[:1]:
+    for _, _, _, passage, span in sorted(found, key=lambda hit: hit[:3])[:1]:
         text, (first, last), (cut_before, cut_after) = _whole_sentence(passage, span)
         shift = len(passage.before)
         sentence = text[first:last].strip()
