@@ -32,7 +32,7 @@ from quizgen.gc_pause import long_lived_objects
 from quizgen.items import ITEM_TYPES, Item, ItemType
 from quizgen.items.captions import caption_only
 from quizgen.items.claimants import calls_a_text, text_vocabulary
-from quizgen.items.engine import build_items, names_a_minor_voice, without_repeats
+from quizgen.items.engine import build_items, names_a_minor_voice, without_repeats, without_shown_names
 from quizgen.items.siblings import distinct
 from quizgen.model import Fact, PersonFact
 from quizgen.phrases import normalise, phrase_in
@@ -171,19 +171,22 @@ class NoteBook:
                                     (*_tags(facts), f"type::{item.type}"), item.sort_key)
             for fact_id in item.fact_ids:
                 multi_of.setdefault(fact_id, []).append(notes[key])
-        return self._without_refrains(_without_repeated_fronts(notes))
+        return self._without_asked_twice(_without_repeated_fronts(notes))
 
-    def _without_refrains(self, notes: dict[str, PlannedNote]) -> dict[str, PlannedNote]:
-        """The notes with no flashcard that a deck read as a whole asks twice: an answer too many others give
-        (``refrains``), one passage asked again by another fact's card, one question asked again in other words
-        (``without_repeats``, as the bank). The most important fact's card stays; a note left with no card leaves
-        the deck."""
+    def _without_asked_twice(self, notes: dict[str, PlannedNote]) -> dict[str, PlannedNote]:
+        """The notes with no flashcard that the deck, read as a whole, asks twice:
+        - an answer too many other cards give (``refrains``);
+        - a detail cut from a passage another card's fact rests on (``passage_repeats``);
+        - one question asked again in other words (``without_repeats``, the bank's rule);
+        - a post or name another card prints (``without_shown_names``, the bank's rule: "What office did Charles
+          Michel hold?" beside "Which President of the European Council …?").
+        The most important fact's card stays; a note left with no card leaves the deck."""
         flashcards = [item for note in notes.values() for item in note.cards.values() if item.type in FLASHCARD_KINDS]
         importance = {fact.id: fact.importance for fact in self.factbase.facts}
         dropped = refrains(flashcards, importance, self._names_a_text)
         dropped |= passage_repeats(flashcards, importance, self.factbase.by_id)
-        kept_ids = {id(item) for item in without_repeats([item for item in flashcards if id(item) not in dropped],
-                                                          importance)}
+        kept_ids = {id(item) for item in without_shown_names(
+            without_repeats([item for item in flashcards if id(item) not in dropped], importance))}
         dropped |= {id(item) for item in flashcards if id(item) not in kept_ids}
         kept: dict[str, PlannedNote] = {}
         for key, note in notes.items():

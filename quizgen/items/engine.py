@@ -988,7 +988,7 @@ def items_for(factbase: FactBase, facts: Sequence[Fact] | None = None,
     importance = {fact.id: fact.importance for fact in chosen}
     texts = [text_vocabulary(source) for source in factbase.sources.values()]
     conflicts = {fact.id: fact.conflicts_with for fact in chosen if fact.conflicts_with}
-    return without_cued(_without_shown_names(without_repeats(bank, importance)), importance,
+    return without_cued(without_shown_names(without_repeats(bank, importance)), importance,
                         lambda answer: any(names_the_text(answer, words) for words in texts), conflicts)
 
 
@@ -1004,7 +1004,7 @@ def names_a_minor_voice(item: Item, factbase: FactBase, standing: Mapping[str, s
     return standing.get(name.strip(), "detail" if comma else "") == "detail"
 
 
-def _without_shown_names(bank: list[Item]) -> list[Item]:
+def without_shown_names(bank: list[Item]) -> list[Item]:
     """A bank read as a whole must not answer its own questions: "What post did Elin Suleymanov hold?" beside
     "Who said …?" — "Elin Suleymanov, Azerbaijan's ambassador to the UK". A person's post or body, or who did
     something ("Stalin"), is left out where another fact's item prints it; a name a question identifies, where
