@@ -256,5 +256,8 @@ def authored_problems(facts: list[Fact], file: str) -> list[Problem]:
     for fact in facts:
         for index, question in enumerate(fact.questions):
             problems += question_problems(fact, index, question, by_id, file)
+        if fact.key_term is not None and not re.search(rf"(?<!\w){re.escape(fact.key_term)}(?!\w)", fact.statement):
+            problems.append(Problem(file, fact.id, "key_term", f"{fact.key_term!r} is not in the statement: a blank "
+                                    "cuts the statement's own words, as it writes them"))
     return problems
 

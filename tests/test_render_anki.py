@@ -146,11 +146,12 @@ def test_full_deck_backs_are_short_and_show_no_internal_id(shipped_build, tmp_pa
     for card_id in col.find_cards(""):
         card = col.get_card(card_id)
         back = visible_text(card.answer())
-        backs.append(len(back))
+        # what the back adds below the front it repeats: the answer, its sentence and its source
+        backs.append(len(visible_text(card.answer().split('<hr id="answer">', 1)[-1])))
         assert card.note()["Key"] not in back
         assert not any(slug in back for slug in slugs)
         assert "qg-source" in card.answer() and "<details" in card.answer()
-    assert statistics.median(backs) < 360
+    assert statistics.median(backs) < 300
     col.close()
 
 

@@ -720,7 +720,9 @@ class ItemEngine:
             for fact in facts:
                 by_fact[fact.id] = by_fact.get(fact.id, []) + self.mentions.questions(fact) + own_name(fact)
         if "cloze" in wanted:
-            carded = first_of_detail.keys() if "qa" in wanted else ()
+            # a detail whose key term the editor named has that blank too: what it teaches, where its question asks
+            # only who said it
+            carded = {fid for fid, q in first_of_detail.items() if q.fact.key_term is None} if "qa" in wanted else ()
             made += self.cloze([f for f in facts if f.id in tested_ids or f.id not in carded], by_fact)
         asked_as_mcq: set[int] = set()
         if "mcq" in wanted or "short-answer" in wanted:

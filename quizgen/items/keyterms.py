@@ -87,7 +87,10 @@ def teaches_something(term: str) -> bool:
 
 
 def _key_phrase(fact: Fact) -> Question | None:
-    """An event's own proper name as its statement writes it ("the Bishkek Protocol"), as a blank."""
+    """The key term an editor named (``key_term``: "genocide" in the guide's claim), else an event's own proper name
+    as its statement writes it ("the Bishkek Protocol"), as a blank."""
+    if fact.key_term is not None:
+        return Question(fact, "key-term", "", fact.key_term, "none", fact.key_term, surface=text_surface(fact.key_term))
     if not isinstance(fact, (EventFact, AgreementFact)):
         return None
     name = re.sub(r"\s*\([^)]*\)\s*$", "", fact.name)
@@ -123,6 +126,8 @@ def cloze_surface(fact: Fact, questions: Sequence[Question], common: CommonTerms
     phrase = _key_phrase(fact)
     candidates = [*questions, phrase] if phrase is not None else list(questions)
     ranked = sorted(candidates, key=lambda q: _CLOZE_ORDER.index(q.kind) if q.kind in _CLOZE_ORDER else 99)
+    if fact.key_term is not None and phrase is not None:
+        ranked = [phrase, *(q for q in ranked if q is not phrase)]  # an editor's choice before any rule's
     for question in ranked:
         found = answer_in_statement(question, common)
         if found is not None and teaches_something(found[0]) and not _possessive(fact.statement, found[2]) \
