@@ -11,13 +11,17 @@ from quizgen import check_factbase, load_factbase
 from quizgen.authored import authored_answer
 
 
-def _with_questions(path: Path, fact_id: str, questions: list[dict[str, str]]) -> Path:
+def _with_field(path: Path, fact_id: str, field: str, value: object) -> Path:
     data = json.loads(path.read_text(encoding="utf-8"))
     for fact in data["facts"]:
         if fact["id"] == fact_id:
-            fact["questions"] = questions
+            fact[field] = value
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+def _with_questions(path: Path, fact_id: str, questions: list[dict[str, str]]) -> Path:
+    return _with_field(path, fact_id, "questions", questions)
 
 
 def _errors(path: Path) -> list[str]:
@@ -75,25 +79,16 @@ def test_an_unknown_asks_value_names_the_field(apollo_copy: Path) -> None:
     assert len(errors) == 1 and errors[0].startswith("eagle-landing: questions[0].asks")
 
 
-def _with_key_term(path: Path, fact_id: str, key_term: str) -> Path:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    for fact in data["facts"]:
-        if fact["id"] == fact_id:
-            fact["key_term"] = key_term
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
-    return path
-
-
 def test_a_key_term_is_the_statements_own_words_and_the_cloze_blanks_it(apollo_copy: Path) -> None:
     from quizgen.items import items_for
 
     statement = next(f for f in load_factbase(apollo_copy).facts if f.id == "eagle-landing").statement
     word = next(w for w in statement.split() if w.islower() and len(w) > 5)
-    assert _errors(_with_key_term(apollo_copy, "eagle-landing", word)) == []
+    assert _errors(_with_field(apollo_copy, "eagle-landing", "key_term", word)) == []
     cloze = next(i for i in items_for(load_factbase(apollo_copy), seed=0, every_form=True)
                  if i.id == "cloze:eagle-landing")
     assert cloze.cloze is not None and cloze.cloze[1] == word  # the editor's blank, before any rule's
     # words the statement does not hold are refused, naming the fact and the field
-    errors = _errors(_with_key_term(apollo_copy, "eagle-landing", "no such words"))
+    errors = _errors(_with_field(apollo_copy, "eagle-landing", "key_term", "no such words"))
     assert errors == ["eagle-landing: key_term: 'no such words' is not in the statement: a blank cuts the "
                       "statement's own words, as it writes them"]
