@@ -41,14 +41,22 @@ class Course:
     common: frozenset[str]  # the names most statements print: the main parties (``CommonTerms.names``)
     names_a_text: Callable[[str], bool]  # "the Azad Archives guide": one of the base's texts
     caption_only: Callable[[Fact], bool]  # every passage the fact cites is a photo caption
+    caption_first: Callable[[Fact], bool]  # the passage the fact states (its first) is a photo caption
     published: Mapping[str, str | None]  # each text's day of publication, by source id
+    publishers: frozenset[str] = frozenset()  # who published the texts, normalised ("azad archives", "cfr")
 
 
 def worth_a_card(item: Item, fact: Fact, course: Course) -> bool:
     """Whether a card of this item teaches: it is about something the course asks a student to know, and its answer
     is recalled, not guessed."""
-    return not passing_voice(fact) and not course.caption_only(fact) and not outlying_version(fact) \
+    return not passing_voice(fact) and not shown_by_a_photo(fact, course) and not outlying_version(fact) \
         and len(front_text(item).split()) <= LONGEST_FRONT_WORDS and not recalls_nothing(item, fact, course)
+
+
+def shown_by_a_photo(fact: Fact, course: Course) -> bool:
+    """A fact known only from photo captions, or a detail that states what a photo showed ("a residential building
+    in Stepanakert was struck", "Samantha Power visited an aid center in Kornidzor"): a moment, not a fact to drill."""
+    return course.caption_only(fact) or (fact.importance == "detail" and course.caption_first(fact))
 
 
 def outlying_version(fact: Fact) -> bool:
@@ -78,8 +86,12 @@ def recalls_nothing(item: Item, fact: Fact, course: Course) -> bool:
     parts = [part for part in _LIST.split(normalise(item.answer)) if part]
     if len(parts) > 1 and all(part in course.common for part in parts):
         return True
-    # "In which country is Vayk?" of a town a photo caption names: an atlas's fact, and the course's least
-    return fact.importance == "detail" and bare_identification(item.role, item.prompt)
+    # "Which organization wrote the guide …?" "Azad Archives": every attributed card prints the texts' names
+    if any(part in course.publishers for part in parts):
+        return True
+    # "What is the capital of Armenia?": an atlas's fact, not what the texts teach (the bank's rule too); what an
+    # acronym stands for is a flashcard's own business ("What does NASA stand for?")
+    return kind != "acronym" and bare_identification(item.role, item.prompt)
 
 
 def _voice_recalls_nothing(item: Item, fact: Fact, course: Course) -> bool:

@@ -10,7 +10,8 @@ note about several facts. Never a deck, a file name or a wording.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -30,7 +31,7 @@ from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase
 from quizgen.gc_pause import long_lived_objects
 from quizgen.items import ITEM_TYPES, Item, ItemType
-from quizgen.items.captions import caption_only
+from quizgen.items.captions import caption_only, is_caption
 from quizgen.items.claimants import calls_a_text, text_vocabulary
 from quizgen.items.engine import build_items, names_a_minor_voice, without_repeats, without_shown_names
 from quizgen.items.siblings import distinct
@@ -128,7 +129,9 @@ class NoteBook:
         standing = {fact.name: fact.importance for fact in self.factbase.facts if isinstance(fact, PersonFact)}
         texts = {source: self.factbase.text_of(source) for source in self.factbase.sources}
         course = Course(built.subject, built.common, self._names_a_text, lambda fact: caption_only(fact, texts),
-                        {source.id: source.published for source in self.factbase.sources.values()})
+                        lambda fact: _caption_first(fact, texts),
+                        {source.id: source.published for source in self.factbase.sources.values()},
+                        _publishers(self.factbase))
         # a card that teaches nothing is no card; the fact's statement may stand in for its question. "Which analyst
         # said …?" of a commentator kept as a detail asks a name no course teaches, as the bank leaves it out
         items = [item for item in built.items if len(item.fact_ids) > 1
@@ -225,6 +228,22 @@ def _echoes_left_out(kinds: dict[ItemType, list[Item]]) -> dict[ItemType, list[I
             for item in without_echoes([item for kind in family for item in ordered.get(kind, ())])}
     return {kind: [item for item in found if kind == "true-false" or id(item) in kept]
             for kind, found in ordered.items()}
+
+
+def _publishers(factbase: FactBase) -> frozenset[str]:
+    """Who published the texts, as a card may name them: "Azad Archives", "Council on Foreign Relations", "CFR",
+    "Al Jazeera" (a publisher's parenthesis and its parts after a comma are left off)."""
+    names: set[str] = set()
+    for source in factbase.sources.values():
+        name = re.sub(r"\s*\([^)]*\)", "", source.publisher).split(",")[0].strip()
+        initials = "".join(word[0] for word in name.split() if word[:1].isupper()).lower()
+        names |= {normalise(name), *([initials] if len(initials) >= 3 else [])}  # "CFR", not "AA"
+    return frozenset(names)
+
+
+def _caption_first(fact: Fact, texts: Mapping[str, str]) -> bool:
+    citation = fact.citations[0]
+    return citation.source in texts and is_caption(texts[citation.source], citation.start, citation.end)
 
 
 def _tags(facts: Sequence[Fact]) -> set[str]:

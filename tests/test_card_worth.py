@@ -11,7 +11,7 @@ from quizgen.card_worth import LONGEST_FRONT_WORDS, REFRAIN_LIMIT, answer_texts,
 from quizgen.deck_plan import FLASHCARD_KINDS, NoteBook
 from quizgen.factbase import FactBase
 from quizgen.items import ITEM_TYPES, Item
-from quizgen.items.captions import caption_only
+from quizgen.items.captions import caption_only, is_caption
 from quizgen.items.claimants import calls_a_text, text_vocabulary
 from quizgen.items.engine import build_items
 from quizgen.items.likeness import stems
@@ -139,3 +139,17 @@ def test_a_sentence_listing_details_makes_one_card(factbase: FactBase, book: Not
     passages = Counter((fact.citations[0].source, fact.citations[0].start, fact.citations[0].end)
                        for fact in facts.values() if fact.importance == "detail")
     assert max(passages.values()) == 1
+
+
+def test_no_card_asks_a_photos_moment_a_publisher_or_an_atlas_fact(factbase: FactBase, book: NoteBook) -> None:
+    texts = {source: factbase.text_of(source) for source in factbase.sources}
+    cards = _flashcards(book)
+    # "Samantha Power visited an aid center in Kornidzor": a detail stated by a photo caption
+    stated_by_photo = [item.id for _, item in cards if factbase.by_id[item.fact_ids[0]].importance == "detail"
+                       and is_caption(texts[(c := factbase.by_id[item.fact_ids[0]].citations[0]).source], c.start,
+                                      c.end)]
+    assert stated_by_photo == []
+    # "Which organization wrote the guide …?" "Azad Archives": every attributed card prints it
+    assert not [item.id for _, item in cards if item.answer in ("Azad Archives", "CFR", "Al Jazeera")]
+    # "What is the capital of Armenia?": not what the texts teach
+    assert not [item.id for _, item in cards if item.prompt.startswith("What is the capital of")]
