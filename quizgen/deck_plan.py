@@ -124,17 +124,18 @@ class NoteBook:
 
     def _planned_notes(self) -> dict[str, PlannedNote]:
         built = build_items(self.factbase, self.factbase.facts, ITEM_TYPES, NOTE_SEED)
+        made, subject, common = built.items, built.subject, built.common
+        del built  # its questions and rejections: a large base's memory, needed by lint, not by a deck
         by_id = self.factbase.by_id
-        # a card that teaches nothing is no card; the fact's statement may stand in for its question
         standing = {fact.name: fact.importance for fact in self.factbase.facts if isinstance(fact, PersonFact)}
         texts = {source: self.factbase.text_of(source) for source in self.factbase.sources}
-        course = Course(built.subject, built.common, self._names_a_text, lambda fact: caption_only(fact, texts),
+        course = Course(subject, common, self._names_a_text, lambda fact: caption_only(fact, texts),
                         lambda fact: _caption_first(fact, texts),
                         {source.id: source.published for source in self.factbase.sources.values()},
                         _publishers(self.factbase))
         # a card that teaches nothing is no card; the fact's statement may stand in for its question. "Which analyst
         # said …?" of a commentator kept as a detail asks a name no course teaches, as the bank leaves it out
-        items = [item for item in built.items if len(item.fact_ids) > 1
+        items = [item for item in made if len(item.fact_ids) > 1
                  or (worth_a_card(item, by_id[item.fact_ids[0]], course)
                      and not names_a_minor_voice(item, self.factbase, standing))]
         # within each kind of card a question is asked once, a statement only where no question is: the flashcards
@@ -193,6 +194,9 @@ class NoteBook:
         dropped |= {id(item) for item in flashcards if id(item) not in kept_ids}
         kept: dict[str, PlannedNote] = {}
         for key, note in notes.items():
+            if not any(id(item) in dropped for item in note.cards.values()):
+                kept[key] = note  # most notes lose nothing: not made again (a large base's memory)
+                continue
             cards = {slot: item for slot, item in note.cards.items() if id(item) not in dropped}
             if cards:
                 kept[key] = PlannedNote(note.key, note.guid, note.fact_ids, note.label, cards, note.tags, note.sort_key)
@@ -278,6 +282,8 @@ def _without_repeated_fronts(notes: dict[str, PlannedNote]) -> dict[str, Planned
             if front not in seen:
                 seen.add(front)
                 cards[slot] = item
-        if cards:
+        if len(cards) == len(note.cards):
+            kept[key] = note
+        elif cards:
             kept[key] = PlannedNote(note.key, note.guid, note.fact_ids, note.label, cards, note.tags, note.sort_key)
     return kept

@@ -1012,25 +1012,35 @@ def without_shown_names(bank: list[Item]) -> list[Item]:
     something ("Stalin"), is left out where another fact's item prints it; a name a question identifies, where
     another fact's answer holds it (a name in another's prompt is only the context every course repeats).
 
-    The names asked are looked up by their first word in each text's words, so a bank of any size is read once."""
-    asked: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+    The names asked are looked up by the runs of each text's words as long as a name asked, and a name is looked for
+    no more once it is found: a bank of any size, or a deck of every fact, is read once."""
+    asked: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index, item in enumerate(bank):
         if item.role in _NAME_ROLES:
             words_of = tuple(_WORD.findall(normalise(item.answer)))
             if words_of and (item.role != "identify" or len(words_of) > 1):
-                asked[words_of[0]].append((words_of, index))
+                asked[words_of].append(index)
+    lengths = sorted({len(words_of) for words_of in asked})
     shown: set[int] = set()
 
     def read(text: str, owners: tuple[str, ...], answers_only: bool) -> None:
         found = _WORD.findall(normalise(text))
-        for at, word in enumerate(found):
-            for words_of, index in asked.get(word, ()):
-                item = bank[index]
-                if index in shown or item.fact_ids[0] in owners or tuple(found[at:at + len(words_of)]) != words_of:
+        for at in range(len(found)):
+            for length in lengths:
+                if at + length > len(found):
+                    break
+                key = tuple(found[at:at + length])
+                waiting = asked.get(key)
+                if not waiting:
                     continue
-                if item.role == "identify" and (not answers_only or len(found) == len(words_of)):
-                    continue  # "Zangezur corridor" inside "Zangezur corridor and Nakhchivan", not a prompt
-                shown.add(index)
+                for index in waiting:
+                    item = bank[index]
+                    if item.fact_ids[0] in owners:
+                        continue
+                    if item.role == "identify" and (not answers_only or len(found) == length):
+                        continue  # "Zangezur corridor" inside "Zangezur corridor and Nakhchivan", not a prompt
+                    shown.add(index)
+                asked[key] = [index for index in waiting if index not in shown]
 
     for item in bank:
         read(item.prompt, item.fact_ids, answers_only=False)
@@ -1052,9 +1062,12 @@ def without_repeats(bank: list[Item], importance: Mapping[str, str]) -> list[Ite
     # whole bank (at 50,000 facts, a billion comparisons)
     kept: dict[str, list[frozenset[str]]] = defaultdict(list)
     dropped: set[int] = set()
+    # an answer given once repeats nothing: its prompt's words are never read (a deck of every fact holds
+    # a hundred thousand such cards)
+    answers = Counter(normalise(item.answer) for item in bank)
     for i in order:
         item = bank[i]
-        if item.type in ("matching", "ordering", "true-false"):
+        if item.type in ("matching", "ordering", "true-false") or answers[normalise(item.answer)] < 2:
             continue
         words_of = stems(item.prompt)
         same_answer = kept[normalise(item.answer)]
