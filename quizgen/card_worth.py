@@ -89,6 +89,11 @@ def recalls_nothing(item: Item, fact: Fact, course: Course) -> bool:
     # "Which organization wrote the guide …?" "Azad Archives": every attributed card prints the texts' names
     if any(part in course.publishers for part in parts):
         return True
+    # "[…] is the capital of Armenia, where …": the atlas question as a blank, the named thing opening its own
+    # definition ("[…] stayed in orbit aboard Columbia" tells what someone did: that is taught)
+    if item.type == "cloze" and item.cloze is not None and not item.cloze[0].strip() and item.answer == fact.name \
+            and fact.kind in ("place", "person", "organization") and re.match(r"\s+(?:is|was)\s", item.cloze[2]):
+        return True
     # "What is the capital of Armenia?": an atlas's fact, not what the texts teach (the bank's rule too); what an
     # acronym stands for is a flashcard's own business ("What does NASA stand for?")
     return kind != "acronym" and bare_identification(item.role, item.prompt)
@@ -152,10 +157,11 @@ def refrains(items: Sequence[Item], importance: Mapping[str, str], names_a_text:
 
 
 def passage_repeats(items: Sequence[Item], importance: Mapping[str, str], facts: Mapping[str, Fact]) -> set[int]:
-    """The ``id`` of each card of a detail whose fact rests on the very passage another card's fact rests on: three
-    sites cut from one sentence's list, two tallies from one ministry's sentence, are one thing to learn. The card of
-    the most important fact (then the first in the deck's order) stays; facts that matter more are each worth their
-    card, though one sentence holds several (a deal's date, its broker, its corridor)."""
+    """The ``id`` of each card that asks again of a passage another card's fact rests on: three sites cut from one
+    sentence's list, two tallies from one ministry's sentence, "Sumgait" beside "Sumgait and Baku", a cloze of a
+    sentence another card asks of. The card of the most important fact (then the first in the deck's order) stays;
+    questions of facts that matter more are each worth their card, though one sentence holds several (a deal's date,
+    its broker, its corridor)."""
     by_passage: dict[tuple[str, int, int], list[tuple[int, int, Item]]] = {}
     for order, item in enumerate(items):
         citation = facts[item.fact_ids[0]].citations[0]  # a fact's first citation is what it states
@@ -163,9 +169,20 @@ def passage_repeats(items: Sequence[Item], importance: Mapping[str, str], facts:
         by_passage.setdefault((citation.source, citation.start, citation.end), []).append((rank, order, item))
     repeated: set[int] = set()
     for sharing in by_passage.values():
-        first_fact = min(sharing, key=lambda entry: entry[:2])[2].fact_ids[0]
-        repeated |= {id(item) for _, _, item in sharing
-                     if item.fact_ids[0] != first_fact and importance.get(item.fact_ids[0]) == "detail"}
+        if len(sharing) < 2:
+            continue
+        sharing.sort(key=lambda entry: entry[:2])
+        first_fact = sharing[0][2].fact_ids[0]
+        answered: set[str] = set()  # the words of the answers kept so far in this passage
+        for _, _, item in sharing:
+            own = set(content_words(item.answer))
+            # a detail; a cloze, which prints the rest of the sentence; an answer that shares a word with one kept
+            # ("Sumgait" beside "Sumgait and Baku")
+            if item.fact_ids[0] != first_fact and (importance.get(item.fact_ids[0]) == "detail"
+                                                   or item.type == "cloze" or own & answered):
+                repeated.add(id(item))
+            else:
+                answered |= own
     return repeated
 
 

@@ -133,7 +133,7 @@ def test_highlights_never_split_a_word(all_three) -> None:  # type: ignore[no-un
             assert marked.strip()
             assert not (before.isalnum() and marked[0].isalnum()), match.group(0)
             assert not (after.isalnum() and marked[-1].isalnum()), match.group(0)
-    assert marks > 100
+    assert marks > 50
 
 
 def test_full_deck_backs_are_short_and_show_no_internal_id(shipped_build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -344,7 +344,7 @@ def test_new_cards_come_in_chronological_order(shipped_build, tmp_path: Path) ->
     keys = [card.note()["Key"] for card in cards]
     dates = [factbase.by_id[key].date for key in keys if key in factbase.by_id]
     dated = [when.start.first_day() for when in dates if when is not None]
-    assert len(dated) > 50 and dated == sorted(dated)
+    assert len(dated) > 30 and dated == sorted(dated)
     first_undated = next((i for i, when in enumerate(dates) if when is None), len(dates))
     assert all(when is None for when in dates[first_undated:]), "undated agreements come last"
     col.close()
