@@ -144,6 +144,10 @@ def authored_answer(fact: Fact, asks: Asks, facts: Mapping[str, Fact]) -> Author
         if not listed:
             return f"the fact has no {asks}"
         return AuthoredAnswer(_joined(listed), (*listed, *_surname_alone(listed, facts)))
+    if asks == "key_term":
+        if fact.key_term is None:
+            return "the fact has no key_term"
+        return AuthoredAnswer(fact.key_term, (fact.key_term,))
     if asks == "who":
         if not fact.according_to:
             return "the fact has no according_to"

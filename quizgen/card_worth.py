@@ -29,6 +29,8 @@ _VOICE_ROLES = frozenset({"who-said", "which-source"})
 # how many cards of one kind may give one answer: three facts brokered by one country teach; five roads named
 # "Lachin corridor" teach the name, not the facts
 REFRAIN_LIMIT = 3
+# how many other notes' fronts may print a card's date or number before the card asks what a student reads daily
+PRINTED_ELSEWHERE = 4
 # a front read on a phone: a question of more than this many words is read twice before it is answered once
 LONGEST_FRONT_WORDS = 40
 
@@ -154,6 +156,31 @@ def refrains(items: Sequence[Item], importance: Mapping[str, str], names_a_text:
         by_answer.setdefault(normalise(item.answer), []).append((rank, order, item))
     return {id(item) for sharing in by_answer.values() if len(sharing) > REFRAIN_LIMIT
             for _, _, item in sorted(sharing, key=lambda entry: entry[:2])[REFRAIN_LIMIT:]}
+
+
+def dates_printed_everywhere(items: Sequence[Item], notes_of: Sequence[str]) -> set[int]:
+    """The ``id`` of each card whose answer is a date or a number that more than ``PRINTED_ELSEWHERE`` other notes'
+    fronts print: "In what month and year did the exodus happen?" "September 2023", on the front of a dozen cards
+    about the offensive, is read there every day. A name is left alone: "Azerbaijan" on every front is the subject
+    of the course, and what a question asks of it is the lesson. ``notes_of`` gives each item's note key.
+
+    The answers are looked up by the runs of each front's words as long as an answer, so a deck is read once."""
+    asked: dict[tuple[str, ...], list[int]] = {}
+    for index, item in enumerate(items):
+        if any(character.isdigit() for character in item.answer):
+            asked.setdefault(tuple(words(item.answer)), []).append(index)
+    lengths = sorted({len(key) for key in asked if key})
+    printers: dict[int, set[str]] = {}
+    for item, note in zip(items, notes_of, strict=True):
+        found = words(front_text(item))
+        for at in range(len(found)):
+            for length in lengths:
+                if at + length > len(found):
+                    break
+                for index in asked.get(tuple(found[at:at + length]), ()):
+                    if notes_of[index] != note:
+                        printers.setdefault(index, set()).add(note)
+    return {id(items[index]) for index, notes in printers.items() if len(notes) > PRINTED_ELSEWHERE}
 
 
 def passage_repeats(items: Sequence[Item], importance: Mapping[str, str], facts: Mapping[str, Fact]) -> set[int]:

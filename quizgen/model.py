@@ -51,9 +51,9 @@ Qualifier = Literal["early", "mid", "late", "about", "by", "before", "after"]
 
 # the field of a fact that answers an authored question (see quizgen.authored for each one's answer)
 Asks = Literal["date", "duration", "place", "located-in", "value", "name", "parties", "mediators", "who",
-               "side-names", "role", "affiliation"]
+               "side-names", "role", "affiliation", "key_term"]
 ASKS: tuple[Asks, ...] = ("date", "duration", "place", "located-in", "value", "name", "parties", "mediators", "who",
-                          "side-names", "role", "affiliation")
+                          "side-names", "role", "affiliation", "key_term")
 
 
 class FieldProblem(ValueError):

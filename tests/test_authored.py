@@ -92,3 +92,22 @@ def test_a_key_term_is_the_statements_own_words_and_the_cloze_blanks_it(apollo_c
     errors = _errors(_with_field(apollo_copy, "eagle-landing", "key_term", "no such words"))
     assert errors == ["eagle-landing: key_term: 'no such words' is not in the statement: a blank cuts the "
                       "statement's own words, as it writes them"]
+
+
+def test_a_teachers_question_may_ask_the_key_term(apollo_copy: Path) -> None:
+    from quizgen.items import items_for
+
+    _with_field(apollo_copy, "eagle-landing", "key_term", "Eagle")
+    asked = "What was the name of the Apollo 11 lunar module that landed on the Moon?"
+    _with_questions(apollo_copy, "eagle-landing", [{"prompt": asked, "asks": "key_term"}])
+    assert _errors(apollo_copy) == []
+    every = items_for(load_factbase(apollo_copy), seed=0, every_form=True)
+    card = next(i for i in every if i.id == "qa:key-term:eagle-landing")
+    assert (card.prompt, card.answer) == (asked, "Eagle")
+    # a flashcard's, not a written test's: a marker cannot list a claim's word's synonyms
+    assert not [i for i in every if i.id == "short-answer:key-term:eagle-landing"]
+    # without a key term the question has no answer, and check says so
+    data = json.loads(apollo_copy.read_text(encoding="utf-8"))
+    next(f for f in data["facts"] if f["id"] == "eagle-landing").pop("key_term")
+    apollo_copy.write_text(json.dumps(data), encoding="utf-8")
+    assert any("key_term" in error for error in _errors(apollo_copy))

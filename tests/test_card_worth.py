@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from quizgen.card_worth import LONGEST_FRONT_WORDS, REFRAIN_LIMIT, answer_texts, front_text
+from quizgen.card_worth import LONGEST_FRONT_WORDS, PRINTED_ELSEWHERE, REFRAIN_LIMIT, answer_texts, front_text
 from quizgen.deck_plan import FLASHCARD_KINDS, NoteBook
 from quizgen.factbase import FactBase
 from quizgen.items import ITEM_TYPES, Item
@@ -99,9 +99,11 @@ def test_a_voice_card_asks_a_voice_worth_recalling(factbase: FactBase, book: Not
             or item.answer.startswith("the "), item.id
     # "Whose statement said that Armenia must …?" "the government of Armenia": the front names the speaker
     assert not [item.id for item in voices if item.answer == "the government of Armenia"]
-    # the guide's claims are asked as the guide's: "According to the Azad Archives guide, … is […]" (genocide)
-    genocide = next(item for item in book.notes["genocide-azad-guide"].cards.values() if item.type == "cloze")
-    assert genocide.answer == "genocide" and genocide.prompt.startswith("According to the Azad Archives guide")
+    # the guide's claims are asked as the guide's: "What does the Azad Archives guide call …?" (genocide), a teacher's
+    # question of the fact's key term
+    genocide = [item for item in book.notes["genocide-azad-guide"].cards.values() if item.type == "qa"]
+    assert [(item.answer, item.role) for item in genocide] == [("genocide", "key-term")]
+    assert "the Azad Archives guide" in genocide[0].prompt
 
 
 def test_no_card_drills_a_photo_caption_an_outlying_figure_or_a_texts_own_day(factbase: FactBase,
@@ -156,3 +158,22 @@ def test_no_card_asks_a_photos_moment_a_publisher_or_an_atlas_fact(factbase: Fac
     assert not [item.id for _, item in cards if item.answer in ("Azad Archives", "CFR", "Al Jazeera")]
     # "What is the capital of Armenia?": not what the texts teach
     assert not [item.id for _, item in cards if item.prompt.startswith("What is the capital of")]
+
+
+def test_no_date_is_asked_that_many_fronts_print(book: NoteBook) -> None:
+    cards = [(key, item) for key, item in _flashcards(book)]
+    for key, item in cards:
+        if any(character.isdigit() for character in item.answer):
+            printing = {other_key for other_key, other in cards if other_key != key
+                        and phrase_in(normalise(front_text(other)), item.answer)}
+            assert len(printing) <= PRINTED_ELSEWHERE, (item.id, sorted(printing))
+
+
+def test_a_folds_also_written_holds_other_forms_not_parts(book: NoteBook) -> None:
+    from quizgen.render.anki_fields import context_html
+
+    folds = {key: context_html(note) for key, note in book.notes.items()}
+    # "United States, France and Russia": its parts are no other forms of it
+    assert not [key for key, fold in folds.items() if "Also written: United States; France" in fold]
+    # "What do Azerbaijani officials call the city Armenians call Stepanakert?": other forms stay
+    assert any("Also written:" in fold for fold in folds.values())

@@ -18,7 +18,7 @@ from quizgen.phrases import slug
 _ROLE_OF_ASKS: dict[str, str] = {
     "date": "date", "duration": "duration", "place": "place", "located-in": "located-in", "value": "value",
     "parties": "parties", "mediators": "mediator", "who": "who-said", "side-names": "side-name", "role": "role",
-    "affiliation": "affiliation",
+    "affiliation": "affiliation", "key_term": "key-term",
 }
 
 

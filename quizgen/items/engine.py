@@ -860,8 +860,10 @@ def _short_answerable(question: Question) -> bool:
     # "hundreds of thousands": a vague figure is taught on a card, but a written answer to it cannot be marked
     # "who accused Azerbaijan of ethnic cleansing?": other texts make the same claim, and a written answer cannot
     # be told apart from them as a choice among options can
+    # "What does the guide call …?" "genocide": a claim's own word, recalled on a card; a written test of it marks the
+    # word against its synonyms, which the key cannot list (a test asks whose claim it is instead)
     return len(question.answer.split()) <= SHORT_ANSWER_WORDS and question.kind not in COMPARING_ROLES \
-        and question.pool != "figure-wording" and question.kind != "who-said"
+        and question.pool != "figure-wording" and question.kind not in ("who-said", "key-term")
 
 
 def _directional(question: Question) -> bool:

@@ -12,6 +12,7 @@ from quizgen.card_worth import shown_choices
 from quizgen.deck_plan import SLOTS, PlannedNote
 from quizgen.items import Item, answer_text
 from quizgen.key_evidence import key_passages
+from quizgen.phrases import contains_phrase
 from quizgen.render.anki_notetype import CONTEXT_FIELD, FIELDS, KEY_FIELD, LABEL_FIELD, slot_fields
 from quizgen.render.card_text import card_text
 from quizgen.render.passages import passage_html, shown_quote, supporting_sentence
@@ -84,7 +85,10 @@ def context_html(note: PlannedNote) -> str:
     first = next(iter(note.cards.values()))
     shows_statement = first.context and not note.multi_fact
     statement = f'<p class="qg-statement">{card_text(first.context)}</p>' if shows_statement else ""
-    also = dict.fromkeys(alternative for item in note.cards.values() for alternative in item.alternatives)
+    # other ways of writing an answer ("Khankendi"), not its parts: "United States" is no other form of "United States,
+    # France and Russia", nor "400" of "more than 400 people wounded" (a marker's key accepts parts; a fold teaches)
+    also = dict.fromkeys(alternative for item in note.cards.values() for alternative in item.alternatives
+                         if not contains_phrase(item.answer, alternative))
     if also:
         statement += f'<p class="qg-also">Also written: {card_text("; ".join(also))}</p>'
     passages = {(p.source_id, p.start, p.end): p for item in note.cards.values() for p in item.passages}
