@@ -31,6 +31,8 @@ _VOICE_ROLES = frozenset({"who-said", "which-source"})
 REFRAIN_LIMIT = 3
 # how many other notes' fronts may print a card's date or number before the card asks what a student reads daily
 PRINTED_ELSEWHERE = 4
+# a set of more than three to recall is learned in pieces, each forgotten apart ("avoid sets": four signatories)
+LONGEST_SET = 3
 # a front read on a phone: a question of more than this many words is read twice before it is answered once
 LONGEST_FRONT_WORDS = 40
 
@@ -52,7 +54,8 @@ def worth_a_card(item: Item, fact: Fact, course: Course) -> bool:
     """Whether a card of this item teaches: it is about something the course asks a student to know, and its answer
     is recalled, not guessed."""
     return not passing_voice(fact) and not shown_by_a_photo(fact, course) and not outlying_version(fact) \
-        and len(front_text(item).split()) <= LONGEST_FRONT_WORDS and not recalls_nothing(item, fact, course)
+        and len(front_text(item).split()) <= LONGEST_FRONT_WORDS and not recalls_nothing(item, fact, course) \
+        and len([part for part in _LIST.split(item.answer) if part]) <= LONGEST_SET
 
 
 def shown_by_a_photo(fact: Fact, course: Course) -> bool:
@@ -162,25 +165,41 @@ def dates_printed_everywhere(items: Sequence[Item], notes_of: Sequence[str]) -> 
     """The ``id`` of each card whose answer is a date or a number that more than ``PRINTED_ELSEWHERE`` other notes'
     fronts print: "In what month and year did the exodus happen?" "September 2023", on the front of a dozen cards
     about the offensive, is read there every day. A name is left alone: "Azerbaijan" on every front is the subject
-    of the course, and what a question asks of it is the lesson. ``notes_of`` gives each item's note key.
+    of the course, and what a question asks of it is the lesson. ``notes_of`` gives each item's note key."""
+    printed = _printed_answers(items, notes_of, lambda item: any(c.isdigit() for c in item.answer))
+    return {id(items[index]) for index, printers in printed.items() if len(printers) > PRINTED_ELSEWHERE}
 
-    The answers are looked up by the runs of each front's words as long as an answer, so a deck is read once."""
-    asked: dict[tuple[str, ...], list[int]] = {}
+
+def clozes_printing_answers(items: Sequence[Item], notes_of: Sequence[str]) -> set[int]:
+    """The ``id`` of each cloze whose sentence prints another note's answer of several words, or its date: a cloze
+    shows a whole sentence ("The three […] co-chairs, the United States, France and Russia, …" beside "Which three
+    countries co-chair …?"), and a question's card keeps its answer."""
+    printed = _printed_answers(items, notes_of, lambda item: item.type != "cloze" and (
+        len(words(item.answer)) > 1 or any(c.isdigit() for c in item.answer)))
+    return {id(items[printer]) for printers in printed.values() for printer in printers
+            if items[printer].type == "cloze"}
+
+
+def _printed_answers(items: Sequence[Item], notes_of: Sequence[str],
+                     asked: Callable[[Item], bool]) -> dict[int, set[int]]:
+    """For each asked item's index, the indexes of the items of other notes whose front prints its answer. The answers
+    are looked up by the runs of each front's words as long as an answer: a deck is read once."""
+    answers: dict[tuple[str, ...], list[int]] = {}
     for index, item in enumerate(items):
-        if any(character.isdigit() for character in item.answer):
-            asked.setdefault(tuple(words(item.answer)), []).append(index)
-    lengths = sorted({len(key) for key in asked if key})
-    printers: dict[int, set[str]] = {}
-    for item, note in zip(items, notes_of, strict=True):
+        if asked(item):
+            answers.setdefault(tuple(words(item.answer)), []).append(index)
+    lengths = sorted({len(key) for key in answers if key})
+    printed: dict[int, set[int]] = {}
+    for printer, item in enumerate(items):
         found = words(front_text(item))
         for at in range(len(found)):
             for length in lengths:
                 if at + length > len(found):
                     break
-                for index in asked.get(tuple(found[at:at + length]), ()):
-                    if notes_of[index] != note:
-                        printers.setdefault(index, set()).add(note)
-    return {id(items[index]) for index, notes in printers.items() if len(notes) > PRINTED_ELSEWHERE}
+                for index in answers.get(tuple(found[at:at + length]), ()):
+                    if notes_of[index] != notes_of[printer]:
+                        printed.setdefault(index, set()).add(printer)
+    return printed
 
 
 def passage_repeats(items: Sequence[Item], importance: Mapping[str, str], facts: Mapping[str, Fact]) -> set[int]:

@@ -20,6 +20,7 @@ import genanki
 from quizgen.card_worth import (
     Course,
     answer_texts,
+    clozes_printing_answers,
     dates_printed_everywhere,
     front_text,
     passage_repeats,
@@ -182,7 +183,8 @@ class NoteBook:
         """The notes with no flashcard that the deck, read as a whole, asks twice:
         - an answer too many other cards give (``refrains``);
         - a detail cut from a passage another card's fact rests on (``passage_repeats``);
-        - a date or number that many other fronts print (``dates_printed_everywhere``);
+        - a date or number that many other fronts print (``dates_printed_everywhere``), a cloze whose sentence
+          prints another card's answer (``clozes_printing_answers``);
         - one question asked again in other words (``without_repeats``, the bank's rule);
         - a post or name another card prints (``without_shown_names``, the bank's rule: "What office did Charles
           Michel hold?" beside "Which President of the European Council …?").
@@ -192,7 +194,8 @@ class NoteBook:
         dropped = refrains(flashcards, importance, self._names_a_text)
         dropped |= passage_repeats(flashcards, importance, self.factbase.by_id)
         owners = {id(item): note.key for note in notes.values() for item in note.cards.values()}
-        dropped |= dates_printed_everywhere(flashcards, [owners[id(item)] for item in flashcards])
+        notes_of = [owners[id(item)] for item in flashcards]
+        dropped |= dates_printed_everywhere(flashcards, notes_of) | clozes_printing_answers(flashcards, notes_of)
         kept_ids = {id(item) for item in without_shown_names(
             without_repeats([item for item in flashcards if id(item) not in dropped], importance))}
         dropped |= {id(item) for item in flashcards if id(item) not in kept_ids}

@@ -177,3 +177,15 @@ def test_a_folds_also_written_holds_other_forms_not_parts(book: NoteBook) -> Non
     assert not [key for key, fold in folds.items() if "Also written: United States; France" in fold]
     # "What do Azerbaijani officials call the city Armenians call Stepanakert?": other forms stay
     assert any("Also written:" in fold for fold in folds.values())
+
+
+def test_no_cloze_prints_another_cards_answer_nor_asks_a_long_set(book: NoteBook) -> None:
+    cards = _flashcards(book)
+    answers = {(key, normalise(item.answer)) for key, item in cards if item.type != "cloze"
+               and (len(item.answer.split()) > 1 or any(c.isdigit() for c in item.answer))}
+    for key, item in cards:
+        if item.type == "cloze":
+            shown = normalise(front_text(item))
+            assert not [answer for owner, answer in answers if owner != key and phrase_in(shown, answer)], item.id
+    # "Armenia, Artsakh, Azerbaijan and Russia": four signatories are learned in pieces
+    assert max(len(re.split(r",\\s*(?:and\\s+)?|\\s+and\\s+", item.answer)) for _, item in cards) <= 3
