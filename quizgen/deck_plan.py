@@ -23,6 +23,7 @@ from quizgen.card_worth import (
     clozes_printing_answers,
     dates_printed_everywhere,
     front_text,
+    giveaways,
     passage_repeats,
     refrains,
     without_echoes,
@@ -110,6 +111,7 @@ class NoteBook:
     def __init__(self, factbase: FactBase) -> None:
         self.factbase = factbase
         self.namespace = factbase.document.namespace
+        self._common: frozenset[str] = frozenset()  # the course's common names, read when the notes are made
 
     @cached_property
     def _text_words(self) -> list[frozenset[str]]:
@@ -127,6 +129,7 @@ class NoteBook:
     def _planned_notes(self) -> dict[str, PlannedNote]:
         built = build_items(self.factbase, self.factbase.facts, ITEM_TYPES, NOTE_SEED)
         made, subject, common = built.items, built.subject, built.common
+        self._common = common
         del built  # its questions and rejections: a large base's memory, needed by lint, not by a deck
         by_id = self.factbase.by_id
         standing = {fact.name: fact.importance for fact in self.factbase.facts if isinstance(fact, PersonFact)}
@@ -184,7 +187,8 @@ class NoteBook:
         - an answer too many other cards give (``refrains``);
         - a detail cut from a passage another card's fact rests on (``passage_repeats``);
         - a date or number that many other fronts print (``dates_printed_everywhere``), a cloze whose sentence
-          prints another card's answer (``clozes_printing_answers``);
+          prints another card's answer (``clozes_printing_answers``), and any card another card gives away or
+          that gives another's away (``giveaways``);
         - one question asked again in other words (``without_repeats``, the bank's rule);
         - a post or name another card prints (``without_shown_names``, the bank's rule: "What office did Charles
           Michel hold?" beside "Which President of the European Council …?").
@@ -196,6 +200,8 @@ class NoteBook:
         owners = {id(item): note.key for note in notes.values() for item in note.cards.values()}
         notes_of = [owners[id(item)] for item in flashcards]
         dropped |= dates_printed_everywhere(flashcards, notes_of) | clozes_printing_answers(flashcards, notes_of)
+        left = [(item, note) for item, note in zip(flashcards, notes_of, strict=True) if id(item) not in dropped]
+        dropped |= giveaways([item for item, _ in left], [note for _, note in left], importance, self._common)
         kept_ids = {id(item) for item in without_shown_names(
             without_repeats([item for item in flashcards if id(item) not in dropped], importance))}
         dropped |= {id(item) for item in flashcards if id(item) not in kept_ids}
