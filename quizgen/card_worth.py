@@ -53,8 +53,9 @@ class Course:
 def worth_a_card(item: Item, fact: Fact, course: Course) -> bool:
     """Whether a card of this item teaches: it is about something the course asks a student to know, and its answer
     is recalled, not guessed."""
-    return not passing_voice(fact) and not shown_by_a_photo(fact, course) and not outlying_version(fact) \
-        and len(front_text(item).split()) <= LONGEST_FRONT_WORDS and not recalls_nothing(item, fact, course) \
+    if is_the_setting(fact, course) or passing_voice(fact) or shown_by_a_photo(fact, course) or outlying_version(fact):
+        return False
+    return len(front_text(item).split()) <= LONGEST_FRONT_WORDS and not recalls_nothing(item, fact, course) \
         and len([part for part in _LIST.split(item.answer) if part]) <= LONGEST_SET
 
 
@@ -68,6 +69,12 @@ def outlying_version(fact: Fact) -> bool:
     """A figure kept as a detail because other facts contradict it (a text's slip beside its own counts): the
     reference records it beside the versions it disagrees with; a card would drill it alone, as if settled."""
     return fact.kind == "figure" and fact.importance == "detail" and bool(fact.conflicts_with)
+
+
+def is_the_setting(fact: Fact, course: Course) -> bool:
+    """A place the whole course stands in ("Armenia, whose capital is […], is the neighbouring country …"): its own
+    cards ask an atlas; what happened there is asked by the facts of what happened."""
+    return fact.kind == "place" and normalise(fact.name) in course.subject | course.common
 
 
 def passing_voice(fact: Fact) -> bool:
@@ -208,10 +215,13 @@ def giveaways(items: Sequence[Item], notes_of: Sequence[str], importance: Mappin
         IMPORTANCE_RANK.get(importance.get(items[index].fact_ids[0], ""), len(IMPORTANCE_RANK)), index))
     kept: set[int] = set()
     dropped: set[int] = set()
+    core = {index for index, item in enumerate(items) if importance.get(item.fact_ids[0]) == "core"}
     for index in order:
-        # a core fact keeps its card however others word their fronts: a course is built on it
-        if importance.get(items[index].fact_ids[0]) != "core" and (
-                prints.get(index, set()) & kept or printed.get(index, set()) & kept):
+        gives = prints.get(index, set()) & kept
+        given = printed.get(index, set()) & kept
+        # a core fact keeps its card however others word their fronts (a course is built on it), unless it and a
+        # kept core card each give the other away: then the first stays
+        if (gives or given) and (index not in core or gives & given & core):
             dropped.add(id(items[index]))
         else:
             kept.add(index)

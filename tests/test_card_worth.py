@@ -204,3 +204,10 @@ def test_a_card_that_is_not_core_neither_gives_away_nor_is_given_away(factbase: 
             # "Who put Artsakh into Soviet Azerbaijan in 1923?" beside "In what year did the Soviet Union …?"
             assert not phrase_in(normalise(front_text(other)), item.answer), (other.id, item.id)
             assert normalise(other.answer) in common or not phrase_in(shown, other.answer), (item.id, other.id)
+
+
+def test_the_setting_has_no_card_of_its_own(factbase: FactBase, book: NoteBook) -> None:
+    # "Armenia, whose capital is […], is the neighbouring country …": an atlas, not what happened there
+    assert not {"armenia", "azerbaijan", "nagorno-karabakh"} & set(book.notes)
+    # the places where things happened keep theirs
+    assert "goris" in book.notes or "yevlakh" in book.notes
