@@ -217,11 +217,10 @@ def giveaways(items: Sequence[Item], notes_of: Sequence[str], importance: Mappin
     dropped: set[int] = set()
     core = {index for index, item in enumerate(items) if importance.get(item.fact_ids[0]) == "core"}
     for index in order:
-        gives = prints.get(index, set()) & kept
-        given = printed.get(index, set()) & kept
-        # a core fact keeps its card however others word their fronts (a course is built on it), unless it and a
-        # kept core card each give the other away: then the first stays
-        if (gives or given) and (index not in core or gives & given & core):
+        clashes = prints.get(index, set()) & kept | printed.get(index, set()) & kept
+        # a core fact keeps its card however less important cards word their fronts (a course is built on it); of
+        # two core cards, one giving the other away, the first stays: the other's answer is read on its front
+        if clashes and (index not in core or clashes & core):
             dropped.add(id(items[index]))
         else:
             kept.add(index)

@@ -81,3 +81,12 @@ def test_a_cloze_never_blanks_the_end_of_a_longer_name(factbase: FactBase) -> No
     # "accused Azerbaijan of _____" ends no name
     charge = next(i for i in every if i.id == "cloze:ethnic-cleansing-armenian-officials")
     assert charge.cloze is not None and charge.cloze[1] == "ethnic cleansing"
+
+
+def test_a_cloze_never_blanks_one_member_of_an_open_list(factbase: FactBase) -> None:
+    # "including the _____ and other UN agencies": UNICEF fits as well as the World Health Organization
+    from quizgen.items import items_for
+
+    every = items_for(factbase, seed=0, every_form=True)
+    assert not [i.id for i in every if i.type == "cloze" and i.cloze is not None
+                and i.cloze[2].lstrip(" ,").startswith(("and other", "or other"))]

@@ -153,8 +153,14 @@ _LISTED_AFTER = re.compile(rf"^(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
 
 
 def _listed(statement: str, start: int, end: int) -> bool:
-    """The blank is one name of a list ("Armenia and _____", "_____, Canada and the European Union")."""
-    return bool(_LISTED_BEFORE.search(statement[:start]) or _LISTED_AFTER.match(statement[end:]))
+    """The blank is one name of a list ("Armenia and _____", "_____, Canada and the European Union", "the _____ and
+    other UN agencies")."""
+    return bool(_LISTED_BEFORE.search(statement[:start]) or _LISTED_AFTER.match(statement[end:])
+                or _OPEN_LIST_AFTER.match(statement[end:]))
+
+
+# "including the _____ and other UN agencies": any member of the open list fills the blank
+_OPEN_LIST_AFTER = re.compile(r"^,?\s+(?:and|or)\s+other\b")
 
 
 def _possessive(statement: str, end: int) -> bool:
