@@ -55,6 +55,10 @@ def worth_a_card(item: Item, fact: Fact, course: Course) -> bool:
     is recalled, not guessed."""
     if is_the_setting(fact, course) or passing_voice(fact) or shown_by_a_photo(fact, course) or outlying_version(fact):
         return False
+    # "What office did Antony Blinken hold?": a post is learned for the main actors; of the others, what they did
+    # or said is what their cards ask
+    if item.role.split(":", 1)[0] == "role" and fact.kind == "person" and fact.importance != "core":
+        return False
     return len(front_text(item).split()) <= LONGEST_FRONT_WORDS and not recalls_nothing(item, fact, course) \
         and len([part for part in _LIST.split(item.answer) if part]) <= LONGEST_SET
 
@@ -121,7 +125,7 @@ def _voice_recalls_nothing(item: Item, fact: Fact, course: Course) -> bool:
         # names the text (six readers in three audits). The card asks the claim with its text named instead, a
         # blank of its ``key_term``; a quiz and the bank still ask which text gives a disputed version
         return True
-    first = item.answer.split(maxsplit=1)[0]
+    first = next(iter(item.answer.split()), "")
     if first in ("a", "an") or (first.islower() and first != "the"):
         return True  # "a resident of Nagorno-Karabakh", "senior U.S. officials", "reports cited by …": no one to recall
     # "Whose statement said that Armenia must …?" "the government of Armenia": the front names the speaker
@@ -142,7 +146,7 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 _TOKEN = re.compile(r"\w+")
 _NAME_WORD = re.compile(r"\b[A-Z][\w'’-]+")
-_LIST = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_LIST = re.compile(r",\s+(?:and\s+)?|\s+and\s+")  # "United States, France and Russia"; not "1,500,000"
 
 
 def worth_first(items: Sequence[Item]) -> list[Item]:
@@ -185,18 +189,20 @@ def dates_printed_everywhere(items: Sequence[Item], notes_of: Sequence[str]) -> 
     fronts print: "In what month and year did the exodus happen?" "September 2023", on the front of a dozen cards
     about the offensive, is read there every day. A name is left alone: "Azerbaijan" on every front is the subject
     of the course, and what a question asks of it is the lesson. ``notes_of`` gives each item's note key."""
-    printed = _printed_answers(items, notes_of, lambda item: any(c.isdigit() for c in item.answer))
-    return {id(items[index]) for index, printers in printed.items() if len(printers) > PRINTED_ELSEWHERE}
+    fronts = _Fronts(items, notes_of, lambda item: any(c.isdigit() for c in item.answer))
+    return {id(item) for index, item in enumerate(items)
+            if fronts.key_of[index] is not None and fronts.notes_printing(index) > PRINTED_ELSEWHERE}
 
 
 def clozes_printing_answers(items: Sequence[Item], notes_of: Sequence[str]) -> set[int]:
     """The ``id`` of each cloze whose sentence prints another note's answer of several words, or its date: a cloze
     shows a whole sentence ("The three […] co-chairs, the United States, France and Russia, …" beside "Which three
     countries co-chair …?"), and a question's card keeps its answer."""
-    printed = _printed_answers(items, notes_of, lambda item: item.type != "cloze" and (
+    fronts = _Fronts(items, notes_of, lambda item: item.type != "cloze" and (
         len(words(item.answer)) > 1 or any(c.isdigit() for c in item.answer)))
-    return {id(items[printer]) for printers in printed.values() for printer in printers
-            if items[printer].type == "cloze"}
+    return {id(item) for index, item in enumerate(items)
+            if item.type == "cloze" and any(fronts.answered_elsewhere(key, notes_of[index])
+                                            for key in fronts.printed_by[index])}
 
 
 def giveaways(items: Sequence[Item], notes_of: Sequence[str], importance: Mapping[str, str],
@@ -204,49 +210,69 @@ def giveaways(items: Sequence[Item], notes_of: Sequence[str], importance: Mappin
     """The ``id`` of each card that a kept card of another note gives away, or that gives away a kept card's answer:
     "Who put Artsakh into Soviet Azerbaijan in 1923?" beside "In what year did the Soviet Union establish the
     oblast?". Cards are kept most important first (then in the deck's order), so the one a teacher would keep
-    stays; a core fact's card always stays. The course's common names ("Azerbaijan", "Armenia") are printed on
-    every front and give nothing away."""
-    printed = _printed_answers(items, notes_of, lambda item: normalise(item.answer) not in common)
-    prints: dict[int, set[int]] = {}
-    for answered, printers in printed.items():
-        for printer in printers:
-            prints.setdefault(printer, set()).add(answered)
+    stays; of two core cards, one giving the other away, the first stays, and a core card stays beside any less
+    important one. The course's common names ("Azerbaijan", "Armenia") are printed on every front and give nothing
+    away. Kept answers and the answers kept fronts print are held by answer, so each card is checked once."""
+    fronts = _Fronts(items, notes_of, lambda item: normalise(item.answer) not in common)
     order = sorted(range(len(items)), key=lambda index: (
         IMPORTANCE_RANK.get(importance.get(items[index].fact_ids[0], ""), len(IMPORTANCE_RANK)), index))
-    kept: set[int] = set()
+    # for each answer, the notes of the kept cards that give it and of the kept fronts that print it; core apart
+    kept_answers: dict[bool, dict[tuple[str, ...], set[str]]] = {True: {}, False: {}}
+    kept_printed: dict[bool, dict[tuple[str, ...], set[str]]] = {True: {}, False: {}}
     dropped: set[int] = set()
-    core = {index for index, item in enumerate(items) if importance.get(item.fact_ids[0]) == "core"}
     for index in order:
-        clashes = prints.get(index, set()) & kept | printed.get(index, set()) & kept
-        # a core fact keeps its card however less important cards word their fronts (a course is built on it); of
-        # two core cards, one giving the other away, the first stays: the other's answer is read on its front
-        if clashes and (index not in core or clashes & core):
+        note, key, is_core = notes_of[index], fronts.key_of[index], importance.get(items[index].fact_ids[0]) == "core"
+
+        def clash(core_only: bool, note: str = note, key: tuple[str, ...] | None = key, index: int = index) -> bool:
+            levels = (True,) if core_only else (True, False)
+            given = key is not None and any(kept_printed[level].get(key, set()) - {note} for level in levels)
+            gives = any(kept_answers[level].get(printed, set()) - {note} for printed in fronts.printed_by[index]
+                        for level in levels)
+            return given or gives
+
+        if clash(core_only=is_core):
             dropped.add(id(items[index]))
-        else:
-            kept.add(index)
+            continue
+        if key is not None:
+            kept_answers[is_core].setdefault(key, set()).add(note)
+        for printed in fronts.printed_by[index]:
+            kept_printed[is_core].setdefault(printed, set()).add(note)
     return dropped
 
 
-def _printed_answers(items: Sequence[Item], notes_of: Sequence[str],
-                     asked: Callable[[Item], bool]) -> dict[int, set[int]]:
-    """For each asked item's index, the indexes of the items of other notes whose front prints its answer. The answers
-    are looked up by the runs of each front's words as long as an answer: a deck is read once."""
-    answers: dict[tuple[str, ...], list[int]] = {}
-    for index, item in enumerate(items):
-        if asked(item):
-            answers.setdefault(_tokens(item.answer), []).append(index)
-    lengths = sorted({len(key) for key in answers if key})
-    printed: dict[int, set[int]] = {}
-    for printer, item in enumerate(items):
-        found = _tokens(front_text(item))
-        for at in range(len(found)):
-            for length in lengths:
-                if at + length > len(found):
-                    break
-                for index in answers.get(tuple(found[at:at + length]), ()):
-                    if notes_of[index] != notes_of[printer]:
-                        printed.setdefault(index, set()).add(printer)
-    return printed
+class _Fronts:
+    """Which asked answers each card's front prints, by answer (the words of it): a deck of any size is read once,
+    each front by the runs of its words as long as an answer asked, and a shared answer ("2020") is one entry, not
+    one per card that gives it."""
+
+    def __init__(self, items: Sequence[Item], notes_of: Sequence[str], asked: Callable[[Item], bool]) -> None:
+        self._notes_of = notes_of
+        self.key_of: list[tuple[str, ...] | None] = [_tokens(item.answer) or None if asked(item) else None
+                                                     for item in items]
+        self._answering: dict[tuple[str, ...], set[str]] = {}  # each answer's notes
+        for key, note in zip(self.key_of, notes_of, strict=True):
+            if key is not None:
+                self._answering.setdefault(key, set()).add(note)
+        lengths = sorted({len(key) for key in self._answering})
+        self.printed_by: list[set[tuple[str, ...]]] = []  # the answers each front prints
+        self._printers: dict[tuple[str, ...], set[str]] = {}  # the notes whose fronts print each answer
+        for item, note in zip(items, notes_of, strict=True):
+            found = _tokens(front_text(item))
+            printed = {run for at in range(len(found)) for length in lengths if at + length <= len(found)
+                       for run in [tuple(found[at:at + length])] if run in self._answering}
+            self.printed_by.append(printed)
+            for run in printed:
+                self._printers.setdefault(run, set()).add(note)
+
+    def notes_printing(self, index: int) -> int:
+        """How many other notes' fronts print item ``index``'s answer."""
+        key = self.key_of[index]
+        printers = self._printers.get(key, set()) if key is not None else set()
+        return len(printers) - (self._notes_of[index] in printers)
+
+    def answered_elsewhere(self, key: tuple[str, ...], note: str) -> bool:
+        """Whether a card of another note gives this answer."""
+        return bool(self._answering.get(key, set()) - {note})
 
 
 def passage_repeats(items: Sequence[Item], importance: Mapping[str, str], facts: Mapping[str, Fact]) -> set[int]:

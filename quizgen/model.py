@@ -213,7 +213,7 @@ class FactFields:
         default_factory=list, description="Questions a teacher wrote; the item engine prefers them to templates."
     )
     according_to: str | None = Field(None, description="Who says so; required unless the fact is established.")
-    key_term: str | None = Field(
+    key_term: NonEmpty | None = Field(
         None, description="The words of the statement a fill-in-the-blank card blanks, as the statement writes "
         "them: what the fact teaches (a claim's charge, 'genocide'), not who makes it."
     )

@@ -363,12 +363,15 @@ def completion(sentence: str, what: str = "words") -> str:
     sentence = sentence.rstrip().rstrip(".")
     counted = _COUNTED_BLANK.search(sentence)
     if what == "number" and counted is not None:
-        return f"{sentence[:counted.start()]}how many {counted.group('noun')}{sentence[counted.end():]}?"
+        asked = f"{sentence[:counted.start()]}how many {counted.group('noun')}{sentence[counted.end():]}?"
+        return asked[0].upper() + asked[1:]
     return f"Which {what} fill{'s' if what == 'number' else ''} the blank in “{sentence}”?"
 
 
 # "___ hours", "___ people": a count of things, asked as "how many hours" (not "___ percent", no count)
-_COUNTED_BLANK = re.compile(r"___ (?P<noun>(?:[a-z]+s|people|children|men|women)\b)")
+# (a noun of four letters or more, not "as", "was", "this", "across" or "less")
+_COUNTED_BLANK = re.compile(r"___ (?P<noun>(?:(?!(?:this|was|has|its|his|is|as|us|thus|across|less|plus|unless|towards)"
+                            r"\b)[a-z]{3,}[^s\W]s|people|children|men|women)\b)")
 
 
 def _number_text(value: Value) -> str:
