@@ -240,6 +240,9 @@ def giveaways(items: Sequence[Item], notes_of: Sequence[str], importance: Mappin
     return dropped
 
 
+_NOTHING: frozenset[tuple[str, ...]] = frozenset()
+
+
 class _Fronts:
     """Which asked answers each card's front prints, by answer (the words of it): a deck of any size is read once,
     each front by the runs of its words as long as an answer asked, and a shared answer ("2020") is one entry, not
@@ -254,13 +257,13 @@ class _Fronts:
             if key is not None:
                 self._answering.setdefault(key, set()).add(note)
         lengths = sorted({len(key) for key in self._answering})
-        self.printed_by: list[set[tuple[str, ...]]] = []  # the answers each front prints
+        self.printed_by: list[frozenset[tuple[str, ...]]] = []  # the answers each front prints
         self._printers: dict[tuple[str, ...], set[str]] = {}  # the notes whose fronts print each answer
         for item, note in zip(items, notes_of, strict=True):
             found = _tokens(front_text(item))
             printed = {run for at in range(len(found)) for length in lengths if at + length <= len(found)
                        for run in [tuple(found[at:at + length])] if run in self._answering}
-            self.printed_by.append(printed)
+            self.printed_by.append(frozenset(printed) if printed else _NOTHING)  # most fronts print none: one shared
             for run in printed:
                 self._printers.setdefault(run, set()).add(note)
 
