@@ -278,6 +278,24 @@ class _Fronts:
         return bool(self._answering.get(key, set()) - {note})
 
 
+def versions_asked_once(items: Sequence[Item], importance: Mapping[str, str], facts: Mapping[str, Fact]) -> set[int]:
+    """The ``id`` of each figure card whose quantity another kept card asks in another text's version: "how long
+    did the war last?" as 44 days (the guide) and as 6 weeks (the tracker), linked by ``conflicts_with``. The most
+    important version's card stays (then the first in the deck's order); the others are read in the full
+    reference, beside it."""
+    figures = [(IMPORTANCE_RANK.get(importance.get(item.fact_ids[0], ""), len(IMPORTANCE_RANK)), order, item)
+               for order, item in enumerate(items) if item.role.split(":", 1)[0] in ("value", "duration")]
+    asked: set[str] = set()  # the facts whose version is kept
+    dropped: set[int] = set()
+    for _, _, item in sorted(figures, key=lambda entry: entry[:2]):
+        fact = facts[item.fact_ids[0]]
+        if asked & set(fact.conflicts_with):
+            dropped.add(id(item))
+        else:
+            asked.add(fact.id)
+    return dropped
+
+
 def passage_repeats(items: Sequence[Item], importance: Mapping[str, str], facts: Mapping[str, Fact]) -> set[int]:
     """The ``id`` of each card that asks again of a passage another card's fact rests on: three sites cut from one
     sentence's list, two tallies from one ministry's sentence, "Sumgait" beside "Sumgait and Baku", a cloze of a

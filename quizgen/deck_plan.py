@@ -26,6 +26,7 @@ from quizgen.card_worth import (
     giveaways,
     passage_repeats,
     refrains,
+    versions_asked_once,
     without_echoes,
     worth_a_card,
     worth_first,
@@ -186,6 +187,7 @@ class NoteBook:
         """The notes with no flashcard that the deck, read as a whole, asks twice:
         - an answer too many other cards give (``refrains``);
         - a detail cut from a passage another card's fact rests on (``passage_repeats``);
+        - a quantity another card asks in another text's version (``versions_asked_once``);
         - a date or number that many other fronts print (``dates_printed_everywhere``), a cloze whose sentence
           prints another card's answer (``clozes_printing_answers``), and any card another card gives away or
           that gives another's away (``giveaways``);
@@ -197,6 +199,7 @@ class NoteBook:
         importance = {fact.id: fact.importance for fact in self.factbase.facts}
         dropped = refrains(flashcards, importance, self._names_a_text)
         dropped |= passage_repeats(flashcards, importance, self.factbase.by_id)
+        dropped |= versions_asked_once(flashcards, importance, self.factbase.by_id)
         owners = {id(item): note.key for note in notes.values() for item in note.cards.values()}
         notes_of = [owners[id(item)] for item in flashcards]
         dropped |= dates_printed_everywhere(flashcards, notes_of) | clozes_printing_answers(flashcards, notes_of)

@@ -226,3 +226,11 @@ def test_a_post_is_asked_of_the_main_actors_only(factbase: FactBase, book: NoteB
     # "What office did Antony Blinken hold?": of a supporting figure, what he did is asked instead
     posts = [item for _, item in _flashcards(book) if item.role == "role"]
     assert posts and all(factbase.by_id[item.fact_ids[0]].importance == "core" for item in posts)
+
+
+def test_one_quantity_is_asked_in_one_version(factbase: FactBase, book: NoteBook) -> None:
+    figures = [item for _, item in _flashcards(book) if item.role in ("value", "duration")]
+    asked = {item.fact_ids[0] for item in figures}
+    # "44 days" (the guide) is asked; "6 weeks" (the tracker), its other version, is read beside it in the reference
+    assert "war-2020-duration-44-days" in asked and "war-2020-duration-six-weeks" not in asked
+    assert not [fact_id for fact_id in asked if asked & set(factbase.by_id[fact_id].conflicts_with)]
