@@ -2,12 +2,16 @@
 
 The engine makes every form of every question (``every_form``); a quiz and the bank choose
 among them with their own rules. A deck meets a student every day for weeks, card by card,
-so its cards are held to this: the answer is not the course's own subject ("In which region
-is Askaran?" "Nagorno-Karabakh"), not general knowledge about a place known only as a detail,
-and not printed on the front of another card of the same note ("Who says that the vote was met
-with violence in Sumgait and Baku?" beside "In which cities …?"). A second card that asks only
-which text says what the first card's fact says is left out: the first card names the text
-already ("According to the guide, …").
+so its cards are held to more:
+- a card on its own (``worth_a_card``): not of the setting, a passing voice, a photo or a text's
+  slip; an answer that is not the course's subject, a main party, a publisher, an atlas fact or
+  "which text says …?"; a front a phone shows whole, a set short enough to recall;
+- a note (``worth_first``, ``without_echoes``): a fact's content before whose voice it is, and no
+  card whose answer a sibling's front prints;
+- the deck read as a whole (``refrains``, ``versions_asked_once``, ``passage_repeats``,
+  ``dates_printed_everywhere``, ``clozes_printing_answers``, ``giveaways``): one question asked
+  once, the card of the most important fact kept.
+The card faces the rules read (``front_text``, ``answer_texts``) are defined here too.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from quizgen.choices import IMPORTANCE_RANK
 from quizgen.claims import ATTRIBUTED_STATUSES
 from quizgen.items import Item
 from quizgen.items.questions import dated_by_publication
-from quizgen.items.roles import bare_identification
+from quizgen.items.roles import bare_identification, role_kind
 from quizgen.model import Fact
 from quizgen.phrases import content_words, normalise, phrase_in, words
 
@@ -57,10 +61,10 @@ def worth_a_card(item: Item, fact: Fact, course: Course) -> bool:
         return False
     # "What office did Antony Blinken hold?": a post is learned for the main actors; of the others, what they did
     # or said is what their cards ask
-    if item.role.split(":", 1)[0] == "role" and fact.kind == "person" and fact.importance != "core":
+    if role_kind(item.role) == "role" and fact.kind == "person" and fact.importance != "core":
         return False
     return len(front_text(item).split()) <= LONGEST_FRONT_WORDS and not recalls_nothing(item, fact, course) \
-        and len([part for part in _LIST.split(item.answer) if part]) <= LONGEST_SET
+        and len(_listed(item.answer)) <= LONGEST_SET
 
 
 def shown_by_a_photo(fact: Fact, course: Course) -> bool:
@@ -89,7 +93,7 @@ def passing_voice(fact: Fact) -> bool:
 
 def recalls_nothing(item: Item, fact: Fact, course: Course) -> bool:
     """A card whose answer a student gives without knowing the fact."""
-    kind = item.role.split(":", 1)[0]
+    kind = role_kind(item.role)
     if kind in _VOICE_ROLES and _voice_recalls_nothing(item, fact, course):
         return True
     # "On what date did the authorities say …?" answered by the day the text that reports it appeared
@@ -101,7 +105,7 @@ def recalls_nothing(item: Item, fact: Fact, course: Course) -> bool:
     if normalise(item.answer) in course.subject or normalise(item.answer) in course.common:
         return True
     # "Which two countries exchanged blame?" "Armenia and Azerbaijan": the main parties, named on every other card
-    parts = [part for part in _LIST.split(normalise(item.answer)) if part]
+    parts = _listed(normalise(item.answer))
     if len(parts) > 1 and all(part in course.common for part in parts):
         return True
     # "Which organization wrote the guide …?" "Azad Archives": every attributed card prints the texts' names
@@ -119,7 +123,7 @@ def recalls_nothing(item: Item, fact: Fact, course: Course) -> bool:
 
 def _voice_recalls_nothing(item: Item, fact: Fact, course: Course) -> bool:
     """"Who said …?" or "Which text says …?" answered by habit, not by knowing whose voice it is."""
-    parts = [part for part in _LIST.split(item.answer) if part]
+    parts = _listed(item.answer)
     if any(course.names_a_text(part) for part in parts):
         # "which text says …?" on a card reviewed for weeks: the claim sits on the front untested, and its tone
         # names the text (six readers in three audits). The card asks the claim with its text named instead, a
@@ -138,6 +142,18 @@ def _voice_recalls_nothing(item: Item, fact: Fact, course: Course) -> bool:
 # "the government of Armenia" is Armenia's voice: these words say what kind of voice, not whose
 _TITLES = frozenset({"government", "authorities", "officials", "official", "leaders", "leader", "ministry",
                      "service", "security", "body", "office", "spokesman", "spokesperson", "president", "forces"})
+
+
+def _rank(item: Item, importance: Mapping[str, str]) -> int:
+    """Where a card's fact stands, most important first (a fact of no known importance last)."""
+    return IMPORTANCE_RANK.get(importance.get(item.fact_ids[0], ""), len(IMPORTANCE_RANK))
+
+
+def _listed(answer: str) -> list[str]:
+    """The things an answer lists ("United States, France and Russia"), or the answer alone."""
+    return [part for part in _LIST.split(answer) if part]
+
+
 def _tokens(text: str) -> tuple[str, ...]:
     """A text's words as a whole-word match reads them: "'genocide by attrition'" holds "genocide", "Russia's treaty"
     holds "Russia"."""
@@ -152,7 +168,7 @@ _LIST = re.compile(r",\s+(?:and\s+)?|\s+and\s+")  # "United States, France and R
 def worth_first(items: Sequence[Item]) -> list[Item]:
     """A fact's cards of one kind, the fact's content before whose voice it is (a stable sort: otherwise the engine's
     order, a teacher's question first)."""
-    return sorted(items, key=lambda item: item.role.split(":", 1)[0] in _VOICE_ROLES)
+    return sorted(items, key=lambda item: role_kind(item.role) in _VOICE_ROLES)
 
 
 def without_echoes(items: Sequence[Item]) -> list[Item]:
@@ -178,8 +194,7 @@ def refrains(items: Sequence[Item], importance: Mapping[str, str], names_a_text:
     for order, item in enumerate(items):
         if names_a_text(item.answer):
             continue
-        rank = IMPORTANCE_RANK.get(importance.get(item.fact_ids[0], ""), len(IMPORTANCE_RANK))
-        by_answer.setdefault(normalise(item.answer), []).append((rank, order, item))
+        by_answer.setdefault(normalise(item.answer), []).append((_rank(item, importance), order, item))
     return {id(item) for sharing in by_answer.values() if len(sharing) > REFRAIN_LIMIT
             for _, _, item in sorted(sharing, key=lambda entry: entry[:2])[REFRAIN_LIMIT:]}
 
@@ -214,8 +229,7 @@ def giveaways(items: Sequence[Item], notes_of: Sequence[str], importance: Mappin
     important one. The course's common names ("Azerbaijan", "Armenia") are printed on every front and give nothing
     away. Kept answers and the answers kept fronts print are held by answer, so each card is checked once."""
     fronts = _Fronts(items, notes_of, lambda item: normalise(item.answer) not in common)
-    order = sorted(range(len(items)), key=lambda index: (
-        IMPORTANCE_RANK.get(importance.get(items[index].fact_ids[0], ""), len(IMPORTANCE_RANK)), index))
+    order = sorted(range(len(items)), key=lambda index: (_rank(items[index], importance), index))
     # for each answer, the notes of the kept cards that give it and of the kept fronts that print it; core apart
     kept_answers: dict[bool, dict[tuple[str, ...], set[str]]] = {True: {}, False: {}}
     kept_printed: dict[bool, dict[tuple[str, ...], set[str]]] = {True: {}, False: {}}
@@ -283,8 +297,8 @@ def versions_asked_once(items: Sequence[Item], importance: Mapping[str, str], fa
     did the war last?" as 44 days (the guide) and as 6 weeks (the tracker), linked by ``conflicts_with``. The most
     important version's card stays (then the first in the deck's order); the others are read in the full
     reference, beside it."""
-    figures = [(IMPORTANCE_RANK.get(importance.get(item.fact_ids[0], ""), len(IMPORTANCE_RANK)), order, item)
-               for order, item in enumerate(items) if item.role.split(":", 1)[0] in ("value", "duration")]
+    figures = [(_rank(item, importance), order, item) for order, item in enumerate(items)
+               if role_kind(item.role) in ("value", "duration")]
     asked: set[str] = set()  # the facts whose version is kept
     dropped: set[int] = set()
     for _, _, item in sorted(figures, key=lambda entry: entry[:2]):
@@ -305,8 +319,8 @@ def passage_repeats(items: Sequence[Item], importance: Mapping[str, str], facts:
     by_passage: dict[tuple[str, int, int], list[tuple[int, int, Item]]] = {}
     for order, item in enumerate(items):
         citation = facts[item.fact_ids[0]].citations[0]  # a fact's first citation is what it states
-        rank = IMPORTANCE_RANK.get(importance.get(item.fact_ids[0], ""), len(IMPORTANCE_RANK))
-        by_passage.setdefault((citation.source, citation.start, citation.end), []).append((rank, order, item))
+        by_passage.setdefault((citation.source, citation.start, citation.end), []).append(
+            (_rank(item, importance), order, item))
     repeated: set[int] = set()
     for sharing in by_passage.values():
         if len(sharing) < 2:

@@ -11,7 +11,7 @@ note about several facts. Never a deck, a file name or a wording.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -35,8 +35,8 @@ from quizgen.errors import Problem, QuizgenError
 from quizgen.factbase import FactBase
 from quizgen.gc_pause import long_lived_objects
 from quizgen.items import ITEM_TYPES, Item, ItemType
-from quizgen.items.captions import caption_only, is_caption
-from quizgen.items.claimants import calls_a_text, text_vocabulary
+from quizgen.items.captions import caption_first, caption_only
+from quizgen.items.claimants import calls_a_text, initials, text_vocabulary
 from quizgen.items.engine import build_items, names_a_minor_voice, without_repeats, without_shown_names
 from quizgen.items.siblings import distinct
 from quizgen.model import Fact, PersonFact
@@ -112,7 +112,6 @@ class NoteBook:
     def __init__(self, factbase: FactBase) -> None:
         self.factbase = factbase
         self.namespace = factbase.document.namespace
-        self._common: frozenset[str] = frozenset()  # the course's common names, read when the notes are made
 
     @cached_property
     def _text_words(self) -> list[frozenset[str]]:
@@ -130,13 +129,12 @@ class NoteBook:
     def _planned_notes(self) -> dict[str, PlannedNote]:
         built = build_items(self.factbase, self.factbase.facts, ITEM_TYPES, NOTE_SEED)
         made, subject, common = built.items, built.subject, built.common
-        self._common = common
         del built  # its questions and rejections: a large base's memory, needed by lint, not by a deck
         by_id = self.factbase.by_id
         standing = {fact.name: fact.importance for fact in self.factbase.facts if isinstance(fact, PersonFact)}
         texts = {source: self.factbase.text_of(source) for source in self.factbase.sources}
         course = Course(subject, common, self._names_a_text, lambda fact: caption_only(fact, texts),
-                        lambda fact: _caption_first(fact, texts),
+                        lambda fact: caption_first(fact, texts),
                         {source.id: source.published for source in self.factbase.sources.values()},
                         _publishers(self.factbase))
         # a card that teaches nothing is no card; the fact's statement may stand in for its question. "Which analyst
@@ -181,9 +179,9 @@ class NoteBook:
                                     (*_tags(facts), f"type::{item.type}"), item.sort_key)
             for fact_id in item.fact_ids:
                 multi_of.setdefault(fact_id, []).append(notes[key])
-        return self._without_asked_twice(_without_repeated_fronts(notes))
+        return self._without_asked_twice(_without_repeated_fronts(notes), common)
 
-    def _without_asked_twice(self, notes: dict[str, PlannedNote]) -> dict[str, PlannedNote]:
+    def _without_asked_twice(self, notes: dict[str, PlannedNote], common: frozenset[str]) -> dict[str, PlannedNote]:
         """The notes with no flashcard that the deck, read as a whole, asks twice:
         - an answer too many other cards give (``refrains``);
         - a detail cut from a passage another card's fact rests on (``passage_repeats``);
@@ -204,7 +202,7 @@ class NoteBook:
         notes_of = [owners[id(item)] for item in flashcards]
         dropped |= dates_printed_everywhere(flashcards, notes_of) | clozes_printing_answers(flashcards, notes_of)
         left = [(item, note) for item, note in zip(flashcards, notes_of, strict=True) if id(item) not in dropped]
-        dropped |= giveaways([item for item, _ in left], [note for _, note in left], importance, self._common)
+        dropped |= giveaways([item for item, _ in left], [note for _, note in left], importance, common)
         kept_ids = {id(item) for item in without_shown_names(
             without_repeats([item for item in flashcards if id(item) not in dropped], importance))}
         dropped |= {id(item) for item in flashcards if id(item) not in kept_ids}
@@ -256,14 +254,9 @@ def _publishers(factbase: FactBase) -> frozenset[str]:
     names: set[str] = set()
     for source in factbase.sources.values():
         name = re.sub(r"\s*\([^)]*\)", "", source.publisher).split(",")[0].strip()
-        initials = "".join(word[0] for word in name.split() if word[:1].isupper()).lower()
-        names |= {normalise(name), *([initials] if len(initials) >= 3 else [])}  # "CFR", not "AA"
+        short = initials(name)
+        names |= {normalise(name), *([short] if len(short) >= 3 else [])}  # "CFR", not "AA"
     return frozenset(names)
-
-
-def _caption_first(fact: Fact, texts: Mapping[str, str]) -> bool:
-    citation = fact.citations[0]
-    return citation.source in texts and is_caption(texts[citation.source], citation.start, citation.end)
 
 
 def _tags(facts: Sequence[Fact]) -> set[str]:

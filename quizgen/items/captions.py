@@ -32,10 +32,12 @@ def _line_around(text: str, start: int, end: int) -> tuple[str, str]:
 
 def is_caption(text: str, start: int, end: int) -> bool:
     """Whether the passage text[start:end] stands in a photo caption."""
-    line, following = _line_around(text, start, end)
-    if _CREDIT.search(line):
-        return True
-    return len(following) <= _LONGEST_CREDIT_LINE and bool(_CREDIT.search(following))
+    return _credited(*_line_around(text, start, end))
+
+
+def _credited(line: str, following: str) -> bool:
+    """A caption's line ends with a photo credit, or a short line after it is one."""
+    return bool(_CREDIT.search(line)) or (len(following) <= _LONGEST_CREDIT_LINE and bool(_CREDIT.search(following)))
 
 
 def reads_as_caption(quote: str, after: str) -> bool:
@@ -44,9 +46,13 @@ def reads_as_caption(quote: str, after: str) -> bool:
     line_end = after.find("\n")
     rest = after if line_end < 0 else after[:line_end]
     following = "" if line_end < 0 else after[line_end + 1:].split("\n", 1)[0]
-    text = quote + rest
-    return bool(_CREDIT.search(text)) or (0 < len(following) <= _LONGEST_CREDIT_LINE
-                                          and bool(_CREDIT.search(following)))
+    return _credited(quote + rest, following)
+
+
+def caption_first(fact: Fact, texts: Mapping[str, str]) -> bool:
+    """The passage the fact states (its first citation) is a photo caption."""
+    citation = fact.citations[0]
+    return citation.source in texts and is_caption(texts[citation.source], citation.start, citation.end)
 
 
 def caption_only(fact: Fact, texts: dict[str, str]) -> bool:

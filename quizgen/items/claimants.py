@@ -28,9 +28,12 @@ def text_vocabulary(source: Source) -> frozenset[str]:
 
 def vocabulary(label: str, publisher: str) -> frozenset[str]:
     """The words that name a text: its title's and publisher's, and the publisher's initials ("CFR")."""
-    found = set(stems(label))
-    initials = "".join(w[0] for w in publisher.split(",")[0].split() if w[:1].isupper())
-    return frozenset(found | {initials.lower()})
+    return frozenset(set(stems(label)) | {initials(publisher)})
+
+
+def initials(publisher: str) -> str:
+    """A publisher's initials, as a text names it ("Council on Foreign Relations, Center for …" is "cfr")."""
+    return "".join(w[0] for w in publisher.split(",")[0].split() if w[:1].isupper()).lower()
 
 
 def names_the_text(claimant: str, text_words: frozenset[str]) -> bool:

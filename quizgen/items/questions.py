@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from quizgen.authored import role_forms, span_text, worded
 from quizgen.dates import MONTH_NAMES, PartialDate, Precision
-from quizgen.items.roles import Role
+from quizgen.items.roles import Role, role_kind
 from quizgen.items.stems import (
     as_question,
     blanked,
@@ -74,7 +74,7 @@ class Question:
 
     @property
     def kind(self) -> Role:
-        return self.role.split(":", 1)[0]  # type: ignore[return-value]
+        return role_kind(self.role)  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)

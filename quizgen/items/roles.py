@@ -26,7 +26,12 @@ IDENTIFY_ROLES = frozenset({"identify", "who", "located-in"})
 BARE_IDENTIFICATION_WORDS = 3
 
 
+def role_kind(role: str) -> str:
+    """A role without the suffix that tells one fact's roles of a kind apart: "side-name:khankendi" is a side-name."""
+    return role.split(":", 1)[0]
+
+
 def bare_identification(role: str, prompt: str) -> bool:
-    kind = role.split(":", 1)[0]
+    kind = role_kind(role)
     # "What does WHO stand for?" asks an expansion any dictionary gives
     return kind == "acronym" or (kind in IDENTIFY_ROLES and len(content_words(prompt)) <= BARE_IDENTIFICATION_WORDS)
