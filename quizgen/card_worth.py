@@ -144,7 +144,7 @@ _TITLES = frozenset({"government", "authorities", "officials", "official", "lead
                      "service", "security", "body", "office", "spokesman", "spokesperson", "president", "forces"})
 
 
-def _rank(item: Item, importance: Mapping[str, str]) -> int:
+def rank(item: Item, importance: Mapping[str, str]) -> int:
     """Where a card's fact stands, most important first (a fact of no known importance last)."""
     return IMPORTANCE_RANK.get(importance.get(item.fact_ids[0], ""), len(IMPORTANCE_RANK))
 
@@ -194,7 +194,7 @@ def refrains(items: Sequence[Item], importance: Mapping[str, str], names_a_text:
     for order, item in enumerate(items):
         if names_a_text(item.answer):
             continue
-        by_answer.setdefault(normalise(item.answer), []).append((_rank(item, importance), order, item))
+        by_answer.setdefault(normalise(item.answer), []).append((rank(item, importance), order, item))
     return {id(item) for sharing in by_answer.values() if len(sharing) > REFRAIN_LIMIT
             for _, _, item in sorted(sharing, key=lambda entry: entry[:2])[REFRAIN_LIMIT:]}
 
@@ -229,7 +229,7 @@ def giveaways(items: Sequence[Item], notes_of: Sequence[str], importance: Mappin
     important one. The course's common names ("Azerbaijan", "Armenia") are printed on every front and give nothing
     away. Kept answers and the answers kept fronts print are held by answer, so each card is checked once."""
     fronts = _Fronts(items, notes_of, lambda item: normalise(item.answer) not in common)
-    order = sorted(range(len(items)), key=lambda index: (_rank(items[index], importance), index))
+    order = sorted(range(len(items)), key=lambda index: (rank(items[index], importance), index))
     # for each answer, the notes of the kept cards that give it and of the kept fronts that print it; core apart
     kept_answers: dict[bool, dict[tuple[str, ...], set[str]]] = {True: {}, False: {}}
     kept_printed: dict[bool, dict[tuple[str, ...], set[str]]] = {True: {}, False: {}}
@@ -297,7 +297,7 @@ def versions_asked_once(items: Sequence[Item], importance: Mapping[str, str], fa
     did the war last?" as 44 days (the guide) and as 6 weeks (the tracker), linked by ``conflicts_with``. The most
     important version's card stays (then the first in the deck's order); the others are read in the full
     reference, beside it."""
-    figures = [(_rank(item, importance), order, item) for order, item in enumerate(items)
+    figures = [(rank(item, importance), order, item) for order, item in enumerate(items)
                if role_kind(item.role) in ("value", "duration")]
     asked: set[str] = set()  # the facts whose version is kept
     dropped: set[int] = set()
@@ -320,7 +320,7 @@ def passage_repeats(items: Sequence[Item], importance: Mapping[str, str], facts:
     for order, item in enumerate(items):
         citation = facts[item.fact_ids[0]].citations[0]  # a fact's first citation is what it states
         by_passage.setdefault((citation.source, citation.start, citation.end), []).append(
-            (_rank(item, importance), order, item))
+            (rank(item, importance), order, item))
     repeated: set[int] = set()
     for sharing in by_passage.values():
         if len(sharing) < 2:

@@ -40,6 +40,7 @@ from quizgen.items.claimants import calls_a_text, initials, text_vocabulary
 from quizgen.items.engine import build_items, names_a_minor_voice, without_repeats, without_shown_names
 from quizgen.items.siblings import distinct
 from quizgen.model import Fact, PersonFact
+from quizgen.parts_elsewhere import learnt_in_parts
 from quizgen.phrases import normalise, phrase_in
 
 # Cards are made with one seed for every deck: a note must not change with the deck it is built into.
@@ -192,6 +193,7 @@ class NoteBook:
         - one question asked again in other words (``without_repeats``, the bank's rule);
         - a post or name another card prints (``without_shown_names``, the bank's rule: "What office did Charles
           Michel hold?" beside "Which President of the European Council …?").
+        - last, a set or span whose every piece the cards left print or answer (``learnt_in_parts``).
         The most important fact's card stays; a note left with no card leaves the deck."""
         flashcards = [item for note in notes.values() for item in note.cards.values() if item.type in FLASHCARD_KINDS]
         importance = {fact.id: fact.importance for fact in self.factbase.facts}
@@ -206,6 +208,8 @@ class NoteBook:
         kept_ids = {id(item) for item in without_shown_names(
             without_repeats([item for item in flashcards if id(item) not in dropped], importance))}
         dropped |= {id(item) for item in flashcards if id(item) not in kept_ids}
+        left = [(item, note) for item, note in zip(flashcards, notes_of, strict=True) if id(item) not in dropped]
+        dropped |= learnt_in_parts([item for item, _ in left], [note for _, note in left], importance, common)
         kept: dict[str, PlannedNote] = {}
         for key, note in notes.items():
             if not any(id(item) in dropped for item in note.cards.values()):

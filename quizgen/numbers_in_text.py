@@ -38,8 +38,9 @@ _UNIT_WORDS = {number: word for word, number in _UNITS.items()}
 
 
 def spelled_number(value: int) -> str | None:
-    """9 → 'nine', 44 → 'forty-four', 400 → 'four hundred', 30,000 → 'thirty thousand': a whole number below a
-    hundred, or a round count of hundreds or thousands, as a text spells it; else None."""
+    """9 → 'nine', 44 → 'forty-four', 400 → 'four hundred', 30,000 → 'thirty thousand', 100,000 → 'one hundred
+    thousand': a whole number below a hundred, or a round count of hundreds or thousands, as a text spells it; else
+    None."""
     if value in _UNIT_WORDS:
         return _UNIT_WORDS[value]
     tens, units = divmod(value, 10)
@@ -47,8 +48,10 @@ def spelled_number(value: int) -> str | None:
         return f"{_UNIT_WORDS[tens * 10]}-{_UNIT_WORDS[units]}"
     for scale, word in ((1000, "thousand"), (100, "hundred")):
         count, rest = divmod(value, scale)
-        if not rest and 1 <= count < (100 if scale == 1000 else 10):
-            return f"{spelled_number(count)} {word}"
+        # 100,000 is "one hundred thousand"; 250,000 ("two hundred fifty thousand") is left to digits
+        spelled = spelled_number(count) if not rest and 1 <= count < (1000 if scale == 1000 else 10) else None
+        if spelled:
+            return f"{spelled} {word}"
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quizgen.card_worth import clozes_printing_answers, dates_printed_everywhere, giveaways
 from quizgen.items import Item
+from quizgen.parts_elsewhere import learnt_in_parts
 
 
 def card(key: str, prompt: str, answer: str, kind: str = "qa") -> Item:
@@ -47,3 +48,47 @@ def test_a_shared_answer_is_one_entry_however_many_cards_give_it() -> None:
     notes = [item.fact_ids[0] for item in items]
     assert giveaways(items, notes, {}, frozenset()) == {id(item) for item in items[1:]}
     assert dates_printed_everywhere(items, notes) == {id(item) for item in items}
+
+
+def test_a_pair_whose_names_other_fronts_print_is_learnt_from_them() -> None:
+    pair = card("summit", "Between which two leaders was the summit held?", "Richard Nixon and Leonid Brezhnev")
+    nixon = card("nixon", "What office did Richard Nixon hold in 1972?", "President of the United States")
+    brezhnev = card("brezhnev", "What office did Leonid Brezhnev hold in 1972?", "General Secretary")
+    items = [pair, nixon, brezhnev]
+    notes = ["summit", "nixon", "brezhnev"]
+    importance = {"summit": "supporting", "nixon": "core", "brezhnev": "core"}
+    assert learnt_in_parts(items, notes, importance) == {id(pair)}
+    # one name left untaught: the pair still teaches it
+    assert learnt_in_parts(items[:2], notes[:2], importance) == set()
+    # a less important card does not teach a more important one: a deck of the core facts would not hold it
+    assert learnt_in_parts(items, notes, {**importance, "summit": "core", "nixon": "supporting"}) == set()
+
+
+def test_a_span_of_years_asked_and_printed_elsewhere_is_left_out() -> None:
+    span = card("program", "In which years did the program fly?", "1961 – 1972")
+    start = card("first", "In what year did the program first fly?", "1961")
+    end = card("record", "Which record did the flight of 1972 set?", "longest stay")
+    items, notes = [span, start, end], ["program", "first", "record"]
+    assert learnt_in_parts(items, notes, {}) == {id(span)}
+    # a figure's range is one quantity, not two things: "50–1,000 people" keeps its card
+    spread = card("crowd", "How many people watched?", "50–1,000 people")
+    assert learnt_in_parts([spread, card("a", "What did 50 people see?", "x")], ["crowd", "a"], {}) == set()
+
+
+def test_a_set_another_card_also_answers_is_no_piece_taught() -> None:
+    # two cards answered by one set ask one question twice (a rule on repeats); neither teaches the other's pieces
+    first = card("chairs", "Which countries chair the group?", "France, Spain and Italy")
+    second = card("talks", "Which countries hosted the talks?", "France, Spain and Italy")
+    assert learnt_in_parts([first, second], ["chairs", "talks"], {}) == set()
+
+
+def test_which_came_first_of_two_events_with_date_cards_of_their_own_is_left_out() -> None:
+    def dated(key: str, year: str) -> Item:
+        return Item(id=f"qa:date:{key}", type="qa", role="date", prompt=f"When was {key}?", answer=year,
+                    fact_ids=(key,), passages=())
+
+    first = Item(id="qa:which-first:launch,landing", type="qa", role="which-first", prompt="Which happened first?",
+                 answer="launch", fact_ids=("launch", "landing"), passages=())
+    items = [first, dated("launch", "1969"), dated("landing", "1969")]
+    assert learnt_in_parts(items, ["both", "launch", "landing"], {}) == {id(first)}
+    assert learnt_in_parts(items[:2], ["both", "launch"], {}) == set()

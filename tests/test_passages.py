@@ -100,3 +100,25 @@ def test_a_cards_sentence_is_completed_from_the_text_around_a_quote_cut_inside_i
     found = supporting_sentence(Item("qa:identify:f", "qa", "identify", "Of which country?", "Azerbaijan", ("f",),
                                      (cut,)))
     assert found is not None and found[1].startswith("…is internationally")
+
+
+@pytest.mark.parametrize(("answer", "quote", "marked"), [
+    # a person with a post, named in the text post first; a body named without its acronym in front
+    ("Dmitry Peskov, Kremlin spokesman", "Kremlin spokesman Dmitry Peskov says nothing is amiss.",
+     "<mark>Kremlin spokesman Dmitry Peskov</mark> says nothing is amiss."),
+    ("OSCE Minsk Group", "Talks were led by the Minsk Group of the OSCE.",
+     "Talks were led by the <mark>Minsk Group</mark> of the OSCE."),
+    # a round count the text spells out
+    ("more than 100,000 people", "By October, more than one hundred thousand people had fled.",
+     "By October, <mark>more than one hundred thousand people</mark> had fled."),
+])
+def test_a_cards_back_finds_the_sentence_that_names_the_answer_in_other_words(answer: str, quote: str,
+                                                                              marked: str) -> None:
+    found = supporting_sentence(_item(answer, quote))
+    assert found is not None and found[1] == marked
+
+
+def test_a_markers_key_does_not_take_a_name_alone_for_a_person_with_a_post() -> None:
+    from quizgen.render.passages import answer_forms
+
+    assert "Dmitry Peskov" not in answer_forms(_item("Dmitry Peskov, Kremlin spokesman", "Peskov spoke."))

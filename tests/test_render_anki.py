@@ -124,7 +124,8 @@ def test_no_card_asks_what_another_note_about_the_same_fact_answers(all_three) -
 def test_highlights_never_split_a_word(all_three) -> None:  # type: ignore[no-untyped-def]
     col, _ = all_three
     marks = 0
-    for card_id in col.find_cards(""):
+    card_ids = col.find_cards("")
+    for card_id in card_ids:
         blocks_apart = re.sub(r"</?(?:div|p|li|ol|hr|br|details|summary)\b[^>]*>", " ", col.get_card(card_id).answer())
         shown = html.unescape(re.sub(r"<(?!/?mark>)[^>]+>", "", blocks_apart))
         for match in re.finditer(r"(.?)<mark>(.*?)</mark>(.?)", shown):
@@ -133,7 +134,7 @@ def test_highlights_never_split_a_word(all_three) -> None:  # type: ignore[no-un
             assert marked.strip()
             assert not (before.isalnum() and marked[0].isalnum()), match.group(0)
             assert not (after.isalnum() and marked[-1].isalnum()), match.group(0)
-    assert marks > 50
+    assert marks > len(card_ids) // 2  # most backs mark their answer in the sentence that supports it
 
 
 def test_full_deck_backs_are_short_and_show_no_internal_id(shipped_build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -413,8 +414,8 @@ def test_a_cards_back_shows_the_evidence_and_only_its_source() -> None:
 def test_round_hundreds_and_thousands_are_spelled_as_texts_spell_them() -> None:
     from quizgen.numbers_in_text import spelled_number
 
-    assert [spelled_number(n) for n in (44, 400, 7000, 30000, 120000, 250)] == [
-        "forty-four", "four hundred", "seven thousand", "thirty thousand", None, None]
+    assert [spelled_number(n) for n in (44, 400, 7000, 30000, 100000, 120000, 250)] == [
+        "forty-four", "four hundred", "seven thousand", "thirty thousand", "one hundred thousand", None, None]
 
 
 def test_a_cards_back_takes_the_sentence_with_the_whole_answer_over_a_bare_year_elsewhere() -> None:
@@ -424,3 +425,18 @@ def test_a_cards_back_takes_the_sentence_with_the_whole_answer_over_a_bare_year_
     every = {item.id: item for item in items_for(load_factbase(FACTS), seed=0, every_form=True)}
     declared = support_html(every["qa:date:azerbaijan-independence-1991-08-30"])
     assert "<mark>August 30, 1991</mark>" in declared  # not "Amid Soviet dissolution in <mark>1991</mark> …"
+
+
+def test_which_came_first_shows_both_dates_once_answered() -> None:
+    from quizgen.items import items_for
+    from quizgen.render.anki_fields import support_html
+
+    base = load_factbase(FACTS)
+    asked = [item for item in items_for(base, seed=0, every_form=True) if item.role == "which-first"]
+    assert asked
+    for item in asked:
+        # each event with its own date, earlier first: a learner who guessed sees why
+        assert item.timeline[0][0] == item.answer
+        assert [when for _, when in item.timeline] == [base.by_id[i].date.human() for i in item.fact_ids]  # type: ignore[union-attr]
+        back = support_html(item)
+        assert all(when in back for _, when in item.timeline)

@@ -320,6 +320,9 @@ class ItemEngine:
             values.update(id=f"{item_type}:{question.role}:{','.join(ids)}", fact_ids=ids,
                           passages=tuple(p for f in (fact, *others) for p in self._passages(f)),
                           tags=tuple(sorted({t for f in (fact, *others) for t in f.tags})))
+            if question.kind == "which-first":
+                events = sorted((fact, *others), key=lambda f: f.date.start)  # type: ignore[union-attr]
+                values["timeline"] = tuple((display_name(f.name), f.date.human()) for f in events)  # type: ignore[union-attr]
         if question.kind in ("who-said", "which-source") and "prompt" not in fields:
             # which text says it must not be read off a side's word for a place
             values["prompt"] = self.both_names.added(self.both_names.neutral(values["prompt"]), question.answer)

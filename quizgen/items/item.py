@@ -52,6 +52,9 @@ class Item:
     context: str = ""  # the fact's statement, shown after answering
     status: str = "established"
     according_to: str | None = None
+    # which came first: each event and its date, in true order, shown once answered (a learner who guessed sees
+    # why; a back naming only the earlier event teaches no date)
+    timeline: tuple[tuple[str, str], ...] = ()
 
 
 def true_on_its_face(item: Item) -> bool:

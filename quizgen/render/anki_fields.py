@@ -59,7 +59,14 @@ def answer_html(item: Item) -> str:
 
 
 def support_html(item: Item) -> str:
-    """The sentence that supports the answer and its source; for an item with no such sentence, the sources."""
+    """The sentence that supports the answer and its source; for an item with no such sentence, the sources.
+    Which came first shows each event's date above its sources."""
+    timeline = "".join(f"<li>{card_text(when)} — {card_text(event)}</li>" for event, when in item.timeline)
+    shown = f'<ol class="qg-rows">{timeline}</ol>' if timeline else ""
+    return shown + _evidence_html(item)
+
+
+def _evidence_html(item: Item) -> str:
     kept = key_passages(item)
     # the sentence of the evidence the key quotes ("Baku said …"), not of a passage cited only to date the fact
     found = supporting_sentence(item, [k.passage for k in kept])

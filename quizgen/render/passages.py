@@ -49,6 +49,21 @@ def answer_forms(item: Item) -> list[str]:
     return [f for f in dict.fromkeys(forms) if f.strip()]
 
 
+def looser_forms(item: Item) -> list[str]:
+    """The answer's forms, and then the words a sentence may name it by without being the key's evidence: a person
+    with a post ("Dmitry Peskov, Kremlin spokesman") as "Kremlin spokesman Dmitry Peskov" or by name, a body with
+    its acronym before it ("OSCE Minsk Group") by its name alone. A card's back shows that sentence; a marker's
+    key, which must find the answer itself, does not read these."""
+    forms = answer_forms(item)
+    name, comma, post = item.answer.partition(", ")
+    if comma and post and name[:1].isupper():
+        forms += [f"{post} {name}", name]
+    acronym, space, rest = item.answer.partition(" ")
+    if space and len(acronym) > 1 and acronym.isupper() and acronym.isalpha() and rest[:1].isupper():
+        forms.append(rest)
+    return list(dict.fromkeys(forms))
+
+
 def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
     """Every place ``form`` stands in ``text``: exact matches first, then as typed (spaces, quotes, dashes)."""
     at = text.find(form)
@@ -143,7 +158,7 @@ def supporting_sentence(item: Item, preferred: Sequence[Passage] = ()) -> tuple[
     Returned as the passage and the sentence as HTML, the answer in <mark>; None when no
     quote names the answer as whole words (a true-or-false item, say).
     """
-    forms = answer_forms(item)
+    forms = looser_forms(item)
     passages = list(dict.fromkeys([*preferred, *item.passages]))
     # the passage with the most specific form of the answer: "August 30, 1991" over a "1991" in another sentence;
     # a sentence of the body over a photo's caption, which shows a moment, not the fact
