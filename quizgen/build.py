@@ -247,11 +247,17 @@ class QuizReport:
     questions: int
     points: int
     by_type: dict[str, int]
+    asked: int | None = None  # the number of questions asked for, when the quiz has fewer
 
     def __str__(self) -> str:
         types = ", ".join(f"{count} {kind}" for kind, count in sorted(self.by_type.items()))
-        return (f"wrote {self.path} and {self.key}: {self.versions} version(s) of {self.questions} questions, "
-                f"{self.points} points ({types})")
+        written = (f"wrote {self.path} and {self.key}: {self.versions} version(s) of {self.questions} questions, "
+                   f"{self.points} points ({types})")
+        if self.asked is not None and self.asked > self.questions:
+            # said, not hidden: a teacher who asked for 40 and counts 17 on the page should know why
+            written += (f"; {self.asked} were asked for, but the selection yields no more that one quiz may ask "
+                        "(one question per fact, none answering another): select more facts or item types")
+        return written
 
 
 @dataclass
@@ -275,6 +281,7 @@ def build_quiz(factbase: FactBase, selection: Selection, types: Sequence[str] | 
                paper: str = "a4", title: str = "Quiz", quizzes: QuizBook | None = None) -> QuizReport:
     """A printable quiz in ``versions`` versions, and its answer key with sources and passages; ``types``
     defaults to ``QUIZ_TYPES``. ``quizzes`` shares the plans of one build."""
+    from quizgen.quiz import DEFAULT_QUESTION_COUNT
     from quizgen.render.key_pdf import write_key
     from quizgen.render.quiz_pdf import write_quiz
 
@@ -296,7 +303,7 @@ def build_quiz(factbase: FactBase, selection: Selection, types: Sequence[str] | 
         write_key(quiz, key_path, size)
     first = quiz.versions[0]
     return QuizReport(out, key_path, versions, len(first.questions), sum(s.points for s in first.sections),
-                      _count_types(quiz.items))
+                      _count_types(quiz.items), count if count is not None else DEFAULT_QUESTION_COUNT)
 
 
 def planned_quiz(factbase: FactBase, selection: Selection, types: Sequence[ItemType], *, count: int | None = None,

@@ -17,6 +17,7 @@ from functools import cached_property
 
 import genanki
 
+from quizgen.answered_by_pattern import answered_by_pattern
 from quizgen.card_worth import (
     Course,
     answer_texts,
@@ -193,7 +194,8 @@ class NoteBook:
         - one question asked again in other words (``without_repeats``, the bank's rule);
         - a post or name another card prints (``without_shown_names``, the bank's rule: "What office did Charles
           Michel hold?" beside "Which President of the European Council …?").
-        - last, a set or span whose every piece the cards left print or answer (``learnt_in_parts``).
+        - last, a set or span whose every piece the cards left print or answer (``learnt_in_parts``), and a
+          question another card asks in the same opening words with the same answer (``answered_by_pattern``).
         The most important fact's card stays; a note left with no card leaves the deck."""
         flashcards = [item for note in notes.values() for item in note.cards.values() if item.type in FLASHCARD_KINDS]
         importance = {fact.id: fact.importance for fact in self.factbase.facts}
@@ -210,6 +212,8 @@ class NoteBook:
         dropped |= {id(item) for item in flashcards if id(item) not in kept_ids}
         left = [(item, note) for item, note in zip(flashcards, notes_of, strict=True) if id(item) not in dropped]
         dropped |= learnt_in_parts([item for item, _ in left], [note for _, note in left], importance, common)
+        left = [(item, note) for item, note in left if id(item) not in dropped]
+        dropped |= answered_by_pattern([item for item, _ in left], [note for _, note in left], importance)
         kept: dict[str, PlannedNote] = {}
         for key, note in notes.items():
             if not any(id(item) in dropped for item in note.cards.values()):

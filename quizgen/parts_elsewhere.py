@@ -5,8 +5,8 @@ fronts ask "What office did Nikol Pashinyan hold?" and "What office did Ilham Al
 each name is read there every day, and the pair is recalled from those fronts, not from the
 talks. "In which years was the first war fought?" "1991 – 1994", beside "In what year did
 Nagorno-Karabakh declare independence?" (1991) and "the war that ended in 1994" on other
-fronts, is the same; so is "Which happened first?" of two events whose dates their own cards
-ask. Such a card teaches nothing its deck does not, so it leaves; the cards that teach its
+fronts, is the same; so is "Which happened first?" of two events, one of whose dates its own
+card asks. Such a card teaches nothing its deck does not, so it leaves; the cards that teach its
 parts stay, for each of them asks something of its own.
 """
 
@@ -37,13 +37,15 @@ def parts(answer: str) -> list[tuple[str, ...]]:
 
 def learnt_in_parts(items: Sequence[Item], notes_of: Sequence[str], importance: Mapping[str, str],
                     common: Collection[str] = ()) -> set[int]:
-    """The ``id`` of each "which happened first?" whose events' dates their own cards ask, and of each card of two or
-    more pieces, every one of which another note's card, of a fact at least as important, prints on its front or
-    answers alone (a deck of the core facts holds no supporting card to teach a piece). A piece that is the course's
-    common name (``common``: "Armenia") is printed everywhere and counts as given. ``notes_of`` gives each item's
-    note key: a note's own cards do not teach it its answer."""
+    """The ``id`` of each "which happened first?" one of whose events' dates its own card asks, and of each card of
+    two or more pieces, every one of which another note's card, of a fact at least as important, prints on its
+    front or answers alone (a deck of the core facts holds no supporting card to teach a piece). A piece that is
+    the course's common name (``common``: "Armenia") is printed everywhere and counts as given. ``notes_of`` gives
+    each item's note key: a note's own cards do not teach it its answer."""
     dated = {item.fact_ids[0] for item in items if role_kind(item.role) == "date" and len(item.fact_ids) == 1}
-    ordered = {id(item) for item in items if item.role == "which-first" and all(f in dated for f in item.fact_ids)}
+    # one event's date learnt on its own card makes the order a comparison with a known year ("after 2016?"),
+    # which readers find obvious: the card asks again what that card asks
+    ordered = {id(item) for item in items if item.role == "which-first" and any(f in dated for f in item.fact_ids)}
     asked = {id(item): parts(item.answer) for item in items if item.role != "which-first"}
     wanted = {piece for pieces in asked.values() if len(pieces) > 1 for piece in pieces}
     if not wanted:

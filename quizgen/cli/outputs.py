@@ -89,7 +89,7 @@ def pdf(
     title: Annotated[str, typer.Option("--title", help="Title printed on the quiz.")] = "Quiz",
     key: Annotated[Optional[Path], typer.Option("--key", help="Answer key PDF (default: FILE-key.pdf).")] = None,
 ) -> None:
-    """Write a printable quiz and its answer key, e.g. twenty questions on 2023 with seed 7."""
+    """Write a printable quiz and its answer key, e.g. two versions of a quiz on 2023 with seed 7."""
     from quizgen.build import build_quiz
 
     report = build_quiz(load(facts), selected, types, out, key=key, count=count, versions=versions, seed=seed,

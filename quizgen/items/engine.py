@@ -153,6 +153,7 @@ class _SharedFields(NamedTuple):
     context: str
     status: str
     according_to: str | None
+    other_accounts: tuple[str, ...]
 
 
 class ItemEngine:
@@ -343,6 +344,8 @@ class ItemEngine:
                 tags=tuple(fact.tags),
                 sort_key=_sort_key(fact), context=attributed(fact.statement, fact), status=fact.status,
                 according_to=fact.according_to,
+                other_accounts=tuple(attributed(other.statement, other) for other_id in fact.conflicts_with
+                                     if (other := self.factbase.by_id.get(other_id)) is not None),
             )
         return shared
 

@@ -55,6 +55,8 @@ class Item:
     # which came first: each event and its date, in true order, shown once answered (a learner who guessed sees
     # why; a back naming only the earlier event teaches no date)
     timeline: tuple[tuple[str, str], ...] = ()
+    # what the facts it conflicts with say, each in its claimant's voice: shown beside the fact, never resolved
+    other_accounts: tuple[str, ...] = ()
 
 
 def true_on_its_face(item: Item) -> bool:

@@ -98,6 +98,10 @@ def context_html(note: PlannedNote) -> str:
                          if not contains_phrase(item.answer, alternative))
     if also:
         statement += f'<p class="qg-also">Also written: {card_text("; ".join(also))}</p>'
+    if shows_statement and first.other_accounts:
+        # where the texts disagree, the other versions stand beside the fact: the card teaches one, never settles it
+        statement += '<p class="qg-also">Other accounts:</p>' + "".join(
+            f'<p class="qg-statement">{card_text(account)}</p>' for account in first.other_accounts)
     passages = {(p.source_id, p.start, p.end): p for item in note.cards.values() for p in item.passages}
     shown = "".join(f'<div class="qg-passage">{passage_html(p)}<div class="qg-source">{card_text(p.source_label)}</div>'
                     f"</div>" for p in passages.values())
