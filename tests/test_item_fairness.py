@@ -254,10 +254,14 @@ def test_a_statement_shown_true_is_not_asked_beside_a_stem_that_tells_it() -> No
     from quizgen.quiz_cues import cue_each_other
 
     _, _, every = _shipped()
+    from dataclasses import replace
+
     fled = next(i for i in every if i.type == "true-false" and i.fact_ids[0] == "fled-fearing-persecution")
-    told = next(i for i in every if i.prompt.startswith("According to the CFR Global Conflict Tracker, what share")
-                and "faced with the prospect of rule by Azerbaijan" in i.prompt)
-    assert not fled.correction and cue_each_other(fled, told)
+    share = next(i for i in every if i.prompt.startswith("According to the CFR Global Conflict Tracker, what share"))
+    # the tracker's share asked with the text's own lead-in, as the fact base once worded it
+    told = replace(share, prompt="According to the CFR Global Conflict Tracker, what share of Nagorno-Karabakh's "
+                   "population, faced with the prospect of rule by Azerbaijan, fled to Armenia in one week?")
+    assert not fled.correction and cue_each_other(fled, told) and not cue_each_other(fled, share)
 
 
 def test_a_bound_is_never_offered_as_the_day_something_happened() -> None:
