@@ -15,6 +15,7 @@ import sys
 from quizgen.factbase import load_factbase
 from quizgen.items import ITEM_TYPES, Item, items_for
 from quizgen.key_evidence import key_passages
+from quizgen.render.passages import shown_quote
 
 
 def show(number: int, item: Item) -> str:
@@ -32,7 +33,8 @@ def show(number: int, item: Item) -> str:
     # the passages the printed key quotes, in its order (the evidence for the answer first), up to two of each fact
     evidence = [kept.passage for kept in key_passages(item)]
     shown = [p for fact_id in item.fact_ids for p in [q for q in evidence if q.fact_id == fact_id][:2]]
-    lines += [f"   passage ({p.source_short or p.source_label}): “{p.quote}”" for p in shown]
+    # as the printed key shows them: the text's own slips followed by [sic]
+    lines += [f"   passage ({p.source_short or p.source_label}): “{shown_quote(p)}”" for p in shown]
     return "\n".join(lines)
 
 
