@@ -128,9 +128,36 @@ def gives_away(shown: Item, asked: Item) -> bool:
                      if not (n.is_integer() and 1000 <= n <= 2100)]
     if figures and any(_near(n, figures) for n in shown_figures):
         return True
+    if asked.type == "mcq" and _rules_out_options(statements, asked):
+        return True
     # two items asking the same date or name ask one question twice
     own = {form.casefold() for form in answers_of(shown)}
     return any(form.casefold() in own for form in forms)
+
+
+# "more than one hundred thousand people": a floor, read as a number and the word after it within this many characters
+_FLOOR = re.compile(r"\b(?:more than|over|at least|upwards of)\s+", re.I)
+_FLOOR_REACH = 40
+
+
+def _rules_out_options(statements: Iterable[str], asked: Item) -> bool:
+    """A floor stated on the paper ("more than one hundred thousand people had fled") below a question's answer
+    and at or above one of its options ("about 70,000 people" lived there): the student strikes that option
+    without knowing the answer. Read only where the options count the same thing (their last word, "people")."""
+    unit = asked.options[asked.correct_option].split()[-1].casefold() if asked.correct_option is not None else ""
+    values = [min(numbers_in(option), default=None) for option in asked.options]
+    if not unit.isalpha() or None in values:
+        return False
+    answer = values[asked.correct_option]  # type: ignore[index]
+    for text in statements:
+        for floor in _FLOOR.finditer(text):
+            reach = text[floor.end():floor.end() + _FLOOR_REACH]
+            bound = min(numbers_in(reach), default=None)
+            if bound is None or unit not in words(reach):
+                continue
+            if answer is not None and answer > bound and any(v is not None and v <= bound for v in values):
+                return True
+    return False
 
 
 def _restates(a: Item, b: Item) -> bool:

@@ -357,3 +357,26 @@ def test_a_days_options_keep_to_its_year_where_a_balanced_letter_allows() -> Non
     for seed in (0, 2026):
         deal = next(i for i in items_for(base, seed=seed, every_form=True) if i.id == "mcq:date:ceasefire-2020-11-09")
         assert all(option.endswith("2020") for option in deal.options), deal.options  # not "9 January 2021"
+
+
+def test_a_floor_stated_on_the_paper_that_strikes_options_is_a_cue() -> None:
+    from quizgen.items import Item
+    from quizgen.quiz_cues import cue_each_other
+
+    fled = Item("true-false:x:fled", "true-false", "x", "By October more than one hundred thousand people had fled "
+                "the valley.", "True", ("fled",), ())
+
+    def population(*options: str, correct: int) -> Item:
+        return Item("mcq:value:pop", "mcq", "value", "About how many people lived in the valley?", options[correct],
+                    ("pop",), (), options=options, correct_option=correct)
+
+    # "more than 100,000 fled" leaves only the answer above it: the options below are struck unread
+    assert cue_each_other(fled, population("about 60,000 people", "about 70,000 people", "about 100,000 people",
+                                           "about 120,000 people", correct=3))
+    # every option above the floor: the floor tells nothing
+    assert not cue_each_other(fled, population("about 130,000 people", "about 150,000 people",
+                                               "about 170,000 people", "about 190,000 people", correct=1))
+    # a floor of another thing (hours, not people) tells nothing either
+    hours = Item("true-false:x:h", "true-false", "x", "The crossing took more than 100,000 hours.", "True", ("h",), ())
+    assert not cue_each_other(hours, population("about 60,000 people", "about 70,000 people",
+                                                "about 100,000 people", "about 120,000 people", correct=3))
