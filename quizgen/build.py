@@ -247,7 +247,7 @@ class QuizReport:
     questions: int
     points: int
     by_type: dict[str, int]
-    asked: int | None = None  # the number of questions asked for, when the quiz has fewer
+    asked: int | None = None  # the number of questions asked for: said beside the count when the quiz has fewer
 
     def __str__(self) -> str:
         types = ", ".join(f"{count} {kind}" for kind, count in sorted(self.by_type.items()))

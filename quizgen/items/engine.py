@@ -834,6 +834,10 @@ def _options_within_the_year(candidates: list[Candidate], answer: PartialDate, u
         return laid_out is not None and all(years.get(option) == answer.year
                                             for at, option in enumerate(laid_out[0]) if at != laid_out[1])
 
+    if answer.month in (1, 12) and target != (0 if answer.month == 1 else wanted):
+        # December can only come last among its year's months, January first: kept to the year, its letter would be
+        # the same in every version of a quiz; the letter the balance chose stands, with the next year's neighbour
+        return None
     fewest = min(used[: wanted + 1])
     for letter in sorted((p for p in range(wanted + 1) if used[p] <= fewest + 1), key=lambda p: (used[p], p != target)):
         laid_out = choose(candidates, answer, rng, letter, True, wanted)  # in time order, the rng is not drawn from
