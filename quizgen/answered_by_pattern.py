@@ -8,6 +8,7 @@ is kept; the other fact is read on its note's other cards and in the full refere
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from quizgen.card_worth import rank
@@ -28,9 +29,7 @@ def answered_by_pattern(items: Sequence[Item], notes_of: Sequence[str], importan
     """The ``id`` of each question card whose answer and opening words another card of another note shares. The
     card of the most important fact stays; between equals, one whose note asks nothing else (a note keeps its other
     cards when one leaves), then the first in the deck's order."""
-    cards_in_note: dict[str, int] = {}
-    for note in notes_of:
-        cards_in_note[note] = cards_in_note.get(note, 0) + 1
+    cards_in_note = Counter(notes_of)
     by_shape: dict[tuple[str, tuple[str, ...]], list[tuple[int, int, int, Item, str]]] = {}
     for order, (item, note) in enumerate(zip(items, notes_of, strict=True)):
         shape = _shape(item)

@@ -151,18 +151,25 @@ def rank(item: Item, importance: Mapping[str, str]) -> int:
 
 def _listed(answer: str) -> list[str]:
     """The things an answer lists ("United States, France and Russia"), or the answer alone."""
-    return [part for part in _LIST.split(answer) if part]
+    return [part for part in LIST_SEPARATOR.split(answer) if part]
 
 
-def _tokens(text: str) -> tuple[str, ...]:
+def tokens(text: str) -> tuple[str, ...]:
     """A text's words as a whole-word match reads them: "'genocide by attrition'" holds "genocide", "Russia's treaty"
     holds "Russia"."""
     return tuple(_TOKEN.findall(normalise(text)))
 
 
+def runs_in(found: Sequence[str], wanted: Collection[tuple[str, ...]], lengths: Sequence[int]) -> set[tuple[str, ...]]:
+    """The runs of ``found`` (a text's ``tokens``) that are ``wanted``, read at each of the ``lengths`` they come in:
+    a front is read once, however many answers are looked for in it."""
+    return {run for at in range(len(found)) for length in lengths if at + length <= len(found)
+            for run in [tuple(found[at:at + length])] if run in wanted}
+
+
 _TOKEN = re.compile(r"\w+")
 _NAME_WORD = re.compile(r"\b[A-Z][\w'’-]+")
-_LIST = re.compile(r",\s+(?:and\s+)?|\s+and\s+")  # "United States, France and Russia"; not "1,500,000"
+LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")  # "United States, France and Russia"; not "1,500,000"
 
 
 def worth_first(items: Sequence[Item]) -> list[Item]:
@@ -264,7 +271,7 @@ class _Fronts:
 
     def __init__(self, items: Sequence[Item], notes_of: Sequence[str], asked: Callable[[Item], bool]) -> None:
         self._notes_of = notes_of
-        self.key_of: list[tuple[str, ...] | None] = [_tokens(item.answer) or None if asked(item) else None
+        self.key_of: list[tuple[str, ...] | None] = [tokens(item.answer) or None if asked(item) else None
                                                      for item in items]
         self._answering: dict[tuple[str, ...], set[str]] = {}  # each answer's notes
         for key, note in zip(self.key_of, notes_of, strict=True):
@@ -274,9 +281,7 @@ class _Fronts:
         self.printed_by: list[frozenset[tuple[str, ...]]] = []  # the answers each front prints
         self._printers: dict[tuple[str, ...], set[str]] = {}  # the notes whose fronts print each answer
         for item, note in zip(items, notes_of, strict=True):
-            found = _tokens(front_text(item))
-            printed = {run for at in range(len(found)) for length in lengths if at + length <= len(found)
-                       for run in [tuple(found[at:at + length])] if run in self._answering}
+            printed = runs_in(tokens(front_text(item)), self._answering, lengths)
             self.printed_by.append(frozenset(printed) if printed else _NOTHING)  # most fronts print none: one shared
             for run in printed:
                 self._printers.setdefault(run, set()).add(note)

@@ -205,15 +205,17 @@ class NoteBook:
         owners = {id(item): note.key for note in notes.values() for item in note.cards.values()}
         notes_of = [owners[id(item)] for item in flashcards]
         dropped |= dates_printed_everywhere(flashcards, notes_of) | clozes_printing_answers(flashcards, notes_of)
-        left = [(item, note) for item, note in zip(flashcards, notes_of, strict=True) if id(item) not in dropped]
-        dropped |= giveaways([item for item, _ in left], [note for _, note in left], importance, common)
-        kept_ids = {id(item) for item in without_shown_names(
-            without_repeats([item for item in flashcards if id(item) not in dropped], importance))}
+
+        def left() -> tuple[list[Item], list[str]]:
+            """The cards no rule has dropped yet, and their notes."""
+            kept = [(item, note) for item, note in zip(flashcards, notes_of, strict=True) if id(item) not in dropped]
+            return [item for item, _ in kept], [note for _, note in kept]
+
+        dropped |= giveaways(*left(), importance, common)
+        kept_ids = {id(item) for item in without_shown_names(without_repeats(left()[0], importance))}
         dropped |= {id(item) for item in flashcards if id(item) not in kept_ids}
-        left = [(item, note) for item, note in zip(flashcards, notes_of, strict=True) if id(item) not in dropped]
-        dropped |= learnt_in_parts([item for item, _ in left], [note for _, note in left], importance, common)
-        left = [(item, note) for item, note in left if id(item) not in dropped]
-        dropped |= answered_by_pattern([item for item, _ in left], [note for _, note in left], importance)
+        dropped |= learnt_in_parts(*left(), importance, common)
+        dropped |= answered_by_pattern(*left(), importance)
         kept: dict[str, PlannedNote] = {}
         for key, note in notes.items():
             if not any(id(item) in dropped for item in note.cards.values()):

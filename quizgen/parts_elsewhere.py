@@ -15,24 +15,18 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 
-from quizgen.card_worth import front_text, rank
+from quizgen.card_worth import LIST_SEPARATOR, front_text, rank, runs_in, tokens
 from quizgen.items import Item
 from quizgen.items.roles import role_kind
-from quizgen.phrases import normalise
 
-_TOKEN = re.compile(r"\w+")
-# "United States, France and Russia"; "Pashinyan and Aliyev"; a span of dates "1991 – 1994" (spaced, as a date's
-# human form writes it; "50–1,000 people" is one figure, not two things)
-_PARTS = re.compile(r",\s+(?:and\s+)?|\s+and\s+|\s+[–-]\s+")
-
-
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(_TOKEN.findall(normalise(text)))
+# a set's separators ("United States, France and Russia"; "Pashinyan and Aliyev"), and a span of dates "1991 –
+# 1994" (spaced, as a date's human form writes it; "50–1,000 people" is one figure, not two things)
+_PARTS = re.compile(rf"{LIST_SEPARATOR.pattern}|\s+[–-]\s+")
 
 
 def parts(answer: str) -> list[tuple[str, ...]]:
     """The pieces of a set or a span, as words; an answer of one piece gives one."""
-    return [key for piece in _PARTS.split(answer) if (key := _tokens(piece))]
+    return [key for piece in _PARTS.split(answer) if (key := tokens(piece))]
 
 
 def learnt_in_parts(items: Sequence[Item], notes_of: Sequence[str], importance: Mapping[str, str],
@@ -46,31 +40,28 @@ def learnt_in_parts(items: Sequence[Item], notes_of: Sequence[str], importance: 
     # one event's date learnt on its own card makes the order a comparison with a known year ("after 2016?"),
     # which readers find obvious: the card asks again what that card asks
     ordered = {id(item) for item in items if item.role == "which-first" and any(f in dated for f in item.fact_ids)}
-    asked = {id(item): parts(item.answer) for item in items if item.role != "which-first"}
-    wanted = {piece for pieces in asked.values() if len(pieces) > 1 for piece in pieces}
+    pieces_of = [parts(item.answer) for item in items]
+    sets = [index for index, (item, pieces) in enumerate(zip(items, pieces_of, strict=True))
+            if len(pieces) > 1 and item.role != "which-first"]
+    wanted = {piece for index in sets for piece in pieces_of[index]}
     if not wanted:
         return ordered
     lengths = sorted({len(piece) for piece in wanted})
+    levels = [rank(item, importance) for item in items]
     # each wanted piece, and the notes whose cards print or answer it, with the rank of their facts
     taught: dict[tuple[str, ...], set[tuple[str, int]]] = {}
-    for item, note in zip(items, notes_of, strict=True):
-        teacher = (note, rank(item, importance))
+    for item, note, own, level in zip(items, notes_of, pieces_of, levels, strict=True):
         # a piece is taught by a card that asks it alone: a set answered elsewhere ("United States, France and
         # Russia" twice) is one question asked twice, for the rules on repeats, and the pieces a key accepts of a
         # set (its alternatives) are no card's answer
-        if len(parts(item.answer)) == 1 and (key := _tokens(item.answer)) in wanted:
-            taught.setdefault(key, set()).add(teacher)
-        found = _tokens(front_text(item))
-        for at in range(len(found)):
-            for length in lengths:
-                run = tuple(found[at:at + length])
-                if len(run) == length and run in wanted:
-                    taught.setdefault(run, set()).add(teacher)
-    commons = {_tokens(name) for name in common}
+        if len(own) == 1 and own[0] in wanted:
+            taught.setdefault(own[0], set()).add((note, level))
+        for run in runs_in(tokens(front_text(item)), wanted, lengths):
+            taught.setdefault(run, set()).add((note, level))
+    commons = {tokens(name) for name in common}
 
     def taught_elsewhere(piece: tuple[str, ...], note: str, at: int) -> bool:
         return piece in commons or any(by != note and level <= at for by, level in taught.get(piece, ()))
 
-    return ordered | {id(item) for item, note in zip(items, notes_of, strict=True)
-                      if len(pieces := asked.get(id(item), ())) > 1
-                      and all(taught_elsewhere(piece, note, rank(item, importance)) for piece in pieces)}
+    return ordered | {id(items[index]) for index in sets
+                      if all(taught_elsewhere(piece, notes_of[index], levels[index]) for piece in pieces_of[index])}

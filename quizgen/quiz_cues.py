@@ -144,19 +144,21 @@ def _rules_out_options(statements: Iterable[str], asked: Item) -> bool:
     """A floor stated on the paper ("more than one hundred thousand people had fled") below a question's answer
     and at or above one of its options ("about 70,000 people" lived there): the student strikes that option
     without knowing the answer. Read only where the options count the same thing (their last word, "people")."""
-    unit = asked.options[asked.correct_option].split()[-1].casefold() if asked.correct_option is not None else ""
+    # most statements state no floor: looked for first, since a quiz weighs every pair of its candidates
+    reaches = [text[floor.end():floor.end() + _FLOOR_REACH] for text in statements for floor in _FLOOR.finditer(text)]
+    if not reaches or asked.correct_option is None:
+        return False
+    unit = asked.options[asked.correct_option].split()[-1].casefold()
     values = [min(numbers_in(option), default=None) for option in asked.options]
     if not unit.isalpha() or None in values:
         return False
-    answer = values[asked.correct_option]  # type: ignore[index]
-    for text in statements:
-        for floor in _FLOOR.finditer(text):
-            reach = text[floor.end():floor.end() + _FLOOR_REACH]
-            bound = min(numbers_in(reach), default=None)
-            if bound is None or unit not in words(reach):
-                continue
-            if answer is not None and answer > bound and any(v is not None and v <= bound for v in values):
-                return True
+    answer = values[asked.correct_option]
+    for reach in reaches:
+        bound = min(numbers_in(reach), default=None)
+        if bound is None or unit not in words(reach):
+            continue
+        if answer is not None and answer > bound and any(v is not None and v <= bound for v in values):
+            return True
     return False
 
 

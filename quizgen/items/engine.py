@@ -165,6 +165,7 @@ class ItemEngine:
                                Captions(factbase.by_id, texts))
         self.result = ItemSet()
         self._shared_cache: dict[str, _SharedFields] = {}
+        self._contexts: dict[str, str] = {}
         self._reads_most_statements = True  # until ``build`` knows how many facts it makes items of
 
     # --- questions -----------------------------------------------------------------------
@@ -342,12 +343,20 @@ class ItemEngine:
             shared = self._shared_cache[fact.id] = _SharedFields(
                 fact_ids=(fact.id,), passages=_passages(fact, self.factbase, self._source_labels),
                 tags=tuple(fact.tags),
-                sort_key=_sort_key(fact), context=attributed(fact.statement, fact), status=fact.status,
+                sort_key=_sort_key(fact), context=self._context(fact), status=fact.status,
                 according_to=fact.according_to,
-                other_accounts=tuple(attributed(other.statement, other) for other_id in fact.conflicts_with
+                other_accounts=tuple(self._context(other) for other_id in fact.conflicts_with
                                      if (other := self.factbase.by_id.get(other_id)) is not None),
             )
         return shared
+
+    def _context(self, fact: Fact) -> str:
+        """A fact's statement in its claimant's voice, made once: it is the fact's own context and the other account
+        on the cards of each fact it conflicts with (one string, shared)."""
+        context = self._contexts.get(fact.id)
+        if context is None:
+            context = self._contexts[fact.id] = attributed(fact.statement, fact)
+        return context
 
     @cached_property
     def _source_labels(self) -> dict[str, tuple[str, str]]:
@@ -374,7 +383,7 @@ class ItemEngine:
             if chosen is None or _names_only_the_common(chosen[0], self.common_terms):
                 continue
             question, (form, start, end, _) = chosen
-            text = attributed(fact.statement, fact)
+            text = self._context(fact)
             shift = len(text) - len(fact.statement)  # the attribution prefix, if one was added
             cloze = (text[: start + shift], form, text[end + shift:])
             items.append(self._item("cloze", question, id=f"cloze:{fact.id}", role="statement",
@@ -534,7 +543,7 @@ class ItemEngine:
             if make_false:
                 assert swapped is not None
                 statement = statement[:start] + render(swapped) + statement[end:]
-                correction = attributed(fact.statement, fact)
+                correction = self._context(fact)
             items.append(self._item("true-false", question, id=item_id, role="statement",
                                     prompt=attributed(statement, fact), answer="False" if make_false else "True",
                                     options=("True", "False"), correct_option=1 if make_false else 0,
