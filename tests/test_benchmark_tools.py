@@ -97,7 +97,7 @@ def test_each_timed_run_sees_another_fact_base(prepared: Path, tmp_path: Path) -
     assert json.loads(facts.read_text(encoding="utf-8")) == json.loads((prepared / "facts.json").read_text("utf-8"))
 
 
-@pytest.mark.parametrize("mode", ["anki", "pdf"])
+@pytest.mark.parametrize("mode", ["anki", "pdf", "load"])
 def test_prework_runs_as_its_own_process(prepared: Path, mode: str) -> None:
     subprocess.run([sys.executable, str(BENCHMARKS / "prework.py"), mode, str(prepared / "facts.json")], check=True)
 
@@ -106,3 +106,17 @@ def test_prework_refuses_an_unknown_mode(prepared: Path) -> None:
     result = subprocess.run([sys.executable, str(BENCHMARKS / "prework.py"), "epub", str(prepared / "facts.json")],
                             capture_output=True, text=True)
     assert result.returncode != 0 and "unknown mode 'epub'" in result.stderr
+
+
+def test_prework_build_makes_the_notes_and_quizzes_the_shipped_build_makes(tmp_path: Path) -> None:
+    from prework import planned_build
+
+    from quizgen.build import QuizReport, build_all
+    from quizgen.deck_plan import NoteBook
+
+    root = BENCHMARKS.parent
+    results = build_all(root / "facts.json", root / "decks", tmp_path / "dist")
+    printed = sum(report.questions for result in results for report in result.reports
+                  if isinstance(report, QuizReport))
+    notes = len(NoteBook(load_factbase(root / "facts.json")).notes)
+    assert printed and planned_build(root / "decks", root / "facts.json") == notes + printed
