@@ -90,7 +90,11 @@ def contains_phrase(haystack: str, needle: str) -> bool:
 
 def phrase_in(text: str, needle: str) -> bool:
     """``contains_phrase`` for a haystack already normalised: one text checked for many phrases is normalised once."""
-    phrase = normalise(needle)
+    return normalised_phrase_in(text, normalise(needle))
+
+
+def normalised_phrase_in(text: str, phrase: str) -> bool:
+    """``phrase_in`` for a phrase already normalised too: one phrase looked for in many texts is normalised once."""
     if not phrase:
         return False
     at = text.find(phrase)

@@ -32,10 +32,12 @@ from quizgen.key_evidence import TEXT_ANSWER_TYPES, KeyPassage, answer_passages,
 from quizgen.numbers_in_text import numbers_in, spelled_number
 from quizgen.phrases import surname
 from quizgen.quiz_cues import (
+    CueProfile,
     about_setting,
     answer_is_a_bound,
-    cue_each_other,
     general_knowledge,
+    profile,
+    profiled_cue,
     same_falsehood,
     setting_limit,
 )
@@ -278,12 +280,19 @@ class _Cues:
     def __init__(self) -> None:
         self._known: dict[tuple[str, str], bool] = {}
         self._partners: dict[tuple[str, int], list[Item]] = {}
+        self._profiles: dict[str, CueProfile] = {}  # what the judgement reads of each item, read once
 
     def __call__(self, a: Item, b: Item) -> bool:
         key = (a.id, b.id) if a.id <= b.id else (b.id, a.id)
         found = self._known.get(key)
         if found is None:
-            found = self._known[key] = cue_each_other(a, b)
+            found = self._known[key] = profiled_cue(self._profile(a), self._profile(b))
+        return found
+
+    def _profile(self, item: Item) -> CueProfile:
+        found = self._profiles.get(item.id)
+        if found is None:
+            found = self._profiles[item.id] = profile(item)
         return found
 
     def partners(self, item: Item, pool: Sequence[Item]) -> list[Item]:

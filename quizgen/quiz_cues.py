@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from quizgen.dates import MONTH_NAMES, MONTH_YEAR
@@ -21,7 +22,7 @@ from quizgen.items.item import with_range_ends
 from quizgen.items.likeness import stems
 from quizgen.items.roles import IDENTIFY_ROLES, bare_identification
 from quizgen.numbers_in_text import numbers_in
-from quizgen.phrases import contains_phrase, words
+from quizgen.phrases import normalise, normalised_phrase_in, phrase_in, words
 
 # the fact kinds about the setting rather than the story: a place, a person, an organization
 SETTING_KINDS = frozenset({"place", "person", "organization"})
@@ -84,55 +85,92 @@ def _figures(forms: Iterable[str]) -> set[float]:
             if not (n.is_integer() and 1000 <= n <= 2100 and _YEAR.search(f"{int(n)}"))}
 
 
-def _near(value: float, figures: Iterable[float]) -> bool:
-    return any(abs(value - other) <= NEAR_FIGURE * max(abs(value), abs(other)) for other in figures)
+def _any_near(values: Iterable[float], figures: Iterable[float]) -> bool:
+    """Whether any of ``values`` is near one of ``figures`` (a loop, not a generator per value: a quiz asks this of
+    every pair of its candidates)."""
+    for value in values:
+        for other in figures:
+            if abs(value - other) <= NEAR_FIGURE * max(abs(value), abs(other)):
+                return True
+    return False
 
 
 _DAY = re.compile(r"^\d{1,2} \w+ \d{3,4}$")  # "19 September 2023": one day names one event of a quiz
 
 
-def _line_shown(label: str, date: str, statements: Iterable[str]) -> bool:
+def _line_shown(label: str, date: str, shown: CueProfile) -> bool:
     """A dated line (event, date) stands in a statement: a day's date, or a coarser date with most of the
     event's words."""
     wanted = stems(label)
-    for text in statements:
-        if not contains_phrase(text, date):
+    for text, normalised in zip(shown.statements, shown.normalised_statements, strict=True):
+        if not phrase_in(normalised, date):
             continue
         if _DAY.match(date) or 2 * len(wanted & stems(text)) >= len(wanted):
             return True
     return False
 
 
+@dataclass(frozen=True)
+class CueProfile:
+    """What ``gives_away`` reads of an item, read once: a quiz compares each candidate with many others, many
+    times over (``profile``)."""
+
+    item: Item
+    statements: tuple[str, ...]  # what it states as true (``_statements``)
+    normalised_statements: tuple[str, ...]
+    normalised_choices: tuple[str, ...]  # what it offers to choose from (``_choices``)
+    answers: tuple[str, ...]  # ``answers_of``
+    normalised_answers: tuple[str, ...]
+    figures: frozenset[float]  # of its answers (``_figures``)
+    shown_figures: tuple[float, ...]  # every figure it prints or answers with, years left out
+    own: frozenset[str]  # its answers, casefolded
+    floors: tuple[str, ...]  # the words after each floor it states ("more than …")
+
+
+def profile(item: Item) -> CueProfile:
+    statements, choices, answers = _statements(item), _choices(item), answers_of(item)
+    return CueProfile(
+        item, tuple(statements), tuple(normalise(text) for text in statements),
+        tuple(normalise(text) for text in choices), tuple(answers), tuple(normalise(form) for form in answers),
+        frozenset(_figures(answers)),
+        tuple(n for text in (*statements, *choices, *answers) for n in numbers_in(text)
+              if not (n.is_integer() and 1000 <= n <= 2100)),
+        frozenset(form.casefold() for form in answers), _floors(statements))
+
+
 def gives_away(shown: Item, asked: Item) -> bool:
     """True when ``shown`` prints the answer of ``asked`` (or a figure close to it)."""
-    statements = _statements(shown)
+    return shows_answer(profile(shown), profile(asked))
+
+
+def shows_answer(shown: CueProfile, asked_profile: CueProfile) -> bool:
+    """``gives_away`` of two profiled items."""
+    asked = asked_profile.item
     if asked.type in ("matching", "ordering"):
         # a line is given away by a statement of the same event with its date
-        return any(_line_shown(label, date, statements) for label, date in asked.pairs)
-    forms = answers_of(asked)
+        return any(_line_shown(label, date, shown) for label, date in asked.pairs)
+    forms = asked_profile.answers
     if not forms:
         return False
     if asked.type == "mcq" and asked.role in ("who-said", "which-source"):
         # "which text says …?" among the texts: another question naming a text as its source tells nothing,
         # unless it states the same claim with it
-        return any(contains_phrase(text, form) and _restated(text, asked.prompt) for text in statements
-                   for form in forms)
+        return any(normalised_phrase_in(normalised, form) and _restated(text, asked.prompt)
+                   for text, normalised in zip(shown.statements, shown.normalised_statements, strict=True)
+                   for form in asked_profile.normalised_answers)
     # a bare year among offered dates is one choice of many; stated in a sentence it is a cue
-    choices = _choices(shown)
-    for form in forms:
-        pool = statements if _YEAR.match(form) else statements + choices
-        if any(contains_phrase(text, form) for text in pool):
+    for form, phrase in zip(forms, asked_profile.normalised_answers, strict=True):
+        pool = shown.normalised_statements if _YEAR.match(form) else \
+            shown.normalised_statements + shown.normalised_choices
+        if any(normalised_phrase_in(text, phrase) for text in pool):
             return True
-    figures = _figures(forms)
-    shown_figures = [n for text in (*statements, *choices, *answers_of(shown)) for n in numbers_in(text)
-                     if not (n.is_integer() and 1000 <= n <= 2100)]
-    if figures and any(_near(n, figures) for n in shown_figures):
+    figures = asked_profile.figures
+    if figures and _any_near(shown.shown_figures, figures):
         return True
-    if asked.type == "mcq" and _rules_out_options(statements, asked):
+    if asked.type == "mcq" and _rules_out_options(shown.floors, asked):
         return True
     # two items asking the same date or name ask one question twice
-    own = {form.casefold() for form in answers_of(shown)}
-    return any(form.casefold() in own for form in forms)
+    return any(form.casefold() in shown.own for form in forms)
 
 
 # "more than one hundred thousand people": a floor, read as a number and the word after it within this many characters
@@ -140,12 +178,17 @@ _FLOOR = re.compile(r"\b(?:more than|over|at least|upwards of)\s+", re.I)
 _FLOOR_REACH = 40
 
 
-def _rules_out_options(statements: Iterable[str], asked: Item) -> bool:
+def _floors(statements: Iterable[str]) -> tuple[str, ...]:
+    """The words just after each floor the statements state: most state none."""
+    return tuple(text[floor.end():floor.end() + _FLOOR_REACH] for text in statements
+                 for floor in _FLOOR.finditer(text))
+
+
+def _rules_out_options(reaches: Sequence[str], asked: Item) -> bool:
     """A floor stated on the paper ("more than one hundred thousand people had fled") below a question's answer
     and at or above one of its options ("about 70,000 people" lived there): the student strikes that option
-    without knowing the answer. Read only where the options count the same thing (their last word, "people")."""
-    # most statements state no floor: looked for first, since a quiz weighs every pair of its candidates
-    reaches = [text[floor.end():floor.end() + _FLOOR_REACH] for text in statements for floor in _FLOOR.finditer(text)]
+    without knowing the answer. Read only where the options count the same thing (their last word, "people").
+    ``reaches`` are the words after each floor the paper states (``_floors``)."""
     if not reaches or asked.correct_option is None:
         return False
     unit = asked.options[asked.correct_option].split()[-1].casefold()
@@ -209,7 +252,12 @@ def _restated(one: str, other: str) -> bool:
 
 
 def cue_each_other(a: Item, b: Item) -> bool:
-    return gives_away(a, b) or gives_away(b, a) or _restates(a, b)
+    return profiled_cue(profile(a), profile(b))
+
+
+def profiled_cue(a: CueProfile, b: CueProfile) -> bool:
+    """``cue_each_other`` of two profiled items."""
+    return shows_answer(a, b) or shows_answer(b, a) or _restates(a.item, b.item)
 
 
 def falsehood(item: Item) -> frozenset[frozenset[str]] | None:
