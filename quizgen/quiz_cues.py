@@ -128,6 +128,7 @@ class CueProfile:
 
 
 def profile(item: Item) -> CueProfile:
+    """What ``gives_away`` reads of the item, whichever side of the comparison it stands on."""
     statements, choices, answers = _statements(item), _choices(item), answers_of(item)
     return CueProfile(
         item, tuple(statements), tuple(normalise(text) for text in statements),
@@ -143,31 +144,31 @@ def gives_away(shown: Item, asked: Item) -> bool:
     return shows_answer(profile(shown), profile(asked))
 
 
-def shows_answer(shown: CueProfile, asked_profile: CueProfile) -> bool:
+def shows_answer(shown: CueProfile, asked: CueProfile) -> bool:
     """``gives_away`` of two profiled items."""
-    asked = asked_profile.item
-    if asked.type in ("matching", "ordering"):
+    question = asked.item
+    if question.type in ("matching", "ordering"):
         # a line is given away by a statement of the same event with its date
-        return any(_line_shown(label, date, shown) for label, date in asked.pairs)
-    forms = asked_profile.answers
+        return any(_line_shown(label, date, shown) for label, date in question.pairs)
+    forms = asked.answers
     if not forms:
         return False
-    if asked.type == "mcq" and asked.role in ("who-said", "which-source"):
+    if question.type == "mcq" and question.role in ("who-said", "which-source"):
         # "which text says …?" among the texts: another question naming a text as its source tells nothing,
         # unless it states the same claim with it
-        return any(normalised_phrase_in(normalised, form) and _restated(text, asked.prompt)
+        return any(normalised_phrase_in(normalised, form) and _restated(text, question.prompt)
                    for text, normalised in zip(shown.statements, shown.normalised_statements, strict=True)
-                   for form in asked_profile.normalised_answers)
+                   for form in asked.normalised_answers)
     # a bare year among offered dates is one choice of many; stated in a sentence it is a cue
-    for form, phrase in zip(forms, asked_profile.normalised_answers, strict=True):
+    for form, phrase in zip(forms, asked.normalised_answers, strict=True):
         pool = shown.normalised_statements if _YEAR.match(form) else \
             shown.normalised_statements + shown.normalised_choices
         if any(normalised_phrase_in(text, phrase) for text in pool):
             return True
-    figures = asked_profile.figures
+    figures = asked.figures
     if figures and _any_near(shown.shown_figures, figures):
         return True
-    if asked.type == "mcq" and _rules_out_options(shown.floors, asked):
+    if question.type == "mcq" and _rules_out_options(shown.floors, question):
         return True
     # two items asking the same date or name ask one question twice
     return any(form.casefold() in shown.own for form in forms)
