@@ -22,7 +22,7 @@ from quizgen.items.item import with_range_ends
 from quizgen.items.likeness import stems
 from quizgen.items.roles import IDENTIFY_ROLES, bare_identification
 from quizgen.numbers_in_text import numbers_in
-from quizgen.phrases import normalise, normalised_phrase_in, phrase_in, words
+from quizgen.phrases import normalise, normalised_phrase_in, words
 
 # the fact kinds about the setting rather than the story: a place, a person, an organization
 SETTING_KINDS = frozenset({"place", "person", "organization"})
@@ -101,9 +101,9 @@ _DAY = re.compile(r"^\d{1,2} \w+ \d{3,4}$")  # "19 September 2023": one day name
 def _line_shown(label: str, date: str, shown: CueProfile) -> bool:
     """A dated line (event, date) stands in a statement: a day's date, or a coarser date with most of the
     event's words."""
-    wanted = stems(label)
+    wanted, phrase = stems(label), normalise(date)
     for text, normalised in zip(shown.statements, shown.normalised_statements, strict=True):
-        if not phrase_in(normalised, date):
+        if not normalised_phrase_in(normalised, phrase):
             continue
         if _DAY.match(date) or 2 * len(wanted & stems(text)) >= len(wanted):
             return True
@@ -139,13 +139,8 @@ def profile(item: Item) -> CueProfile:
         frozenset(form.casefold() for form in answers), _floors(statements))
 
 
-def gives_away(shown: Item, asked: Item) -> bool:
-    """True when ``shown`` prints the answer of ``asked`` (or a figure close to it)."""
-    return shows_answer(profile(shown), profile(asked))
-
-
-def shows_answer(shown: CueProfile, asked: CueProfile) -> bool:
-    """``gives_away`` of two profiled items."""
+def gives_away(shown: CueProfile, asked: CueProfile) -> bool:
+    """True when ``shown`` prints the answer of ``asked`` (or a figure close to it), each read as its ``profile``."""
     question = asked.item
     if question.type in ("matching", "ordering"):
         # a line is given away by a statement of the same event with its date
@@ -258,7 +253,7 @@ def cue_each_other(a: Item, b: Item) -> bool:
 
 def profiled_cue(a: CueProfile, b: CueProfile) -> bool:
     """``cue_each_other`` of two profiled items."""
-    return shows_answer(a, b) or shows_answer(b, a) or _restates(a.item, b.item)
+    return gives_away(a, b) or gives_away(b, a) or _restates(a.item, b.item)
 
 
 def falsehood(item: Item) -> frozenset[frozenset[str]] | None:
